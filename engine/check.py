@@ -1,0 +1,278 @@
+"""Documented responses + Exchange → CheckResults. Pure: status, content type, body schema.
+
+Status runs first; when no documented response matches, the content-type and schema checks
+are skipped with a reason instead of comparing against the wrong example.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from http import HTTPStatus
+from typing import Any
+
+from .errors import InputError
+from .model import CheckResult, DocumentedResponse, Exchange
+
+NO_BODY_CODES = (204, 304)
+TYPED_PLACEHOLDERS = {
+    "integer": 0,
+    "long": 0,
+    "int32": 0,
+    "int64": 0,
+    "number": 0.5,
+    "float": 0.5,
+    "double": 0.5,
+    "boolean": True,
+}
+PLACEHOLDER_STRING = re.compile(r"^<([A-Za-z][A-Za-z0-9 _-]*)>$")
+
+
+@dataclass(frozen=True)
+class Expect:
+    """`--expect`: documented (default), success, or a list of codes/classes like `204,404` or `2xx`."""
+
+    policy: str = "documented"
+    codes: tuple[str, ...] = ()
+
+    @classmethod
+    def parse(cls, text: str, *, source: str = "--expect") -> "Expect":
+        value = text.strip().lower()
+        if value in ("documented", "success"):
+            return cls(policy=value)
+        codes = tuple(part.strip() for part in value.split(",") if part.strip())
+        if not codes or not all(re.fullmatch(r"[1-5]([0-9]{2}|xx)", code) for code in codes):
+            raise InputError(
+                f"'{text}' is not an expect policy",
+                file=source,
+                hint="use documented, success, or codes like 204,404 or 2xx",
+                title="invalid argument",
+            )
+        return cls(policy="codes", codes=codes)
+
+    def allows(self, code: int) -> bool:
+        return any(_code_matches(pattern, code) for pattern in self.codes)
+
+
+def _code_matches(pattern: str, code: int) -> bool:
+    return pattern.endswith("xx") and str(code)[0] == pattern[0] or pattern == str(code)
+
+
+def reason_phrase(code: int) -> str:
+    try:
+        return HTTPStatus(code).phrase
+    except ValueError:
+        return ""
+
+
+def describe(doc: DocumentedResponse) -> str:
+    phrase = doc.status or reason_phrase(doc.code or 0)
+    title = doc.title
+    return f"{doc.code} {phrase}".strip() + (f" — {title}" if title else "")
+
+
+def matching_response(documented: tuple[DocumentedResponse, ...], code: int) -> DocumentedResponse | None:
+    return next((d for d in documented if d.code == code), None)
+
+
+# ---------------------------------------------------------------- status
+
+
+def check_status(
+    documented: tuple[DocumentedResponse, ...], exchange: Exchange, expect: Expect, strict: bool = False
+) -> CheckResult:
+    code = exchange.response.code
+    got = f"{code} {exchange.response.reason or reason_phrase(code)}".strip()
+    codes = [d.code for d in documented if d.code is not None]
+    listed = ", ".join(str(c) for c in dict.fromkeys(codes))
+    match = matching_response(documented, code)
+    if expect.policy == "codes":
+        ok = expect.allows(code)
+        wanted = ",".join(expect.codes)
+        if ok:
+            return CheckResult("status", True, describe(match) if match else f"{got} (expected {wanted})")
+        return CheckResult("status", False, f"status {got} — expected {wanted}")
+    if not codes:
+        if expect.policy == "success" and not 200 <= code < 300:
+            return CheckResult("status", False, f"status {got} — expected a 2xx (the item documents no responses)")
+        if strict:
+            return CheckResult("status", False, f"status {got} unchecked: the item documents no responses (--strict)")
+        return CheckResult("status", True, f"{got} (unchecked: the item documents no responses)")
+    if match is None:
+        return CheckResult("status", False, f"undocumented status {got} — documented: {listed}")
+    if expect.policy == "success" and not 200 <= code < 300:
+        successes = [str(c) for c in codes if 200 <= c < 300]
+        wanted = ", ".join(successes) if successes else "none documented"
+        return CheckResult("status", False, f"status {got} is documented but not a success — expected {wanted}")
+    return CheckResult("status", True, describe(match))
+
+
+# ---------------------------------------------------------------- content type
+
+
+def media_type(value: str | None) -> str:
+    return (value or "").split(";", 1)[0].strip().lower()
+
+
+def check_content_type(doc: DocumentedResponse | None, exchange: Exchange) -> CheckResult | None:
+    """Only when the matched example has a body and a Content-Type; 204/304 skip."""
+    if doc is None or doc.code in NO_BODY_CODES or not (doc.body or "").strip():
+        return None
+    documented = media_type(doc.header("Content-Type"))
+    if not documented:
+        return None
+    actual = media_type(exchange.response.header("Content-Type"))
+    if actual == documented:
+        return CheckResult("content-type", True, f"{actual} as documented")
+    return CheckResult(
+        "content-type", False, f"content type {actual or '(none)'} — documented {documented} for {doc.code}"
+    )
+
+
+# ---------------------------------------------------------------- body schema
+
+
+def documented_json(doc: DocumentedResponse | None) -> Any:
+    """The example body as JSON, or a sentinel when it is absent or not JSON."""
+    if doc is None or doc.code in NO_BODY_CODES or not (doc.body or "").strip():
+        return _NOT_JSON
+    try:
+        return json.loads(doc.body or "")
+    except ValueError:
+        return _NOT_JSON
+
+
+_NOT_JSON = object()
+
+
+def infer_schema(example: Any) -> dict:
+    """Every key present at any depth, same JSON types, values free, arrays may be longer.
+
+    Typed placeholders stand for their type (`"<integer>"` is an integer); `null` in an
+    example constrains nothing, since examples use it for "may be absent or anything".
+    """
+    from genson import SchemaBuilder
+
+    builder = SchemaBuilder(schema_uri=False)
+    builder.add_object(_typed(example))
+    return _relax_nulls(builder.to_schema())
+
+
+def _typed(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _typed(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_typed(v) for v in value]
+    if isinstance(value, str):
+        match = PLACEHOLDER_STRING.match(value)
+        if match and match.group(1).lower() in TYPED_PLACEHOLDERS:
+            return TYPED_PLACEHOLDERS[match.group(1).lower()]
+    return value
+
+
+def _relax_nulls(schema: Any) -> Any:
+    if isinstance(schema, dict):
+        if schema.get("type") == "null":
+            return {}
+        if isinstance(schema.get("type"), list) and "null" in schema["type"]:
+            types = [t for t in schema["type"] if t != "null"]
+            schema = dict(schema, type=types[0] if len(types) == 1 else types)
+        if "anyOf" in schema and any(s.get("type") == "null" for s in schema["anyOf"]):
+            return {}
+        return {k: _relax_nulls(v) for k, v in schema.items()}
+    if isinstance(schema, list):
+        return [_relax_nulls(v) for v in schema]
+    return schema
+
+
+def check_schema(
+    doc: DocumentedResponse | None, exchange: Exchange, schema: dict | None = None, *, max_errors: int = 5
+) -> CheckResult | None:
+    """Validate the body against the user's schema, else one inferred from the JSON example."""
+    if schema is None:
+        example = documented_json(doc)
+        if example is _NOT_JSON:
+            return None
+        schema = infer_schema(example)
+    response = exchange.response
+    if response.truncated:
+        return CheckResult("schema", False, f"body cut at {len(response.body):,} bytes; cannot validate the whole body")
+    try:
+        actual = json.loads(response.body.decode("utf-8-sig") or "null")
+    except (ValueError, UnicodeDecodeError) as exc:
+        return CheckResult("schema", False, f"body is not JSON ({_short(str(exc))}); the documented example is")
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import relevance
+
+    validator = Draft202012Validator(schema)
+    errors = sorted(validator.iter_errors(actual), key=relevance)
+    if not errors:
+        return CheckResult("schema", True, "body matches the documented schema")
+    lines = [_schema_error(e) for e in errors[:max_errors]]
+    more = f" (+{len(errors) - max_errors} more)" if len(errors) > max_errors else ""
+    return CheckResult("schema", False, "; ".join(lines) + more)
+
+
+def _schema_error(error: Any) -> str:
+    pointer = "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in error.absolute_path) or "/"
+    if error.validator == "type":
+        expected = error.validator_value
+        expected = " or ".join(expected) if isinstance(expected, list) else expected
+        return f"{pointer}: expected {expected}, got {_json_type(error.instance)}"
+    if error.validator == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        return f"{pointer}: missing key '{missing}'"
+    return f"{pointer}: {_short(error.message)}"
+
+
+def _json_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    return {dict: "object", list: "array", str: "string", type(None): "null"}.get(type(value), "value")
+
+
+def _short(text: str, limit: int = 120) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# ---------------------------------------------------------------- all checks
+
+
+def check_exchange(
+    documented: tuple[DocumentedResponse, ...],
+    exchange: Exchange,
+    expect: Expect = Expect(),
+    *,
+    strict: bool = False,
+    schema: dict | None = None,
+    max_time_ms: float | None = None,
+) -> list[CheckResult]:
+    status = check_status(documented, exchange, expect, strict)
+    results = [status]
+    match = matching_response(documented, exchange.response.code)
+    if not status.passed and match is None:
+        if documented_json_any(documented) or schema is not None:
+            results.append(CheckResult("schema", False, "skipped: no documented response matches", skipped=True))
+    else:
+        for result in (check_content_type(match, exchange), check_schema(match, exchange, schema)):
+            if result is not None:
+                results.append(result)
+    if max_time_ms is not None:
+        results.append(check_time(exchange, max_time_ms))
+    return results
+
+
+def documented_json_any(documented: tuple[DocumentedResponse, ...]) -> bool:
+    return any(documented_json(d) is not _NOT_JSON for d in documented)
+
+
+def check_time(exchange: Exchange, budget_ms: float) -> CheckResult:
+    took = exchange.response.time_ms
+    if took <= budget_ms:
+        return CheckResult("response-time", True, f"{took:.0f} ms within {budget_ms:.0f} ms")
+    return CheckResult("response-time", False, f"{took:.0f} ms — budget {budget_ms:.0f} ms")

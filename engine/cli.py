@@ -1,0 +1,402 @@
+"""The command line: a thin layer over the library. `main(argv, stdout, stderr) -> int`.
+
+Exit codes: 0 every executed item passed; 1 an item failed or errored; 2 the run could not start;
+130 interrupted. Heavy modules are imported inside the commands so `--version` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from enum import IntEnum
+from typing import IO, Any, Sequence
+
+from . import __version__
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    FAILED = 1
+    BAD_INPUT = 2
+    INTERRUPTED = 130
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises instead of exiting, so `main` owns every exit code and stream."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _UsageError(message, self)
+
+
+class _UsageError(Exception):
+    def __init__(self, message: str, parser: argparse.ArgumentParser) -> None:
+        super().__init__(message)
+        self.parser = parser
+
+
+def _key_value(text: str) -> tuple[str, str]:
+    key, sep, value = text.partition("=")
+    if not sep or not key.strip():
+        raise argparse.ArgumentTypeError(f"expected KEY=VALUE, got '{text}'")
+    return key.strip(), value
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got '{text}'") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a number ≥ 0, got '{text}'")
+    return value
+
+
+def _variables_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-e", "--environment", action="append", default=[], metavar="FILE",
+                        help="Postman environment export or flat YAML/JSON mapping; repeatable, later wins")
+    parser.add_argument("-g", "--globals", action="append", default=[], metavar="FILE",
+                        help="Postman globals export or flat mapping")
+    parser.add_argument("--env-var", action="append", default=[], type=_key_value, metavar="KEY=VALUE",
+                        help="set or override a variable (wins over data files and environments); repeatable")
+    parser.add_argument("--working-dir", metavar="DIR", help="where formdata/file `src` paths are resolved")
+    parser.add_argument("--allow-outside-files", action="store_true",
+                        help="allow `src` paths outside the working directory")
+    parser.add_argument("--show-secrets", action="store_true", help="do not mask secrets in any output")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="postman-replay", description="Replay Postman collection items and check "
+                     "every response against the responses the collection documents.")
+    parser.add_argument("--version", action="version", version=f"postman-replay {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show Python tracebacks for internal errors")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    run = commands.add_parser("run", help="replay items, check contracts, exit 0/1/2")
+    run.add_argument("collection", metavar="COLLECTION")
+    _variables_options(run)
+    run.add_argument("--item", action="append", default=[], metavar="NAME",
+                     help="only items whose name or slash path (Folder/Item) matches; repeatable")
+    run.add_argument("--folder", action="append", default=[], metavar="NAME", help="only items under this folder")
+    run.add_argument("-d", "--iteration-data", metavar="FILE", help="CSV or JSON rows, one iteration each")
+    run.add_argument("-n", "--iteration-count", type=_positive, metavar="N")
+    run.add_argument("--expect", default="documented", metavar="POLICY",
+                     help="documented (default), success, or codes like 204,404 or 2xx")
+    run.add_argument("--strict", action="store_true", help="items that document no responses fail")
+    run.add_argument("--timeout-request", type=_positive, default=30_000, metavar="MS")
+    run.add_argument("--delay-request", type=_positive, default=0, metavar="MS")
+    run.add_argument("--bail", action="store_true", help="stop after the first failed or errored item")
+    run.add_argument("-k", "--insecure", action="store_true", help="do not verify TLS certificates")
+    run.add_argument("--ssl-client-cert", metavar="FILE")
+    run.add_argument("--ssl-client-key", metavar="FILE")
+    run.add_argument("--ca-cert", metavar="FILE", help="CA bundle for servers with a private CA")
+    run.add_argument("--dry-run", action="store_true", help="resolve and print every request, send nothing")
+    run.add_argument("-r", "--reporters", default="cli", metavar="LIST", help="cli,json,junit (default cli)")
+    run.add_argument("--reporter-json-export", metavar="PATH")
+    run.add_argument("--reporter-junit-export", metavar="PATH")
+    run.add_argument("--export-environment", metavar="PATH", help="write the environment as it stands after the run")
+    run.add_argument("--export-globals", metavar="PATH", help="write the globals as they stand after the run")
+    run.add_argument("--mock", action="store_true",
+                     help="serve this collection's documented examples on a free loopback port and point baseUrl at it")
+    run.add_argument("--workers", type=_positive, default=1, metavar="N", help="run folders concurrently")
+    run.add_argument("--retries", type=_positive, default=0, metavar="N",
+                     help="retry transport errors and 502/503/504 on idempotent methods")
+    run.add_argument("--contract", metavar="FILE", help="per-item expectations, schemas, budgets, known failures")
+    run.add_argument("--max-response-time", type=_positive, metavar="MS", help="response-time budget for every item")
+    run.add_argument("--timeout-script", type=_positive, default=5_000, metavar="MS")
+    run.add_argument("-v", "--verbose", action="store_true", help="show request headers and bodies")
+    run.add_argument("--color", choices=("auto", "on", "off"), default="auto")
+
+    listing = commands.add_parser("list", help="tree of folders and items: method, URL, documented codes")
+    listing.add_argument("collection", metavar="COLLECTION")
+
+    curl = commands.add_parser("curl", help="print the fully resolved request as a curl command")
+    curl.add_argument("collection", metavar="COLLECTION")
+    curl.add_argument("--item", required=True, action="append", metavar="NAME")
+    curl.add_argument("--format", choices=("curl", "python"), default="curl")
+    curl.add_argument("-k", "--insecure", action="store_true")
+    _variables_options(curl)
+
+    validate = commands.add_parser("validate", help="schema and resolvability check, no network; exit 0/2")
+    validate.add_argument("collection", metavar="COLLECTION")
+    _variables_options(validate)
+
+    mock = commands.add_parser("mock", help="serve the documented example responses on 127.0.0.1")
+    mock.add_argument("collection", metavar="COLLECTION")
+    mock.add_argument("--port", type=_positive, default=0, metavar="N")
+    mock.add_argument("--host", default="127.0.0.1")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stderr: IO[str] | None = None) -> int:
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    debug = "--debug" in args_list
+    try:
+        args = parser.parse_args(args_list)
+    except _UsageError as exc:
+        exc.parser.print_usage(stderr)
+        stderr.write(f"error: {exc}\n")
+        return ExitCode.BAD_INPUT
+    except SystemExit as exc:  # --help, --version
+        return int(exc.code or 0)
+    if not args.command:
+        parser.print_help(stdout)
+        return ExitCode.BAD_INPUT
+    from .errors import InputError, ReplayError
+
+    try:
+        return _COMMANDS[args.command](args, stdout, stderr)
+    except InputError as exc:
+        stderr.write(exc.render() + "\n")
+        return ExitCode.BAD_INPUT
+    except ReplayError as exc:
+        stderr.write(f"error: {exc.message}\n" + (f"  hint: {exc.hint}\n" if exc.hint else ""))
+        return ExitCode.FAILED
+    except KeyboardInterrupt:
+        stderr.write("interrupted\n")
+        return ExitCode.INTERRUPTED
+    except BrokenPipeError:
+        return ExitCode.OK
+    except Exception as exc:
+        if debug:
+            raise
+        stderr.write(f"internal error: {type(exc).__name__}: {exc}\n  rerun with --debug for a traceback, "
+                     "and please report it\n")
+        return ExitCode.FAILED
+
+
+# ---------------------------------------------------------------- helpers shared by commands
+
+
+def _load_inputs(args: argparse.Namespace) -> tuple[Any, Any]:
+    from .load import load_collection, load_environment
+    from .runner import RunOptions
+
+    collection = load_collection(args.collection)
+    options = RunOptions(
+        environments=tuple(load_environment(p) for p in args.environment),
+        globals_=tuple(load_environment(p, what="globals file") for p in args.globals),
+        env_vars=dict(args.env_var),
+        working_dir=args.working_dir,
+        allow_outside_files=args.allow_outside_files,
+        show_secrets=args.show_secrets,
+        insecure=getattr(args, "insecure", False),
+    )
+    return collection, options
+
+
+def _use_color(choice: str, stream: IO[str]) -> bool:
+    if choice != "auto":
+        return choice == "on"
+    return "NO_COLOR" not in os.environ and hasattr(stream, "isatty") and stream.isatty()
+
+
+# ---------------------------------------------------------------- run
+
+
+def cmd_run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
+    from dataclasses import replace
+
+    from .check import Expect
+    from .redact import Redactor
+    from .reporters import make_reporters
+    from .runner import export_variables, run
+    from .select import select
+
+    collection, options = _load_inputs(args)
+    rows = None
+    if args.iteration_data:
+        from .data import load_iteration_data
+
+        rows = load_iteration_data(args.iteration_data)
+    contract = None
+    if args.contract:
+        from .contract import load_contract
+
+        contract = load_contract(args.contract)
+    options = replace(
+        options,
+        items=tuple(args.item),
+        folders=tuple(args.folder),
+        iteration_data=rows,
+        iteration_count=args.iteration_count,
+        expect=Expect.parse(args.expect),
+        strict=args.strict,
+        timeout_request_ms=args.timeout_request or 30_000,
+        delay_request_ms=args.delay_request,
+        bail=args.bail,
+        ca_cert=args.ca_cert,
+        client_cert=args.ssl_client_cert,
+        client_key=args.ssl_client_key,
+        dry_run=args.dry_run,
+        workers=max(1, args.workers),
+        retries=args.retries,
+        max_response_time_ms=args.max_response_time,
+        contract=contract,
+        timeout_script_ms=args.timeout_script,
+    )
+    for path in (args.ca_cert, args.ssl_client_cert, args.ssl_client_key):
+        if path and not os.path.isfile(path):
+            from .errors import InputError
+
+            raise InputError("file not found", file=path, hint="check the path", title="cannot read TLS file")
+    select(collection, options.items, options.folders)  # bad selectors exit 2 before anything starts
+    names = [n.strip() for n in args.reporters.split(",") if n.strip()]
+    redactor = Redactor(show=args.show_secrets)
+    reporters = make_reporters(
+        names, redactor, stdout, json_path=args.reporter_json_export, junit_path=args.reporter_junit_export,
+        color=_use_color(args.color, stdout), verbose=args.verbose,
+    )
+    server = None
+    if args.mock:
+        from .mock import MockServer, mock_base_path
+
+        server = MockServer(collection, base_path=mock_base_path(collection)).start()
+        if "baseUrl" not in options.env_vars:
+            options.env_vars = {**options.env_vars, "baseUrl": server.url}
+        stderr.write(f"mock server for this collection at {server.url}\n")
+    try:
+        result = run(collection, options, reporters, redactor=redactor)
+    finally:
+        if server is not None:
+            server.stop()
+    if args.export_environment:
+        values = {**result.scopes.layers["environment"], **result.scopes.layers["cli"]}
+        name = options.environments[-1].name if options.environments else "postman-replay"
+        export_variables(args.export_environment, name, values)
+    if args.export_globals:
+        export_variables(args.export_globals, "globals", dict(result.scopes.layers["globals"]), "globals")
+    return result.exit_code
+
+
+# ---------------------------------------------------------------- list
+
+
+def cmd_list(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
+    from .load import load_collection
+    from .model import Folder, Item
+    from .resolve import describe_url
+
+    collection = load_collection(args.collection)
+    out: list[str] = [f"{collection.name}"]
+    count = 0
+
+    def walk(nodes: tuple, depth: int) -> None:
+        nonlocal count
+        pad = "  " * depth
+        for node in nodes:
+            if isinstance(node, Item):
+                count += 1
+                codes = ",".join(str(r.code) for r in node.responses if r.code is not None) or "-"
+                out.append(f"{pad}{node.request.method:<7} {node.name}  {describe_url(node.request.url)}  [{codes}]")
+            elif isinstance(node, Folder):
+                out.append(f"{pad}{node.name}/")
+                walk(node.items, depth + 1)
+
+    walk(collection.items, 1)
+    out.append(f"{count} item{'s' if count != 1 else ''}")
+    stdout.write("\n".join(out) + "\n")
+    return ExitCode.OK
+
+
+# ---------------------------------------------------------------- curl
+
+
+def cmd_curl(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
+    from .curl import to_curl, to_python
+    from .errors import ItemError
+    from .redact import Redactor
+    from .resolve import ResolveOptions, resolve
+    from .runner import base_scopes
+    from .select import select
+
+    collection, options = _load_inputs(args)
+    selected = select(collection, tuple(args.item))
+    scopes = base_scopes(collection, options).with_data({})
+    redactor = Redactor(show=args.show_secrets)
+    redactor.learn(scopes.secret_values())
+    resolve_options = ResolveOptions(args.working_dir, args.allow_outside_files, args.insecure)
+    code = ExitCode.OK
+    for number, located in enumerate(selected):
+        if number:
+            stdout.write("\n")
+        if len(selected) > 1:
+            stdout.write(f"# {located.path}\n")
+        try:
+            prepared = resolve(located, collection, scopes, resolve_options)
+        except ItemError as exc:
+            stderr.write(f"error: {located.path}: {redactor.text(exc.message)}\n")
+            if exc.hint:
+                stderr.write(f"  fix: {exc.hint}\n")
+            code = ExitCode.FAILED
+            continue
+        redactor.learn(prepared.secrets, prepared.secret_headers, prepared.secret_query)
+        for note in prepared.notes:
+            stderr.write(f"note: {note}\n")
+        render = to_python if args.format == "python" else to_curl
+        stdout.write(render(prepared, redactor) + "\n")
+    return code
+
+
+# ---------------------------------------------------------------- validate
+
+
+def cmd_validate(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
+    from .errors import ItemError
+    from .resolve import ResolveOptions, resolve
+    from .runner import base_scopes
+
+    collection, options = _load_inputs(args)
+    scopes = base_scopes(collection, options).with_data({})
+    resolve_options = ResolveOptions(args.working_dir, args.allow_outside_files)
+    located_all = list(collection.walk())
+    blocked = 0
+    lines = []
+    for located in located_all:
+        try:
+            resolve(located, collection, scopes, resolve_options, dynamic=lambda name: "x")
+        except ItemError as exc:
+            blocked += 1
+            lines.append(f"✗ {located.path}\n    {exc.message}" + (f"\n    fix: {exc.hint}" if exc.hint else ""))
+    stdout.write(f"{collection.name}: collection is valid ({len(located_all)} items)\n")
+    if lines:
+        stdout.write("\n".join(lines) + "\n")
+        stdout.write(f"{blocked} of {len(located_all)} items cannot be sent as they stand\n")
+        return ExitCode.BAD_INPUT
+    stdout.write("every item can be sent\n")
+    return ExitCode.OK
+
+
+# ---------------------------------------------------------------- mock
+
+
+def cmd_mock(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
+    from .load import load_collection
+    from .mock import MockServer, mock_base_path
+
+    collection = load_collection(args.collection)
+    server = MockServer(collection, host=args.host, port=args.port, base_path=mock_base_path(collection))
+    server.start()
+    stdout.write(f"serving {sum(1 for _ in collection.walk())} items of '{collection.name}' at {server.url}\n"
+                 f"use --env-var baseUrl={server.url}; Ctrl-C stops\n")
+    stdout.flush()
+    import threading
+
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        stdout.write("stopped\n")
+    finally:
+        server.stop()
+    return ExitCode.OK
+
+
+_COMMANDS = {"run": cmd_run, "list": cmd_list, "curl": cmd_curl, "validate": cmd_validate, "mock": cmd_mock}
+
+
+def entry() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

@@ -1,0 +1,81 @@
+"""Iteration data files (CSV with a header row, or a JSON array of objects) → rows of strings."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from .errors import InputError, pointer_join
+
+
+def load_iteration_data(path: str | Path) -> list[dict[str, str]]:
+    """One dict per iteration; values are text, as Postman passes them to `{{name}}`."""
+    from .load import parse_document
+
+    file = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(f"data file cannot be read: {exc.strerror}", file=file, title="cannot read data file")
+    if file.lower().endswith(".csv") or not raw.lstrip()[:1] in (b"[", b"{"):
+        return _csv(raw, file)
+    document = parse_document(raw, file=file, what="data file")
+    if isinstance(document, dict):
+        document = [document]
+    if not isinstance(document, list):
+        raise InputError("expected an array of objects", file=file, pointer="", title="invalid data file",
+                         hint='write [{"name": "value"}, ...]')
+    rows = []
+    for index, row in enumerate(document):
+        if not isinstance(row, dict):
+            raise InputError(
+                "each row must be an object of variables",
+                file=file,
+                pointer=pointer_join(index),
+                hint='write [{"name": "value"}, ...]',
+                title="invalid data file",
+            )
+        rows.append({str(k): _text(v) for k, v in row.items()})
+    return rows
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dict, list)):
+        return json.dumps(value)
+    return str(value)
+
+
+def _csv(raw: bytes, file: str) -> list[dict[str, str]]:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"invalid UTF-8 at byte {exc.start}", file=file, hint="save the data file as UTF-8",
+                         title="invalid data file")
+    reader = csv.reader(io.StringIO(text))
+    try:
+        rows = list(reader)
+    except csv.Error as exc:
+        raise InputError(f"not valid CSV: {exc}", file=file, line=reader.line_num, title="invalid data file")
+    rows = [r for r in rows if any(cell.strip() for cell in r)]
+    if not rows:
+        raise InputError("data file has no rows", file=file, hint="the first row names the variables",
+                         title="invalid data file")
+    header = [h.strip() for h in rows[0]]
+    out = []
+    for number, row in enumerate(rows[1:], start=2):
+        if len(row) > len(header):
+            raise InputError(
+                f"row has {len(row)} values but the header names {len(header)}",
+                file=file,
+                line=number,
+                hint="quote values that contain commas",
+                title="invalid data file",
+            )
+        out.append({name: (row[i] if i < len(row) else "") for i, name in enumerate(header)})
+    return out

@@ -1,0 +1,78 @@
+"""The errors a user can meet, each carrying where it happened and how to fix it.
+
+    ReplayError                  base: everything the command line prints without a traceback
+    ├── InputError               a file or argument is unusable: the run cannot start (exit 2)
+    └── ItemError                one item cannot be sent or completed: that item is an error,
+        │                        the run goes on (exit 1)
+        └── SendError            the transport failed (refused, DNS, timeout, reset, TLS)
+"""
+
+from __future__ import annotations
+
+
+class ReplayError(Exception):
+    """Base of all user-facing errors; `str()` is the one-sentence reason."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+class InputError(ReplayError):
+    """Bad input: names the file, a JSON pointer or line:column, the problem and the fix."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        pointer: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        hint: str | None = None,
+        title: str = "invalid input",
+    ) -> None:
+        super().__init__(message, hint)
+        self.file = file
+        self.pointer = pointer
+        self.line = line
+        self.column = column
+        self.title = title
+
+    @property
+    def location(self) -> str:
+        place = self.file or "<input>"
+        if self.line is not None:
+            place += f":{self.line}" + (f":{self.column}" if self.column is not None else "")
+        if self.pointer is not None:
+            place += f"#{self.pointer}"
+        return place
+
+    def render(self) -> str:
+        """Title, location, sentence, hint: the layout hurl uses for its errors."""
+        lines = [f"error: {self.title}", f"  --> {self.location}", f"  {self.message}"]
+        if self.hint:
+            lines.append(f"  hint: {self.hint}")
+        return "\n".join(lines)
+
+
+class ItemError(ReplayError):
+    """An item could not be sent or run; `problems` lists every reason found."""
+
+    def __init__(self, message: str, hint: str | None = None, problems: tuple[str, ...] = ()) -> None:
+        super().__init__(message, hint)
+        self.problems = problems or (message,)
+
+
+class SendError(ItemError):
+    """The transport failed; the sentence says what happened in words a user reads."""
+
+
+def pointer_join(*parts: object) -> str:
+    """RFC 6901 pointer from raw segments, escaping `~` and `/`."""
+    out = []
+    for part in parts:
+        text = str(part).replace("~", "~0").replace("/", "~1")
+        out.append("/" + text)
+    return "".join(out)

@@ -1,0 +1,262 @@
+"""Immutable model of a Postman collection, normalised once by `load`.
+
+Every node keeps the JSON pointer it came from, so later stages can cite it.
+Postman's variants (url as string or object, description as string or object,
+`disabled`/`enabled`) never reach past this module: later stages read one shape.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator, Literal, Union
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    """One key/value row: header, query parameter, path variable, form field, variable."""
+
+    key: str
+    value: str | None
+    description: str = ""
+    type: str | None = None  # "secret" for secret variables; "file"/"text" for form parts
+    src: tuple[str, ...] = ()  # formdata file parts: paths relative to the working dir
+    content_type: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Url:
+    raw: str
+    protocol: str | None = None
+    host: tuple[str, ...] | None = None
+    port: str | None = None
+    path: tuple[str, ...] | None = None
+    query: tuple[Param, ...] = ()
+    variables: tuple[Param, ...] = ()
+    hash: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Auth:
+    """An auth block; `params` keeps Postman's key/value rows in order."""
+
+    type: str
+    params: tuple[tuple[str, object], ...] = ()
+
+    def get(self, key: str, default: object = None) -> object:
+        for name, value in self.params:
+            if name == key:
+                return value
+        return default
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    mode: str | None
+    raw: str = ""
+    language: str | None = None
+    params: tuple[Param, ...] = ()  # urlencoded / formdata rows
+    file_src: str | None = None
+    graphql_query: str = ""
+    graphql_variables: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    method: str
+    url: Url
+    headers: tuple[Param, ...] = ()
+    body: Body | None = None
+    auth: Auth | None = None  # None: inherit from the enclosing folder/collection
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentedResponse:
+    """A saved example response: what the item promises it may answer."""
+
+    name: str
+    code: int | None
+    status: str = ""
+    headers: tuple[tuple[str, str], ...] = ()
+    body: str | None = None
+    pointer: str = ""
+
+    @property
+    def title(self) -> str:
+        """First line of the example name (names converted from OpenAPI run over lines)."""
+        return self.name.strip().splitlines()[0].strip() if self.name.strip() else ""
+
+    def header(self, name: str) -> str | None:
+        lowered = name.lower()
+        for key, value in self.headers:
+            if key.lower() == lowered:
+                return value
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Script:
+    listen: Literal["prerequest", "test"] | str
+    source: str
+    pointer: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    name: str
+    request: Request
+    responses: tuple[DocumentedResponse, ...] = ()
+    events: tuple[Script, ...] = ()
+    behavior: tuple[tuple[str, object], ...] = ()  # protocolProfileBehavior
+    pointer: str = ""
+    id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Folder:
+    name: str
+    items: tuple[Union["Folder", Item], ...]
+    auth: Auth | None = None
+    events: tuple[Script, ...] = ()
+    variables: tuple[Param, ...] = ()
+    behavior: tuple[tuple[str, object], ...] = ()
+    description: str = ""
+    pointer: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Collection:
+    name: str
+    items: tuple[Union[Folder, Item], ...]
+    auth: Auth | None = None
+    events: tuple[Script, ...] = ()
+    variables: tuple[Param, ...] = ()
+    behavior: tuple[tuple[str, object], ...] = ()
+    description: str = ""
+    source: Path | None = None
+    schema_version: str = "2.1.0"
+
+    def walk(self) -> Iterator["Located"]:
+        """Every item in collection order, with the folders that enclose it."""
+        yield from _walk(self.items, ())
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """An item together with its enclosing folders, outermost first."""
+
+    item: Item
+    folders: tuple[Folder, ...] = ()
+
+    @property
+    def path(self) -> str:
+        return "/".join([f.name for f in self.folders] + [self.item.name])
+
+
+def _walk(nodes: tuple[Union[Folder, Item], ...], folders: tuple[Folder, ...]) -> Iterator[Located]:
+    for node in nodes:
+        if isinstance(node, Item):
+            yield Located(node, folders)
+        else:
+            yield from _walk(node.items, folders + (node,))
+
+
+@dataclass(frozen=True, slots=True)
+class Environment:
+    """Environment, globals export or flat mapping: only enabled entries, in order."""
+
+    name: str
+    values: tuple[Param, ...] = ()
+    source: Path | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FilePart:
+    """A multipart part whose bytes are read at send time (resolve does no I/O)."""
+
+    name: str
+    path: str
+    content_type: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedRequest:
+    """The request exactly as it will go on the wire; `url` is final and already quoted."""
+
+    method: str
+    url: str
+    headers: tuple[tuple[str, str], ...] = ()
+    body: bytes | None = None
+    form: tuple[tuple[str, str] | FilePart, ...] | None = None  # multipart, encoded by send
+    body_file: str | None = None  # mode "file": bytes read by send
+    digest: tuple[str, str] | None = None  # digest auth needs the server's challenge
+    follow_redirects: bool = True
+    max_redirects: int = 10
+    verify_tls: bool = True
+    notes: tuple[str, ...] = ()
+    secrets: frozenset[str] = field(default_factory=frozenset)  # values to mask wherever they appear
+    secret_headers: frozenset[str] = field(default_factory=frozenset)  # apikey header names
+    secret_query: frozenset[str] = field(default_factory=frozenset)  # apikey/token query names
+
+    def header(self, name: str) -> str | None:
+        lowered = name.lower()
+        for key, value in self.headers:
+            if key.lower() == lowered:
+                return value
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    code: int
+    reason: str
+    headers: tuple[tuple[str, str], ...]
+    body: bytes
+    size: int  # bytes received, including any part not kept in memory
+    time_ms: float
+    truncated: bool = False
+    url: str = ""
+
+    def header(self, name: str) -> str | None:
+        lowered = name.lower()
+        for key, value in self.headers:
+            if key.lower() == lowered:
+                return value
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Exchange:
+    request: PreparedRequest
+    response: Response
+    attempts: int = 1
+    redirects: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    name: str
+    passed: bool
+    message: str
+    skipped: bool = False
+    known_failure: bool = False
+
+
+Outcome = Literal["passed", "failed", "error", "skipped"]
+
+
+@dataclass(frozen=True, slots=True)
+class ItemResult:
+    item: str  # slash path
+    iteration: int
+    outcome: Outcome
+    request: PreparedRequest | None = None
+    response: Response | None = None
+    checks: tuple[CheckResult, ...] = ()
+    error: str | None = None
+    hint: str | None = None
+    notes: tuple[str, ...] = ()
+    console: tuple[str, ...] = ()
+    attempts: int = 1
+    name: str = ""

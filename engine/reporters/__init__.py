@@ -1,0 +1,48 @@
+"""Reporters listen to run events; none of them knows about HTTP internals."""
+
+from __future__ import annotations
+
+from typing import IO, Protocol
+
+from ..errors import InputError
+from ..redact import Redactor
+
+NAMES = ("cli", "json", "junit")
+
+
+class Reporter(Protocol):
+    def handle(self, event: object) -> None: ...
+
+
+def make_reporters(
+    names: list[str],
+    redactor: Redactor,
+    stream: IO[str],
+    *,
+    json_path: str | None = None,
+    junit_path: str | None = None,
+    color: bool = False,
+    verbose: bool = False,
+) -> list[Reporter]:
+    out: list[Reporter] = []
+    for name in names:
+        if name == "cli":
+            from .cli import CliReporter
+
+            out.append(CliReporter(stream, redactor, color=color, verbose=verbose))
+        elif name == "json":
+            from .json import JsonReporter
+
+            out.append(JsonReporter(json_path or "postman-replay-report.json", redactor))
+        elif name == "junit":
+            from .junit import JunitReporter
+
+            out.append(JunitReporter(junit_path or "postman-replay-report.xml", redactor))
+        else:
+            raise InputError(
+                f"unknown reporter '{name}'",
+                file="--reporters",
+                hint=f"choose from {', '.join(NAMES)}",
+                title="invalid argument",
+            )
+    return out

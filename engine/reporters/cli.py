@@ -1,0 +1,115 @@
+"""Terminal report: one block per item, a summary table, then the failures again."""
+
+from __future__ import annotations
+
+from typing import IO
+
+from ..curl import to_http
+from ..events import ItemFinished, RunFinished, RunStarted
+from ..model import ItemResult
+from ..redact import Redactor
+
+GREEN, RED, YELLOW, DIM, BOLD, RESET = "\033[32m", "\033[31m", "\033[33m", "\033[2m", "\033[1m", "\033[0m"
+MARKS = {"passed": "✓", "failed": "✗", "error": "✗", "skipped": "-"}
+
+
+def human_size(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+class CliReporter:
+    def __init__(self, stream: IO[str], redactor: Redactor, *, color: bool = False, verbose: bool = False) -> None:
+        self.out = stream
+        self.redactor = redactor
+        self.color = color
+        self.verbose = verbose
+        self.iterations = 1
+        self.dry_run = False
+
+    def paint(self, text: str, code: str) -> str:
+        return f"{code}{text}{RESET}" if self.color else text
+
+    def write(self, line: str = "") -> None:
+        self.out.write(line + "\n")
+
+    def handle(self, event: object) -> None:
+        if isinstance(event, RunStarted):
+            self.iterations, self.dry_run = event.iterations, event.dry_run
+            runs = f"{event.items} item{'s' if event.items != 1 else ''}"
+            if event.iterations > 1:
+                runs += f" × {event.iterations} iterations"
+            self.write(self.paint(f"postman-replay · {event.collection} · {runs}", BOLD) + (" · dry run" if event.dry_run else ""))
+            self.write()
+        elif isinstance(event, ItemFinished):
+            self.item(event.result)
+        elif isinstance(event, RunFinished):
+            self.summary(event)
+        self.out.flush()
+
+    def item(self, result: ItemResult) -> None:
+        mask = self.redactor.text
+        label = result.item + (f"  [iteration {result.iteration + 1}]" if self.iterations > 1 else "")
+        colour = {"passed": GREEN, "failed": RED, "error": RED, "skipped": YELLOW}[result.outcome]
+        self.write(self.paint(f"{MARKS[result.outcome]} {label}", colour))
+        request = result.request
+        if request is not None:
+            if self.dry_run or self.verbose:
+                for line in to_http(request, self.redactor, indent="  "):
+                    self.write(line)
+            else:
+                self.write(f"  {request.method} {self.redactor.url(request.url)}")
+        response = result.response
+        if response is not None:
+            line = f"  {response.code} {response.reason} · {response.time_ms:.0f} ms · {human_size(response.size)}"
+            if result.attempts > 1:
+                line += f" · {result.attempts} attempts"
+            self.write(self.paint(line, DIM) if self.color else line)
+        for check in result.checks:
+            if check.skipped:
+                mark, colour = "-", YELLOW
+            elif check.passed:
+                mark, colour = "✓", GREEN
+            elif check.known_failure:
+                mark, colour = "~", YELLOW
+            else:
+                mark, colour = "✗", RED
+            self.write(f"  {self.paint(mark, colour)} {check.name:<13} {mask(check.message)}")
+        if result.error:
+            self.write(self.paint(f"  ✗ error         {mask(result.error)}", RED))
+            if result.hint:
+                self.write(f"    fix: {mask(result.hint)}")
+        for note in result.notes:
+            self.write(self.paint(f"  note: {mask(note)}", DIM) if self.color else f"  note: {mask(note)}")
+        for line in result.console:
+            self.write(f"  console: {mask(line)}")
+        self.write()
+
+    def summary(self, event: RunFinished) -> None:
+        s = event.summary
+        head = f"{'':<10}{'total':>8}{'passed':>8}{'failed':>8}{'errors':>8}{'skipped':>9}"
+        row = f"{'items':<10}{s.total:>8}{s.passed:>8}{s.failed:>8}{s.errors:>8}{s.skipped:>9}"
+        checks = [c for r in event.results for c in r.checks if not c.skipped]
+        failed_checks = sum(1 for c in checks if not c.passed and not c.known_failure)
+        crow = f"{'checks':<10}{len(checks):>8}{len(checks) - failed_checks:>8}{failed_checks:>8}{'':>8}{'':>9}"
+        self.write(self.paint(head, BOLD))
+        self.write(row)
+        self.write(crow)
+        self.write(f"duration {event.duration_ms / 1000:.2f} s" + (" · interrupted" if event.interrupted else ""))
+        problems = [r for r in event.results if r.outcome in ("failed", "error")]
+        if problems:
+            self.write()
+            self.write(self.paint("Failures:", RED if self.color else ""))
+            for number, result in enumerate(problems, start=1):
+                label = result.item + (f" [iteration {result.iteration + 1}]" if self.iterations > 1 else "")
+                if result.outcome == "error":
+                    reasons = [f"error: {result.error}"]
+                else:
+                    reasons = [f"{c.name}: {c.message}" for c in result.checks
+                               if not c.passed and not c.skipped and not c.known_failure]
+                self.write(f"  {number}. {label}")
+                for reason in reasons:
+                    self.write(f"     {self.redactor.text(reason)}")

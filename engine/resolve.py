@@ -1,0 +1,420 @@
+"""Item + variable scopes → PreparedRequest. Pure: performs no I/O.
+
+`run`, `--dry-run` and `curl` all call `resolve`, so what is printed is what is sent.
+Item problems (unresolved `{{name}}`, a required placeholder with no value, a missing
+token) raise ItemError before anything could be sent.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+
+from .auth import apply_auth, effective_auth
+from .errors import ItemError
+from .model import Body, Collection, FilePart, Located, Param, PreparedRequest, Url
+from .variables import (
+    EMBEDDED_PLACEHOLDER,
+    TYPE_WORDS,
+    Renderer,
+    Scopes,
+    is_placeholder,
+    placeholder_word,
+)
+
+PATH_VARIABLE = re.compile(r"^:([A-Za-z0-9_$.\-]+)$")
+SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*)://")
+VALID_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+
+# Characters left as they are in each part (RFC 3986 sub-delims, ':' and '@'); valid %XX kept too,
+# since users pre-encode values, as Postman does.
+SEGMENT_SAFE = "!$&'()*+,;=:@-._~"
+QUERY_KEY_SAFE = "!$'()*+,;:@/?-._~[]"
+QUERY_VALUE_SAFE = QUERY_KEY_SAFE + "="
+
+LANGUAGE_TYPES = {
+    "json": "application/json",
+    "xml": "application/xml",
+    "html": "text/html",
+    "javascript": "application/javascript",
+    "text": "text/plain",
+    "graphql": "application/json",
+}
+
+
+@dataclass(frozen=True)
+class ResolveOptions:
+    working_dir: str | None = None  # formdata/file `src` root; default: the collection's folder
+    allow_outside_files: bool = False
+    insecure: bool = False
+
+
+@dataclass
+class _Draft:
+    """Problems and notes gathered while resolving, so one error can list them all."""
+
+    renderer: Renderer
+    problems: list[str] = field(default_factory=list)
+    hints: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def problem(self, text: str, hint: str) -> None:
+        self.problems.append(text)
+        if hint not in self.hints:
+            self.hints.append(hint)
+
+
+def resolve(
+    located: Located,
+    collection: Collection,
+    scopes: Scopes,
+    options: ResolveOptions = ResolveOptions(),
+    *,
+    dynamic=None,
+) -> PreparedRequest:
+    """Build the request exactly as it goes on the wire, or raise ItemError naming every problem."""
+    draft = _Draft(Renderer(scopes, dynamic=dynamic))
+    request = located.item.request
+    method = draft.renderer.render(request.method).strip().upper() or "GET"
+    url, query = _url(request.url, draft)
+    headers = _headers(request.headers, draft)
+    behavior = _behavior(located, collection)
+    body, form, body_file, content_type = _body(request.body, draft, collection, options)
+    if method in ("GET", "HEAD") and not behavior.get("disableBodyPruning"):
+        if body is not None or form is not None or body_file is not None:
+            draft.notes.append(f"body not sent with {method} (set protocolProfileBehavior.disableBodyPruning)")
+        body = form = body_file = content_type = None
+    if content_type and not any(name.lower() == "content-type" for name, _ in headers):
+        headers.append(("Content-Type", content_type))
+    try:
+        auth = apply_auth(effective_auth(located, collection.auth), draft.renderer)
+    except ItemError as exc:
+        draft.problem(exc.message, exc.hint or "")
+        auth = None
+    _raise_problems(draft, located)
+    assert auth is not None
+    if auth.headers:
+        replaced = {name.lower() for name, _ in auth.headers}
+        headers = [h for h in headers if h[0].lower() not in replaced] + auth.headers
+    query += [(_quote(k, QUERY_KEY_SAFE), _quote(v, QUERY_VALUE_SAFE)) for k, v in auth.query]
+    final_url = url + ("?" + "&".join(k if v is None else f"{k}={v}" for k, v in query) if query else "")
+    return PreparedRequest(
+        method=method,
+        url=final_url,
+        headers=tuple(headers),
+        body=body,
+        form=form,
+        body_file=body_file,
+        digest=auth.digest,
+        follow_redirects=behavior.get("followRedirects", True) is not False,
+        max_redirects=_int(behavior.get("maxRedirects"), 10),
+        verify_tls=not options.insecure and behavior.get("strictSSL", True) is not False,
+        notes=tuple(draft.notes),
+        secrets=frozenset(s for s in draft.renderer.used_secrets | auth.secrets if s),
+        secret_headers=frozenset(auth.secret_headers),
+        secret_query=frozenset(auth.secret_query),
+    )
+
+
+def _raise_problems(draft: _Draft, located: Located) -> None:
+    missing = [name for name in draft.renderer.missing]
+    if missing:
+        names = ", ".join(f"{{{{{n}}}}}" for n in missing)
+        plain = [n for n in missing if not n.startswith("$")]
+        draft.problems.insert(0, f"unresolved variable{'s' if len(missing) > 1 else ''} {names}")
+        if plain:
+            draft.hints.insert(0, " ".join(f"--env-var {n}=…" for n in plain) + " (or add them to an environment file)")
+        else:
+            draft.hints.insert(0, "that dynamic variable is not supported; see the README for the list")
+    if draft.problems:
+        raise ItemError(
+            "; ".join(draft.problems),
+            hint="; ".join(h for h in draft.hints if h) or None,
+            problems=tuple(draft.problems),
+        )
+
+
+def _behavior(located: Located, collection: Collection) -> dict[str, object]:
+    merged: dict[str, object] = dict(collection.behavior)
+    for folder in located.folders:
+        merged.update(folder.behavior)
+    merged.update(located.item.behavior)
+    return merged
+
+
+def _int(value: object, default: int) -> int:
+    try:
+        return int(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return default
+
+
+# ---------------------------------------------------------------- URL
+
+
+def _quote(text: str, safe: str) -> str:
+    """Percent-encode `text`, keeping `safe` characters and valid %XX escapes."""
+    from urllib.parse import quote
+
+    pieces = VALID_ESCAPE.split(text)
+    escapes = VALID_ESCAPE.findall(text)
+    out = [quote(pieces[0], safe=safe)]
+    for escape, piece in zip(escapes, pieces[1:]):
+        out.append(escape)
+        out.append(quote(piece, safe=safe))
+    return "".join(out)
+
+
+def split_raw(raw: str) -> tuple[str, list[str], list[Param]]:
+    """`{{baseUrl}}/a/:b?x=1#h` → ("{{baseUrl}}", ["a", ":b"], [x=1]): parsed before substitution."""
+    text = raw.strip()
+    text = _cut_hash(text)
+    text, _, query_text = text.partition("?")
+    scheme = SCHEME.match(text)
+    start = scheme.end() if scheme else 0
+    if text.startswith("{{", start):
+        close = text.find("}}", start)
+        slash = text.find("/", close + 2 if close >= 0 else start)
+    else:
+        slash = text.find("/", start)
+    prefix, path = (text, "") if slash < 0 else (text[:slash], text[slash + 1 :])
+    segments = path.split("/") if path else []
+    query = []
+    if query_text:
+        for pair in query_text.split("&"):
+            if not pair:
+                continue
+            key, eq, value = pair.partition("=")
+            query.append(Param(key=key, value=value if eq else None))
+    return prefix, segments, query
+
+
+def describe_url(url: Url) -> str:
+    """The URL template as a person reads it (for `list`): parts win over `raw`, no substitution."""
+    if url.host is None and url.path is None:
+        return url.raw
+    text = ".".join(url.host or ())
+    if url.protocol:
+        text = f"{url.protocol}://{text}"
+    if url.port:
+        text += f":{url.port}"
+    text += "/" + "/".join(url.path or ())
+    if url.query:
+        text += "?" + "&".join(p.key if p.value is None else f"{p.key}={p.value}" for p in url.query)
+    return text
+
+
+def _cut_hash(text: str) -> str:
+    index = text.find("#")
+    while index >= 0:
+        before = text[:index]
+        if before.count("{{") == before.count("}}"):
+            return before
+        index = text.find("#", index + 1)
+    return text
+
+
+def _url(url: Url, draft: _Draft) -> tuple[str, list[tuple[str, str | None]]]:
+    if url.host is None and url.path is None:
+        prefix, segments, query = split_raw(url.raw)
+    else:
+        prefix = ".".join(url.host or ())
+        if url.protocol:
+            prefix = f"{url.protocol}://{prefix}"
+        if url.port:
+            prefix += f":{url.port}"
+        segments = list(url.path or ())
+        query = list(url.query)
+        if not prefix and url.raw:
+            prefix = split_raw(url.raw)[0]
+    base = _base(prefix, draft)
+    path_vars = {p.key: p for p in url.variables}
+    encoded = [_segment(s, path_vars, draft) for s in segments]
+    path = "/".join(encoded)
+    full = base.rstrip("/") + ("/" + path if segments else ("" if base.count("/") > 2 else "/"))
+    return full, _query(query, draft)
+
+
+def _base(prefix: str, draft: _Draft) -> str:
+    """Render scheme://host[:port][/base/path]; a `{{baseUrl}}` holding a path works."""
+    text = draft.renderer.render(prefix).strip()
+    if not text:
+        if "{{" not in prefix:
+            draft.problem("the request has no URL", "set the request URL in the collection")
+        return ""
+    if not SCHEME.match(text):
+        text = "http://" + text.lstrip("/")
+    scheme_end = text.index("://") + 3
+    slash = text.find("/", scheme_end)
+    if slash < 0:
+        return text
+    host, base_path = text[:slash], text[slash:]
+    return host + _quote(base_path, SEGMENT_SAFE + "/")
+
+
+def _segment(segment: str, path_vars: dict[str, Param], draft: _Draft) -> str:
+    match = PATH_VARIABLE.match(segment)
+    if not match:
+        return _quote(draft.renderer.render(segment), SEGMENT_SAFE + "/")
+    name = match.group(1)
+    declared = path_vars.get(name)
+    value = draft.renderer.render(declared.value) if declared and declared.value is not None else ""
+    if not value or is_placeholder(value):
+        scoped = draft.renderer.scopes.get(name)
+        value = draft.renderer.render(scoped) if scoped is not None else ""
+    if not value or is_placeholder(value):
+        draft.problem(
+            f"path variable :{name} has no value",
+            f"--env-var {name}=… (or set it under the request's path variables)",
+        )
+        return segment
+    return _quote(value, SEGMENT_SAFE)
+
+
+def _required(param: Param) -> bool:
+    return param.description.lstrip().startswith("(Required)")
+
+
+def _query(params: list[Param], draft: _Draft) -> list[tuple[str, str | None]]:
+    out: list[tuple[str, str | None]] = []
+    for param in params:
+        key = draft.renderer.render(param.key)
+        if param.value is None:
+            out.append((_quote(key, QUERY_KEY_SAFE), None))
+            continue
+        value = _fill(key, draft.renderer.render(param.value), param, draft, "query parameter")
+        if value is not None:
+            out.append((_quote(key, QUERY_KEY_SAFE), _quote(value, QUERY_VALUE_SAFE)))
+    return out
+
+
+def _fill(key: str, value: str, param: Param, draft: _Draft, what: str) -> str | None:
+    """A `<placeholder>` takes the scope variable of the same name, else is omitted or an error."""
+    if not is_placeholder(value):
+        return value
+    scoped = draft.renderer.scopes.get(key)
+    if scoped is None and placeholder_word(value).lower() not in TYPE_WORDS:
+        scoped = draft.renderer.scopes.get(placeholder_word(value))
+    if scoped is not None and not is_placeholder(scoped):
+        return draft.renderer.render(scoped)
+    if _required(param):
+        draft.problem(
+            f"required {what} '{key}' is a placeholder {value.strip()} with no value",
+            f"--env-var {key}=…",
+        )
+        return None
+    draft.notes.append(f"left out optional {what} '{key}' (placeholder {value.strip()}; set it with --env-var {key}=…)")
+    return None
+
+
+# ---------------------------------------------------------------- headers
+
+
+def _headers(params: tuple[Param, ...], draft: _Draft) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for param in params:
+        name = draft.renderer.render(param.key).strip()
+        value = draft.renderer.render(param.value or "")
+        if is_placeholder(value):
+            filled = _fill(name, value, param, draft, "header")
+        elif EMBEDDED_PLACEHOLDER.search(value) and not value.lstrip().startswith(("<?", "<!")):
+            filled = _fill_embedded(name, value, param, draft)
+        else:
+            filled = value
+        if filled is not None:
+            out.append((name, filled))
+    return out
+
+
+def _fill_embedded(name: str, value: str, param: Param, draft: _Draft) -> str | None:
+    """`Bearer <token>`: each `<word>` from the variable named like the word."""
+    unfilled: list[str] = []
+
+    def replace(match: re.Match[str]) -> str:
+        word = match.group(0)[1:-1]
+        scoped = draft.renderer.scopes.get(word) if word.lower() not in TYPE_WORDS else None
+        if scoped is None or is_placeholder(scoped):
+            unfilled.append(match.group(0))
+            return match.group(0)
+        return draft.renderer.render(scoped)
+
+    filled = EMBEDDED_PLACEHOLDER.sub(replace, value)
+    if not unfilled:
+        return filled
+    whole = draft.renderer.scopes.get(name)
+    if whole is not None and not is_placeholder(whole):
+        return draft.renderer.render(whole)
+    if _required(param):
+        draft.problem(
+            f"required header '{name}' holds placeholder {unfilled[0]} with no value",
+            f"--env-var {unfilled[0][1:-1].replace(' ', '_')}=… or --env-var {name}=…",
+        )
+        return None
+    draft.notes.append(f"left out header '{name}' (placeholder {unfilled[0]}; set it with --env-var {name}=…)")
+    return None
+
+
+# ---------------------------------------------------------------- bodies
+
+
+def _body(
+    body: Body | None, draft: _Draft, collection: Collection, options: ResolveOptions
+) -> tuple[bytes | None, tuple | None, str | None, str | None]:
+    """Returns (bytes, multipart parts, file path, default Content-Type)."""
+    if body is None or body.mode is None:
+        return None, None, None, None
+    render = draft.renderer.render
+    if body.mode == "raw":
+        if not body.raw:
+            return None, None, None, None
+        ctype = LANGUAGE_TYPES.get((body.language or "text").lower(), "text/plain")
+        return render(body.raw).encode("utf-8"), None, None, ctype
+    if body.mode == "urlencoded":
+        from urllib.parse import quote_plus
+
+        pairs = [f"{quote_plus(render(p.key))}={quote_plus(render(p.value or ''))}" for p in body.params]
+        return "&".join(pairs).encode("ascii"), None, None, "application/x-www-form-urlencoded"
+    if body.mode == "formdata":
+        parts: list = []
+        for p in body.params:
+            if p.type == "file":
+                for src in p.src:
+                    path = _attachment(render(src), draft, collection, options)
+                    if path:
+                        parts.append(FilePart(render(p.key), path, p.content_type))
+            else:
+                parts.append((render(p.key), render(p.value or "")))
+        return None, tuple(parts), None, None
+    if body.mode == "file":
+        if not body.file_src:
+            return None, None, None, None
+        return None, None, _attachment(render(body.file_src), draft, collection, options), None
+    if body.mode == "graphql":
+        variables: object = {}
+        text = render(body.graphql_variables).strip()
+        if text:
+            try:
+                variables = json.loads(text)
+            except ValueError as exc:
+                draft.problem(f"GraphQL variables are not valid JSON: {exc}", "fix the variables in the collection")
+        payload = {"query": render(body.graphql_query), "variables": variables}
+        return json.dumps(payload).encode("utf-8"), None, None, "application/json"
+    draft.notes.append(f"body mode '{body.mode}' is not supported; sent without a body")
+    return None, None, None, None
+
+
+def _attachment(src: str, draft: _Draft, collection: Collection, options: ResolveOptions) -> str | None:
+    """Resolve a `src` against the working dir; a path that leaves it is refused unless allowed."""
+    root = options.working_dir or (str(collection.source.parent) if collection.source else os.curdir)
+    root = os.path.abspath(root)
+    path = os.path.normpath(os.path.join(root, src))
+    outside = os.path.isabs(src) or os.path.relpath(path, root).split(os.sep)[0] == os.pardir
+    if outside and not options.allow_outside_files:
+        draft.problem(
+            f"file '{src}' is outside the working directory {root}",
+            "move it under --working-dir, or pass --allow-outside-files if you trust this collection",
+        )
+        return None
+    return path

@@ -1,0 +1,353 @@
+"""Orchestration: select → resolve → send → check for every item × iteration, emitting events.
+
+The exit code is folded from results here, never decided by a reporter.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, Protocol
+
+from .check import Expect, check_exchange
+from .atomic import write_atomic
+from .errors import ItemError, SendError
+from .events import ItemFinished, ItemStarted, RunFinished, RunStarted, Summary
+from .model import CheckResult, Collection, Environment, Exchange, ItemResult, Located, PreparedRequest
+from .redact import Redactor
+from .resolve import ResolveOptions, resolve
+from .select import select
+from .variables import Scopes
+
+if TYPE_CHECKING:
+    from .contract import Contract
+    from .send import Sender
+
+IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"})
+RETRY_CODES = frozenset({502, 503, 504})
+
+
+class Reporter(Protocol):
+    def handle(self, event: object) -> None: ...
+
+
+@dataclass
+class RunOptions:
+    """Everything `run` accepts; the command line and the pytest plugin fill it the same way."""
+
+    environments: tuple[Environment, ...] = ()
+    globals_: tuple[Environment, ...] = ()
+    env_vars: dict[str, str] = field(default_factory=dict)
+    items: tuple[str, ...] = ()
+    folders: tuple[str, ...] = ()
+    iteration_data: list[dict[str, str]] | None = None
+    iteration_count: int | None = None
+    expect: Expect = field(default_factory=Expect)
+    strict: bool = False
+    timeout_request_ms: int = 30_000
+    delay_request_ms: int = 0
+    bail: bool = False
+    insecure: bool = False
+    ca_cert: str | None = None
+    client_cert: str | None = None
+    client_key: str | None = None
+    dry_run: bool = False
+    working_dir: str | None = None
+    allow_outside_files: bool = False
+    workers: int = 1
+    retries: int = 0
+    max_response_time_ms: float | None = None
+    show_secrets: bool = False
+    contract: "Contract | None" = None
+    timeout_script_ms: int = 5_000
+    max_body_bytes: int = 10 * 1024 * 1024
+
+
+@dataclass
+class RunResult:
+    results: list[ItemResult]
+    summary: Summary
+    scopes: Scopes
+    redactor: Redactor
+    interrupted: bool = False
+
+    @property
+    def exit_code(self) -> int:
+        if self.interrupted:
+            return 130
+        return 0 if self.summary.ok else 1
+
+
+def base_scopes(collection: Collection, options: RunOptions) -> Scopes:
+    environment = [p for env in options.environments for p in env.values]
+    globals_ = [p for env in options.globals_ for p in env.values]
+    return Scopes.build(
+        cli=options.env_vars, environment=environment, collection=collection.variables, globals_=globals_
+    )
+
+
+def iterations(options: RunOptions) -> list[dict[str, str]]:
+    rows = options.iteration_data or []
+    count = options.iteration_count or (len(rows) if rows else 1)
+    return [rows[i % len(rows)] if rows else {} for i in range(count)]
+
+
+def run(
+    collection: Collection | str | Path,
+    options: RunOptions | None = None,
+    reporters: Iterable[Reporter] = (),
+    *,
+    redactor: Redactor | None = None,
+    **overrides: Any,
+) -> RunResult:
+    """Replay the selected items; returns every result. Raises InputError only before anything runs."""
+    if not isinstance(collection, Collection):
+        from .load import load_collection
+
+        collection = load_collection(collection)
+    options = replace(options or RunOptions(), **overrides)
+    selected = select(collection, options.items, options.folders)
+    return Runner(collection, options, list(reporters), redactor).run(selected)
+
+
+class Runner:
+    def __init__(
+        self, collection: Collection, options: RunOptions, reporters: list[Reporter], redactor: Redactor | None = None
+    ) -> None:
+        self.collection = collection
+        self.options = options
+        self.reporters = reporters
+        self.scopes = base_scopes(collection, options)
+        self.redactor = redactor or Redactor(show=options.show_secrets)
+        self.redactor.learn(self.scopes.secret_values())
+        self.resolve_options = ResolveOptions(
+            working_dir=options.working_dir, allow_outside_files=options.allow_outside_files, insecure=options.insecure
+        )
+        self._sender: Sender | None = None
+        self._stop = threading.Event()
+        self._lock = threading.Lock()
+
+    # ------------------------------------------------------------ events
+
+    def emit(self, event: object) -> None:
+        for reporter in self.reporters:
+            reporter.handle(event)
+
+    # ------------------------------------------------------------ the run
+
+    def run(self, selected: list[Located]) -> RunResult:
+        rows = iterations(self.options)
+        self.emit(
+            RunStarted(
+                collection=self.collection.name,
+                source=str(self.collection.source) if self.collection.source else None,
+                items=len(selected),
+                iterations=len(rows),
+                dry_run=self.options.dry_run,
+            )
+        )
+        results: list[ItemResult] = []
+        started = time.perf_counter()
+        interrupted = False
+        try:
+            for index, row in enumerate(rows):
+                scopes = self.scopes.with_data(row)
+                if self.options.workers > 1 and not self.options.dry_run:
+                    self._run_parallel(selected, scopes, index, len(rows), results)
+                else:
+                    self._run_sequential(selected, scopes, index, len(rows), results)
+                if self._stop.is_set():
+                    break
+        except KeyboardInterrupt:
+            interrupted = True
+            self._stop.set()
+        finally:
+            if self._sender is not None:
+                self._sender.close()
+        summary = Summary.of(results)
+        self.emit(
+            RunFinished(summary, tuple(results), (time.perf_counter() - started) * 1000, interrupted=interrupted)
+        )
+        return RunResult(results, summary, self.scopes, self.redactor, interrupted)
+
+    def _run_sequential(
+        self, selected: list[Located], scopes: Scopes, iteration: int, count: int, results: list[ItemResult]
+    ) -> None:
+        for position, located in enumerate(selected):
+            if position and self.options.delay_request_ms:
+                time.sleep(self.options.delay_request_ms / 1000)
+            self.emit(ItemStarted(located.path, iteration))
+            result = self.execute(located, scopes, iteration, count)
+            results.append(result)
+            self.emit(ItemFinished(result))
+            if self.options.bail and result.outcome in ("failed", "error"):
+                self._stop.set()
+            if self._stop.is_set():
+                return
+
+    def _run_parallel(
+        self, selected: list[Located], scopes: Scopes, iteration: int, count: int, results: list[ItemResult]
+    ) -> None:
+        """Folders run concurrently, items inside a folder in order; events come out in collection order."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        groups: dict[str, list[int]] = {}
+        for index, located in enumerate(selected):
+            key = located.folders[0].pointer if located.folders else ""
+            groups.setdefault(key, []).append(index)
+        slots: list[ItemResult | None] = [None] * len(selected)
+        done = [threading.Event() for _ in selected]
+
+        def work(indexes: list[int]) -> None:
+            for position, index in enumerate(indexes):
+                if self._stop.is_set():
+                    break
+                if position and self.options.delay_request_ms:
+                    time.sleep(self.options.delay_request_ms / 1000)
+                try:
+                    slots[index] = self.execute(selected[index], scopes, iteration, count)
+                    if self.options.bail and slots[index].outcome in ("failed", "error"):
+                        self._stop.set()
+                finally:
+                    done[index].set()
+            for index in indexes:
+                done[index].set()
+
+        with ThreadPoolExecutor(max_workers=self.options.workers) as pool:
+            futures = [pool.submit(work, indexes) for indexes in groups.values()]
+            try:
+                for index, located in enumerate(selected):
+                    done[index].wait()
+                    result = slots[index]
+                    if result is None:
+                        continue
+                    self.emit(ItemStarted(located.path, iteration))
+                    results.append(result)
+                    self.emit(ItemFinished(result))
+            except KeyboardInterrupt:
+                self._stop.set()
+                raise
+            for future in futures:
+                future.result()
+
+    # ------------------------------------------------------------ one item
+
+    @property
+    def sender(self) -> "Sender":
+        with self._lock:
+            if self._sender is None:
+                from .send import Sender, SendOptions
+
+                root = None
+                if not self.options.allow_outside_files:
+                    root = self.resolve_options.working_dir or (
+                        str(self.collection.source.parent) if self.collection.source else os.curdir
+                    )
+                self._sender = Sender(
+                    SendOptions(
+                        timeout_ms=self.options.timeout_request_ms,
+                        insecure=self.options.insecure,
+                        ca_cert=self.options.ca_cert,
+                        client_cert=self.options.client_cert,
+                        client_key=self.options.client_key,
+                        max_body_bytes=self.options.max_body_bytes,
+                        pool_size=max(10, self.options.workers),
+                        file_root=root,
+                    )
+                )
+            return self._sender
+
+    def execute(self, located: Located, scopes: Scopes, iteration: int, count: int = 1) -> ItemResult:
+        """Never raises for item problems: they become the result's outcome."""
+        path = located.path
+        rule = self.options.contract.rule_for(path) if self.options.contract else None
+        if rule is not None and rule.skip:
+            return ItemResult(path, iteration, "skipped", notes=(f"skipped by contract: {rule.skip}",), name=located.item.name)
+        try:
+            prepared = resolve(located, self.collection, scopes, self.resolve_options)
+        except ItemError as exc:
+            return ItemResult(path, iteration, "error", error=exc.message, hint=exc.hint, name=located.item.name)
+        self.redactor.learn(prepared.secrets, prepared.secret_headers, prepared.secret_query)
+        if self.options.dry_run:
+            return ItemResult(path, iteration, "skipped", request=prepared, notes=prepared.notes + ("dry run: not sent",),
+                              name=located.item.name)
+        try:
+            exchange = self._send_with_retries(prepared)
+        except SendError as exc:
+            return ItemResult(
+                path, iteration, "error", request=prepared, error=exc.message, hint=exc.hint,
+                notes=prepared.notes, attempts=getattr(exc, "attempts", 1), name=located.item.name,
+            )
+        checks = self._check(located, exchange, rule)
+        failed = any(not c.passed and not c.skipped and not c.known_failure for c in checks)
+        return ItemResult(
+            path,
+            iteration,
+            "failed" if failed else "passed",
+            request=prepared,
+            response=exchange.response,
+            checks=tuple(checks),
+            notes=prepared.notes + tuple(self._retry_notes(exchange)),
+            attempts=exchange.attempts,
+            name=located.item.name,
+        )
+
+    def _check(self, located: Located, exchange: Exchange, rule: Any) -> list[CheckResult]:
+        expect = self.options.expect
+        budget = self.options.max_response_time_ms
+        schema = None
+        if rule is not None:
+            expect = rule.expect or expect
+            budget = rule.max_time_ms if rule.max_time_ms is not None else budget
+            schema = rule.schema
+        checks = check_exchange(
+            located.item.responses, exchange, expect, strict=self.options.strict, schema=schema, max_time_ms=budget
+        )
+        if rule is not None:
+            checks = rule.apply(checks, exchange)
+        return checks
+
+    def _retry_notes(self, exchange: Exchange) -> list[str]:
+        return [f"succeeded after {exchange.attempts} attempts"] if exchange.attempts > 1 else []
+
+    def _send_with_retries(self, prepared: PreparedRequest) -> Exchange:
+        retries = self.options.retries if prepared.method in IDEMPOTENT else 0
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                exchange = self.sender.send(prepared)
+            except SendError as exc:
+                if attempt > retries or self._stop.is_set():
+                    exc.attempts = attempt  # type: ignore[attr-defined]
+                    if attempt > 1:
+                        exc.message = f"{exc.message} (after {attempt} attempts)"
+                    raise
+                self._backoff(attempt, None)
+                continue
+            if exchange.response.code in RETRY_CODES and attempt <= retries and not self._stop.is_set():
+                self._backoff(attempt, exchange.response.header("Retry-After"))
+                continue
+            return replace(exchange, attempts=attempt)
+
+    def _backoff(self, attempt: int, retry_after: str | None) -> None:
+        delay = min(0.1 * 2 ** (attempt - 1), 10.0)
+        if retry_after and retry_after.strip().isdigit():
+            delay = min(float(retry_after.strip()), 30.0)
+        self._stop.wait(delay)
+
+
+def export_variables(path: str | Path, name: str, values: dict[str, str], scope: str = "environment") -> None:
+    """Write a Postman environment/globals export atomically (temporary file, then rename)."""
+    document = {
+        "name": name,
+        "values": [{"key": k, "value": v, "type": "default", "enabled": True} for k, v in values.items()],
+        "_postman_variable_scope": scope,
+    }
+    write_atomic(path, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+
+

@@ -1,0 +1,179 @@
+"""JSON Schemas for the parts of Postman files this project reads.
+
+Permissive where real files are untidy (unknown keys, numbers where strings are
+expected, `null` for absent), strict where a wrong type would break a later stage.
+"""
+
+from __future__ import annotations
+
+_SCALAR = {"type": ["string", "number", "boolean", "null"]}
+_TEXT = {"type": ["string", "number", "null"]}
+_DESCRIPTION = {"anyOf": [_TEXT, {"type": "object"}]}
+_KEY_VALUE = {
+    "type": "object",
+    "properties": {
+        "key": _TEXT,
+        "value": {},
+        "disabled": {"type": ["boolean", "null"]},
+        "description": _DESCRIPTION,
+    },
+}
+_KEY_VALUES = {"type": ["array", "null"], "items": _KEY_VALUE}
+_HEADERS = {"anyOf": [_KEY_VALUES, {"type": "string"}]}
+_AUTH = {
+    "type": ["object", "null"],
+    "properties": {"type": {"type": "string"}},
+    "additionalProperties": {
+        "anyOf": [{"type": "array", "items": {"type": "object"}}, {"type": ["object", "null"]}]
+    },
+}
+_SEGMENTS = {
+    "anyOf": [
+        {"type": "string"},
+        {
+            "type": "array",
+            "items": {"anyOf": [_TEXT, {"type": "object", "properties": {"value": _TEXT}}]},
+        },
+    ]
+}
+_URL = {
+    "anyOf": [
+        {"type": ["string", "null"]},
+        {
+            "type": "object",
+            "properties": {
+                "raw": _TEXT,
+                "protocol": _TEXT,
+                "host": _SEGMENTS,
+                "path": _SEGMENTS,
+                "port": _TEXT,
+                "query": _KEY_VALUES,
+                "variable": _KEY_VALUES,
+                "hash": _TEXT,
+            },
+        },
+    ]
+}
+_BODY = {
+    "type": ["object", "null"],
+    "properties": {
+        "mode": {"type": ["string", "null"]},
+        "raw": _TEXT,
+        "urlencoded": _KEY_VALUES,
+        "formdata": _KEY_VALUES,
+        "file": {"type": ["object", "null"], "properties": {"src": {"type": ["string", "null"]}}},
+        "graphql": {
+            "type": ["object", "null"],
+            "properties": {"query": _TEXT, "variables": {"type": ["string", "object", "null"]}},
+        },
+        "options": {"type": ["object", "null"]},
+        "disabled": {"type": ["boolean", "null"]},
+    },
+}
+_REQUEST = {
+    "anyOf": [
+        {"type": "string"},
+        {
+            "type": "object",
+            "properties": {
+                "method": _TEXT,
+                "url": _URL,
+                "header": _HEADERS,
+                "body": _BODY,
+                "auth": _AUTH,
+                "description": _DESCRIPTION,
+            },
+        },
+    ]
+}
+_EVENTS = {
+    "type": ["array", "null"],
+    "items": {
+        "type": "object",
+        "properties": {
+            "listen": {"type": "string"},
+            "disabled": {"type": ["boolean", "null"]},
+            "script": {
+                "type": ["object", "null"],
+                "properties": {
+                    "exec": {
+                        "anyOf": [
+                            {"type": ["string", "null"]},
+                            {"type": "array", "items": {"type": ["string", "null"]}},
+                        ]
+                    },
+                },
+            },
+        },
+    },
+}
+_RESPONSE = {
+    "type": "object",
+    "properties": {
+        "name": _TEXT,
+        "code": {"type": ["integer", "string", "null"]},
+        "status": _TEXT,
+        "header": _HEADERS,
+        "body": _TEXT,
+        "originalRequest": _REQUEST,
+    },
+}
+_BEHAVIOR = {"type": ["object", "null"]}
+_COMMON = {
+    "name": _TEXT,
+    "description": _DESCRIPTION,
+    "event": _EVENTS,
+    "protocolProfileBehavior": _BEHAVIOR,
+}
+
+COLLECTION_SCHEMA: dict = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$defs": {
+        "node": {
+            "type": "object",
+            "anyOf": [{"required": ["item"]}, {"required": ["request"]}],
+            "properties": {
+                **_COMMON,
+                "item": {"type": "array", "items": {"$ref": "#/$defs/node"}},
+                "auth": _AUTH,
+                "variable": _KEY_VALUES,
+                "request": _REQUEST,
+                "response": {"type": ["array", "null"], "items": _RESPONSE},
+            },
+        },
+    },
+    "type": "object",
+    "required": ["item"],
+    "properties": {
+        "info": {
+            "type": "object",
+            "properties": {"name": _TEXT, "schema": _TEXT, "description": _DESCRIPTION},
+        },
+        "item": {"type": "array", "items": {"$ref": "#/$defs/node"}},
+        "auth": _AUTH,
+        "variable": _KEY_VALUES,
+        "event": _EVENTS,
+        "protocolProfileBehavior": _BEHAVIOR,
+    },
+}
+
+ENVIRONMENT_SCHEMA: dict = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "type": "object",
+    "properties": {
+        "name": _TEXT,
+        "values": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["key"],
+                "properties": {
+                    "key": _TEXT,
+                    "value": {},
+                    "enabled": {"type": ["boolean", "null"]},
+                    "type": {"type": ["string", "null"]},
+                },
+            },
+        },
+    },
+}

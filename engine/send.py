@@ -1,0 +1,261 @@
+"""PreparedRequest → Exchange over one requests.Session: the only module that touches the network.
+
+The URL that resolve built goes on the wire unchanged; redirects are followed here, by hand,
+so credentials never cross to another origin; every transport failure becomes one SendError.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+import requests
+import requests.adapters
+import requests.auth
+
+from . import __version__
+from .errors import SendError
+from .model import Exchange, FilePart, PreparedRequest, Response
+
+CREDENTIAL_HEADERS = frozenset({"authorization", "cookie", "proxy-authorization"})
+CHUNK = 64 * 1024
+
+
+@dataclass(frozen=True)
+class SendOptions:
+    timeout_ms: int = 30_000
+    insecure: bool = False
+    ca_cert: str | None = None
+    client_cert: str | None = None
+    client_key: str | None = None
+    max_body_bytes: int = 10 * 1024 * 1024
+    pool_size: int = 10
+    file_root: str | None = None  # formdata/file sources must stay below it (None: anywhere)
+
+
+class Sender:
+    """Owns the session: keep-alive and cookies carry across the items of a run."""
+
+    def __init__(self, options: SendOptions = SendOptions()) -> None:
+        self.options = options
+        self.session = requests.Session()
+        adapter = requests.adapters.HTTPAdapter(
+            pool_connections=options.pool_size, pool_maxsize=options.pool_size, max_retries=0
+        )
+        self.session.mount("http://", adapter)
+        self.session.mount("https://", adapter)
+        self.session.headers["User-Agent"] = f"postman-replay/{__version__}"
+        self.session.headers["Accept-Encoding"] = "gzip, deflate"
+        if options.client_cert:
+            self.session.cert = (
+                (options.client_cert, options.client_key) if options.client_key else options.client_cert
+            )
+
+    def close(self) -> None:
+        self.session.close()
+
+    def send(self, prepared: PreparedRequest) -> Exchange:
+        """Send and read the response within the timeout; raise SendError on any transport fault."""
+        timeout = self.options.timeout_ms / 1000
+        deadline = time.monotonic() + timeout
+        start = time.perf_counter()
+        body, content_type = _payload(prepared, self.options)
+        headers = _merge_headers(prepared.headers)
+        if content_type:
+            current = headers.get("Content-Type", "")
+            if "boundary=" not in current:
+                headers["Content-Type"] = content_type
+        method, url, redirects = prepared.method, prepared.url, []
+        verify: bool | str = prepared.verify_tls and not self.options.insecure
+        if verify and self.options.ca_cert:
+            verify = self.options.ca_cert
+        while True:
+            response = self._send_once(method, url, headers, body, prepared, verify, timeout)
+            location = response.headers.get("Location")
+            if not (prepared.follow_redirects and response.is_redirect and location):
+                break
+            if len(redirects) >= prepared.max_redirects:
+                response.close()
+                raise SendError(
+                    f"more than {prepared.max_redirects} redirects (last to {location})",
+                    hint="raise protocolProfileBehavior.maxRedirects or fix the redirect loop",
+                )
+            response.close()
+            next_url = urljoin(url, location)
+            if _origin(next_url) != _origin(url):
+                headers = {k: v for k, v in headers.items() if not _credential(k, prepared)}
+            if response.status_code == 303 or (response.status_code in (301, 302) and method != "HEAD"):
+                method, body = ("GET" if method != "HEAD" else "HEAD"), None
+                headers = {k: v for k, v in headers.items() if k.lower() not in ("content-type", "content-length")}
+            redirects.append(next_url)
+            url = next_url
+        content, size, truncated = self._read(response, deadline, timeout)
+        elapsed = (time.perf_counter() - start) * 1000
+        return Exchange(
+            request=prepared,
+            response=Response(
+                code=response.status_code,
+                reason=response.reason or "",
+                headers=tuple(response.headers.items()),
+                body=content,
+                size=size,
+                time_ms=elapsed,
+                truncated=truncated,
+                url=url,
+            ),
+            redirects=tuple(redirects),
+        )
+
+    def _send_once(self, method, url, headers, body, prepared, verify, timeout) -> requests.Response:
+        auth = requests.auth.HTTPDigestAuth(*prepared.digest) if prepared.digest else None
+        request = requests.Request(method, url, headers=headers, data=body, auth=auth)
+        wire = self.session.prepare_request(request)
+        wire.url = url  # requests re-quotes URLs; resolve already produced the final one
+        settings = self.session.merge_environment_settings(url, {}, True, verify, None)
+        try:
+            return self.session.send(wire, allow_redirects=False, timeout=(timeout, timeout), **settings)
+        except requests.exceptions.RequestException as exc:
+            raise _send_error(exc, url, timeout) from None
+
+    def _read(self, response: requests.Response, deadline: float, timeout: float) -> tuple[bytes, int, bool]:
+        """Keep up to the bound in memory, count the rest; a trickling server cannot pass the deadline."""
+        kept: list[bytes] = []
+        kept_size = size = 0
+        limit = self.options.max_body_bytes
+        try:
+            for chunk in response.raw.stream(CHUNK, decode_content=True):
+                size += len(chunk)
+                if kept_size < limit:
+                    piece = chunk[: limit - kept_size]
+                    kept.append(piece)
+                    kept_size += len(piece)
+                if time.monotonic() > deadline:
+                    raise SendError(
+                        f"timed out after {timeout * 1000:.0f} ms while reading the response body",
+                        hint="raise --timeout-request (milliseconds)",
+                    )
+        except SendError:
+            response.close()
+            raise
+        except Exception as exc:  # urllib3 raises its own protocol/read errors while streaming
+            response.close()
+            raise _send_error(exc, response.url, timeout) from None
+        finally:
+            response.close()
+        return b"".join(kept), size, size > kept_size
+
+
+def _merge_headers(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """Repeated names are joined (`, `; cookies with `; `), as HTTP allows."""
+    merged: dict[str, str] = {}
+    canonical: dict[str, str] = {}
+    for name, value in pairs:
+        key = canonical.setdefault(name.lower(), name)
+        if key in merged:
+            merged[key] += ("; " if name.lower() == "cookie" else ", ") + value
+        else:
+            merged[key] = value
+    return merged
+
+
+def _credential(name: str, prepared: PreparedRequest) -> bool:
+    return name.lower() in CREDENTIAL_HEADERS or name.lower() in {h.lower() for h in prepared.secret_headers}
+
+
+def _origin(url: str) -> tuple[str, str, int | None]:
+    parts = urlsplit(url)
+    port = parts.port or {"http": 80, "https": 443}.get(parts.scheme)
+    return parts.scheme, (parts.hostname or "").lower(), port
+
+
+def _payload(prepared: PreparedRequest, options: SendOptions) -> tuple[bytes | None, str | None]:
+    if prepared.form is not None:
+        from urllib3 import encode_multipart_formdata
+
+        fields: list = []
+        for part in prepared.form:
+            if isinstance(part, FilePart):
+                data = read_attachment(part.path, options.file_root)
+                fields.append((part.name, (os.path.basename(part.path), data, part.content_type or _guess(part.path))))
+            else:
+                fields.append(part)
+        return encode_multipart_formdata(fields)
+    if prepared.body_file is not None:
+        return read_attachment(prepared.body_file, options.file_root), None
+    return prepared.body, None
+
+
+def _guess(path: str) -> str:
+    import mimetypes
+
+    return mimetypes.guess_type(path)[0] or "application/octet-stream"
+
+
+def read_attachment(path: str, root: str | None) -> bytes:
+    """Read a formdata/file source; a link that leads out of `root` is refused like `../` is."""
+    if root is not None:
+        real_root = os.path.realpath(root)
+        real = os.path.realpath(path)
+        if os.path.commonpath([real_root, real]) != real_root:
+            raise SendError(
+                f"file '{path}' leads outside the working directory {root} (through a link)",
+                hint="pass --allow-outside-files if you trust this collection",
+            )
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        raise SendError(f"file '{path}' does not exist", hint="fix the `src` path or --working-dir") from None
+    except OSError as exc:
+        raise SendError(f"file '{path}' cannot be read: {exc.strerror}") from None
+
+
+def _send_error(exc: BaseException, url: str, timeout: float) -> SendError:
+    """One readable sentence for every way a transport can fail."""
+    where = urlsplit(url).netloc or url
+    text = _innermost(exc)
+    low = text.lower()
+    if isinstance(exc, requests.exceptions.SSLError) or "certificate" in low or "ssl" in low:
+        return SendError(
+            f"TLS problem talking to {where}: {text}",
+            hint="pass --ca-cert FILE for a private CA, or -k/--insecure to skip verification",
+        )
+    if isinstance(exc, requests.exceptions.ConnectTimeout):
+        return SendError(f"timed out after {timeout * 1000:.0f} ms connecting to {where}", hint="raise --timeout-request")
+    if isinstance(exc, requests.exceptions.ReadTimeout) or "timed out" in low:
+        return SendError(
+            f"timed out after {timeout * 1000:.0f} ms waiting for {where} to answer", hint="raise --timeout-request"
+        )
+    if "refused" in low:
+        return SendError(f"connection refused by {where}", hint="is the server running, and is baseUrl right?")
+    if "name or service not known" in low or "nodename nor servname" in low or "getaddrinfo" in low or "resolve" in low:
+        return SendError(f"cannot resolve host {urlsplit(url).hostname}", hint="check baseUrl and your DNS")
+    if "reset" in low or "aborted" in low or "closed" in low or "remotedisconnected" in low or "incomplete" in low:
+        return SendError(
+            f"connection to {where} was closed before the response was complete ({text})",
+            hint="the server dropped the connection; check its logs",
+        )
+    if isinstance(exc, (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema)):
+        return SendError(f"invalid URL {url}: {text}", hint="check baseUrl and the request URL")
+    return SendError(f"request to {where} failed: {text}")
+
+
+def _innermost(exc: BaseException) -> str:
+    """Dig through requests/urllib3 wrappers for the sentence that names the cause."""
+    seen = exc
+    for _ in range(6):
+        args = getattr(seen, "args", ())
+        inner = getattr(seen, "reason", None) or getattr(seen, "__context__", None)
+        if inner is None and args and isinstance(args[0], BaseException):
+            inner = args[0]
+        if inner is None or inner is seen:
+            break
+        seen = inner
+    text = str(seen) or type(seen).__name__
+    if "Errno" in text and "]" in text:
+        text = text[text.index("]") + 1 :].strip()
+    if ": " in text and text.startswith("<"):
+        text = text.split(": ", 1)[1]
+    return text.strip("() ") or type(exc).__name__

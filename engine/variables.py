@@ -1,0 +1,150 @@
+"""Variable scopes, `{{name}}` substitution and OpenAPI `<placeholder>` recognition.
+
+Scopes, highest first: script-local > --env-var > iteration data > environment files >
+collection `variable` > globals. Newman puts iteration data above --env-var; we let the
+command line win on purpose: what a user types last should decide.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Mapping
+
+from .errors import ItemError
+from .model import Param
+
+SCOPE_ORDER: tuple[str, ...] = ("local", "cli", "data", "environment", "collection", "globals")
+MAX_DEPTH = 10
+
+VARIABLE = re.compile(r"\{\{([^{}]+?)\}\}")
+PLACEHOLDER = re.compile(r"^<[A-Za-z][A-Za-z0-9 _-]*>$")
+EMBEDDED_PLACEHOLDER = re.compile(r"<[A-Za-z][A-Za-z0-9 _-]*>")
+SECRET_NAME = re.compile(r"token|secret|password|passwd|key|credential|auth", re.IGNORECASE)
+
+# Placeholder words that name a type, not a variable: `<string>` says nothing about which value.
+TYPE_WORDS = frozenset(
+    "string integer long number float double boolean date datetime uuid email uri url hostname "
+    "byte binary password object array int32 int64".split()
+)
+
+
+def is_placeholder(value: str | None) -> bool:
+    return value is not None and PLACEHOLDER.match(value.strip()) is not None
+
+
+def placeholder_word(value: str) -> str:
+    return value.strip()[1:-1]
+
+
+def is_secret_name(name: str) -> bool:
+    return bool(SECRET_NAME.search(name)) and not name.lower().endswith(("keyword", "keywords"))
+
+
+@dataclass
+class Scopes:
+    """Layers of variables, highest first. Mutable on purpose: scripts and exports update it."""
+
+    layers: dict[str, dict[str, str]] = field(default_factory=lambda: {name: {} for name in SCOPE_ORDER})
+    secret_names: set[str] = field(default_factory=set)
+
+    @classmethod
+    def build(
+        cls,
+        *,
+        cli: Mapping[str, str] | None = None,
+        data: Mapping[str, str] | None = None,
+        environment: Iterable[Param] = (),
+        collection: Iterable[Param] = (),
+        globals_: Iterable[Param] = (),
+    ) -> "Scopes":
+        scopes = cls()
+        scopes.layers["cli"].update(cli or {})
+        scopes.layers["data"].update(data or {})
+        for layer, params in (("environment", environment), ("collection", collection), ("globals", globals_)):
+            for param in params:
+                scopes.layers[layer][param.key] = param.value or ""
+                if param.type == "secret":
+                    scopes.secret_names.add(param.key)
+        return scopes
+
+    def get(self, name: str) -> str | None:
+        for layer in self.layers.values():
+            if name in layer:
+                return layer[name]
+        return None
+
+    def with_data(self, data: Mapping[str, str]) -> "Scopes":
+        """A copy for one iteration: same mutable environment/globals, fresh data and locals."""
+        layers = dict(self.layers)
+        layers["data"] = dict(data)
+        layers["local"] = {}
+        return Scopes(layers=layers, secret_names=self.secret_names)
+
+    def secret_values(self) -> set[str]:
+        """Values of variables that are secret by type or by name."""
+        out = set()
+        for layer in self.layers.values():
+            for name, value in layer.items():
+                if value and (name in self.secret_names or is_secret_name(name)):
+                    out.add(value)
+        return out
+
+
+@dataclass
+class Renderer:
+    """Substitutes `{{name}}` from scopes; collects what is missing instead of guessing."""
+
+    scopes: Scopes
+    dynamic: Callable[[str], str | None] | None = None
+    missing: list[str] = field(default_factory=list)
+    used_secrets: set[str] = field(default_factory=set)
+
+    def render(self, text: str | None) -> str:
+        if not text or "{{" not in text:
+            return text or ""
+        return self._render(text, ())
+
+    def _render(self, text: str, chain: tuple[str, ...]) -> str:
+        def replace(match: re.Match[str]) -> str:
+            name = match.group(1)
+            value = self._lookup(name, chain)
+            return match.group(0) if value is None else value
+
+        return VARIABLE.sub(replace, text)
+
+    def _lookup(self, name: str, chain: tuple[str, ...]) -> str | None:
+        if name.startswith("$"):
+            value = self._dynamic(name)
+            if value is None and name not in self.missing:
+                self.missing.append(name)
+            return value
+        value = self.scopes.get(name)
+        if value is None:
+            if name not in self.missing:
+                self.missing.append(name)
+            return None
+        if name in self.scopes.secret_names or is_secret_name(name):
+            if value:
+                self.used_secrets.add(value)
+        if "{{" not in value:
+            return value
+        if name in chain:
+            cycle = " → ".join(chain[chain.index(name) :] + (name,))
+            raise ItemError(
+                f"variables refer to each other in a cycle: {cycle}",
+                hint=f"give one of them a plain value, e.g. --env-var {name}=…",
+            )
+        if len(chain) >= MAX_DEPTH:
+            raise ItemError(
+                f"variable '{name}' is nested more than {MAX_DEPTH} levels deep",
+                hint="flatten the variable definitions",
+            )
+        return self._render(value, chain + (name,))
+
+    def _dynamic(self, name: str) -> str | None:
+        if self.dynamic is not None:
+            return self.dynamic(name)
+        from .dynamic import dynamic_value
+
+        return dynamic_value(name)
