@@ -106,7 +106,7 @@ class CliReporter:
             for number, result in enumerate(problems, start=1):
                 label = result.item + (f" [iteration {result.iteration + 1}]" if self.iterations > 1 else "")
                 if result.outcome == "error":
-                    reasons = [f"error: {result.error}"]
+                    reasons = [f"error: {result.error}"] + ([f"fix: {result.hint}"] if result.hint else [])
                 else:
                     reasons = [f"{c.name}: {c.message}" for c in result.checks
                                if not c.passed and not c.skipped and not c.known_failure]
