@@ -251,12 +251,14 @@ def cmd_run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
         color=_use_color(args.color, stdout), verbose=args.verbose,
     )
     server = None
+    injected: set[str] = set()
     if args.mock:
         from .mock import MockServer, mock_base_path
 
         server = MockServer(collection, base_path=mock_base_path(collection)).start()
         if "baseUrl" not in options.env_vars:
             options.env_vars = {**options.env_vars, "baseUrl": server.url}
+            injected.add("baseUrl")
         stderr.write(f"mock server for this collection at {server.url}\n")
     try:
         result = run(collection, options, reporters, redactor=redactor)
@@ -264,7 +266,8 @@ def cmd_run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
         if server is not None:
             server.stop()
     if args.export_environment:
-        values = {**result.scopes.layers["environment"], **result.scopes.layers["cli"]}
+        cli_values = {k: v for k, v in result.scopes.layers["cli"].items() if k not in injected}
+        values = {**result.scopes.layers["environment"], **cli_values}
         name = options.environments[-1].name if options.environments else "postman-replay"
         export_variables(args.export_environment, name, values)
     if args.export_globals:

@@ -20,6 +20,7 @@ from .events import ItemFinished, ItemStarted, RunFinished, RunStarted, Summary
 from .model import CheckResult, Collection, Environment, Exchange, ItemResult, Located, PreparedRequest
 from .redact import Redactor
 from .resolve import ResolveOptions, resolve
+from .scripting import ScriptStep, describe_failure, response_dict, test_checks
 from .select import select
 from .variables import Scopes
 
@@ -128,6 +129,7 @@ class Runner:
             working_dir=options.working_dir, allow_outside_files=options.allow_outside_files, insecure=options.insecure
         )
         self._sender: Sender | None = None
+        self.scripts = ScriptStep(collection, options.timeout_script_ms, self._script_send)
         self._stop = threading.Event()
         self._lock = threading.Lock()
 
@@ -177,17 +179,34 @@ class Runner:
     def _run_sequential(
         self, selected: list[Located], scopes: Scopes, iteration: int, count: int, results: list[ItemResult]
     ) -> None:
-        for position, located in enumerate(selected):
-            if position and self.options.delay_request_ms:
+        position, steps = 0, 0
+        limit = max(10_000, 100 * len(selected))  # setNextRequest loops need an exit; this is the backstop
+        while position < len(selected) and steps < limit:
+            located = selected[position]
+            if steps and self.options.delay_request_ms:
                 time.sleep(self.options.delay_request_ms / 1000)
+            steps += 1
             self.emit(ItemStarted(located.path, iteration))
-            result = self.execute(located, scopes, iteration, count)
+            result, jump = self._execute(located, scopes, iteration, count)
             results.append(result)
             self.emit(ItemFinished(result))
             if self.options.bail and result.outcome in ("failed", "error"):
                 self._stop.set()
             if self._stop.is_set():
                 return
+            position = self._next_position(selected, position, jump)
+
+    @staticmethod
+    def _next_position(selected: list[Located], position: int, jump: object) -> int:
+        """setNextRequest(name or id) jumps; setNextRequest(null) ends the iteration."""
+        if jump is ...:
+            return position + 1
+        if jump is None:
+            return len(selected)
+        for index, located in enumerate(selected):
+            if jump in (located.item.name, located.item.id, located.path):
+                return index
+        return len(selected)
 
     def _run_parallel(
         self, selected: list[Located], scopes: Scopes, iteration: int, count: int, results: list[ItemResult]
@@ -263,38 +282,87 @@ class Runner:
 
     def execute(self, located: Located, scopes: Scopes, iteration: int, count: int = 1) -> ItemResult:
         """Never raises for item problems: they become the result's outcome."""
-        path = located.path
+        return self._execute(located, scopes, iteration, count)[0]
+
+    def _execute(self, located: Located, scopes: Scopes, iteration: int, count: int) -> tuple[ItemResult, object]:
+        """The result, and where a script asked the run to go next (Ellipsis: carry on)."""
+        path, name = located.path, located.item.name
         rule = self.options.contract.rule_for(path) if self.options.contract else None
         if rule is not None and rule.skip:
-            return ItemResult(path, iteration, "skipped", notes=(f"skipped by contract: {rule.skip}",), name=located.item.name)
+            return ItemResult(path, iteration, "skipped", notes=(f"skipped by contract: {rule.skip}",), name=name), ...
+        located, pre = self.scripts.prerequest(located, scopes, iteration, count, self._cookies())
+        console = tuple(pre.console) if pre else ()
+        jump = pre.next_request if pre else ...
+        if pre is not None and pre.failure is not None:
+            error = describe_failure("pre-request", pre.failure)
+            return ItemResult(path, iteration, "error", error=error.message, hint=error.hint, console=console,
+                              checks=tuple(test_checks(pre)), name=name), jump
+        if pre is not None and pre.skip_request:
+            return ItemResult(path, iteration, "skipped", notes=("skipped by pm.execution.skipRequest()",),
+                              console=console, name=name), jump
         try:
             prepared = resolve(located, self.collection, scopes, self.resolve_options)
         except ItemError as exc:
-            return ItemResult(path, iteration, "error", error=exc.message, hint=exc.hint, name=located.item.name)
+            return ItemResult(path, iteration, "error", error=exc.message, hint=exc.hint, console=console,
+                              name=name), jump
         self.redactor.learn(prepared.secrets, prepared.secret_headers, prepared.secret_query)
         if self.options.dry_run:
-            return ItemResult(path, iteration, "skipped", request=prepared, notes=prepared.notes + ("dry run: not sent",),
-                              name=located.item.name)
+            return ItemResult(path, iteration, "skipped", request=prepared, console=console,
+                              notes=prepared.notes + ("dry run: not sent",), name=name), jump
         try:
             exchange = self._send_with_retries(prepared)
         except SendError as exc:
             return ItemResult(
-                path, iteration, "error", request=prepared, error=exc.message, hint=exc.hint,
-                notes=prepared.notes, attempts=getattr(exc, "attempts", 1), name=located.item.name,
-            )
+                path, iteration, "error", request=prepared, error=exc.message, hint=exc.hint, console=console,
+                notes=prepared.notes, attempts=getattr(exc, "attempts", 1), name=name,
+            ), jump
         checks = self._check(located, exchange, rule)
+        error = None
+        post = self.scripts.test(located, scopes, iteration, count, exchange, self._cookies())
+        if post is not None:
+            checks += test_checks(post)
+            console += tuple(post.console)
+            jump = post.next_request if post.next_request is not ... else jump
+            if post.failure is not None:
+                error = describe_failure("test", post.failure)
+        self.redactor.learn(scopes.secret_values())
         failed = any(not c.passed and not c.skipped and not c.known_failure for c in checks)
+        outcome = "error" if error else ("failed" if failed else "passed")
         return ItemResult(
             path,
             iteration,
-            "failed" if failed else "passed",
+            outcome,
             request=prepared,
             response=exchange.response,
             checks=tuple(checks),
+            error=error.message if error else None,
+            hint=error.hint if error else None,
             notes=prepared.notes + tuple(self._retry_notes(exchange)),
+            console=console,
             attempts=exchange.attempts,
-            name=located.item.name,
+            name=name,
+        ), jump
+
+    def _cookies(self) -> list[dict]:
+        if self._sender is None:
+            return []
+        return [{"name": c.name, "value": c.value or "", "domain": c.domain, "path": c.path}
+                for c in self._sender.session.cookies]
+
+    def _script_send(self, request: dict) -> dict:
+        """pm.sendRequest: through the same send step, timeouts and session as the items."""
+        from urllib.parse import quote
+
+        url = quote(str(request.get("url") or ""), safe="!#$%&'()*+,/:;=?@[]~")
+        body = request.get("body")
+        prepared = PreparedRequest(
+            method=str(request.get("method") or "GET").upper(),
+            url=url,
+            headers=tuple((str(k), str(v)) for k, v in request.get("headers") or []),
+            body=body.encode("utf-8") if isinstance(body, str) else None,
         )
+        exchange = self.sender.send(prepared)
+        return response_dict(exchange)
 
     def _check(self, located: Located, exchange: Exchange, rule: Any) -> list[CheckResult]:
         expect = self.options.expect

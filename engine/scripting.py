@@ -1,0 +1,166 @@
+"""The runner's script step: model and scopes ⇄ the sandbox's plain data.
+
+Pre-request scripts run before resolve and may change the request template and variables;
+test scripts run after the checks and add their `pm.test` results as checks.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, Callable
+
+from .model import Body, CheckResult, Collection, Exchange, Item, Located, Param, PreparedRequest, Request, Url
+from .resolve import describe_url
+from .variables import SCOPE_ORDER, Scopes
+
+if TYPE_CHECKING:
+    from .scripts import ScriptFailure, ScriptOutcome
+
+
+@dataclass(frozen=True)
+class ScriptError:
+    """A script that threw, timed out or used what the sandbox does not provide."""
+
+    message: str
+    hint: str | None = None
+
+
+def script_sources(located: Located, collection: Collection, listen: str) -> list[tuple[str, str]]:
+    """Postman's order: collection → folders (outermost first) → item."""
+    out = [("collection", s.source) for s in collection.events if s.listen == listen]
+    for folder in located.folders:
+        out += [(f"folder '{folder.name}'", s.source) for s in folder.events if s.listen == listen]
+    out += [(f"item '{located.item.name}'", s.source) for s in located.item.events if s.listen == listen]
+    return out
+
+
+def describe_failure(event: str, failure: "ScriptFailure") -> ScriptError:
+    where = f"{event} script of {failure.label}" + (f", line {failure.line}" if failure.line else "")
+    hint = None
+    if "timed out" in failure.message:
+        hint = "raise --timeout-script (milliseconds) or fix the loop"
+    elif "not supported" in failure.message:
+        hint = "postman-replay does not provide this; see the README's list of the pm API"
+    return ScriptError(f"{where}: {failure.message}", hint)
+
+
+class ScriptStep:
+    """Runs an item's scripts in a sandbox per thread (QuickJS contexts are not thread-safe)."""
+
+    def __init__(self, collection: Collection, timeout_ms: int, send: Callable[[dict], dict] | None) -> None:
+        self.collection = collection
+        self.timeout_ms = timeout_ms
+        self.send = send
+        self._local = threading.local()
+
+    def _sandbox(self) -> Any:
+        sandbox = getattr(self._local, "sandbox", None)
+        if sandbox is None:
+            from .scripts import Sandbox
+
+            sandbox = self._local.sandbox = Sandbox()
+        return sandbox
+
+    def _run(self, event: str, sources: list[tuple[str, str]], located: Located, scopes: Scopes,
+             iteration: int, count: int, request: dict, response: dict | None, cookies: list[dict]) -> "ScriptOutcome":
+        from .scripts import ScriptInput
+
+        outcome = self._sandbox().run(
+            ScriptInput(
+                event=event,  # type: ignore[arg-type]
+                scripts=sources,
+                item_name=located.item.name,
+                item_path=located.path,
+                iteration=iteration,
+                iteration_count=count,
+                request=request,
+                response=response,
+                scopes={name: dict(layer) for name, layer in scopes.layers.items()},
+                precedence=list(SCOPE_ORDER),
+                cookies=cookies,
+                send_request=self.send,
+                timeout_ms=self.timeout_ms,
+            )
+        )
+        for name, layer in scopes.layers.items():
+            if name in outcome.scopes and outcome.scopes[name] != layer:
+                layer.clear()
+                layer.update({k: str(v) for k, v in outcome.scopes[name].items()})
+        return outcome
+
+    def prerequest(self, located: Located, scopes: Scopes, iteration: int, count: int,
+                   cookies: list[dict]) -> tuple[Located, "ScriptOutcome | None"]:
+        sources = script_sources(located, self.collection, "prerequest")
+        if not sources:
+            return located, None
+        before = template_dict(located.item.request)
+        outcome = self._run("prerequest", sources, located, scopes, iteration, count, before, None, cookies)
+        if outcome.failure is None and outcome.request != before:
+            located = Located(replace(located.item, request=apply_changes(located.item.request, before,
+                                                                           outcome.request)), located.folders)
+        return located, outcome
+
+    def test(self, located: Located, scopes: Scopes, iteration: int, count: int, exchange: Exchange,
+             cookies: list[dict]) -> "ScriptOutcome | None":
+        sources = script_sources(located, self.collection, "test")
+        if not sources:
+            return None
+        return self._run("test", sources, located, scopes, iteration, count, prepared_dict(exchange.request),
+                         response_dict(exchange), cookies)
+
+
+def template_dict(request: Request) -> dict:
+    body = request.body.raw if request.body is not None and request.body.mode == "raw" else None
+    return {
+        "method": request.method,
+        "url": describe_url(request.url),
+        "headers": [[p.key, p.value or ""] for p in request.headers],
+        "body": body,
+    }
+
+
+def apply_changes(request: Request, before: dict, after: dict) -> Request:
+    """Fold what a pre-request script changed back into the template; untouched parts stay as loaded."""
+    changes: dict[str, Any] = {}
+    if after.get("method") != before["method"]:
+        changes["method"] = str(after.get("method") or "GET").upper()
+    if after.get("url") != before["url"]:
+        changes["url"] = Url(raw=str(after.get("url") or ""), variables=request.url.variables)
+    if after.get("headers") != before["headers"]:
+        described = {p.key.lower(): p.description for p in request.headers}
+        changes["headers"] = tuple(
+            Param(key=str(k), value=str(v), description=described.get(str(k).lower(), ""))
+            for k, v in after.get("headers") or []
+        )
+    if after.get("body") != before["body"]:
+        language = request.body.language if request.body is not None else None
+        changes["body"] = Body(mode="raw", raw=str(after.get("body") or ""), language=language)
+    return replace(request, **changes) if changes else request
+
+
+def prepared_dict(prepared: PreparedRequest) -> dict:
+    body = prepared.body.decode("utf-8", "replace") if prepared.body is not None else None
+    return {"method": prepared.method, "url": prepared.url, "headers": [list(h) for h in prepared.headers],
+            "body": body}
+
+
+def response_dict(exchange: Exchange) -> dict:
+    response = exchange.response
+    return {
+        "code": response.code,
+        "status": response.reason,
+        "headers": [list(h) for h in response.headers],
+        "body": response.body.decode("utf-8", "replace"),
+        "responseTime": round(response.time_ms, 3),
+        "size": response.size,
+    }
+
+
+def test_checks(outcome: "ScriptOutcome") -> list[CheckResult]:
+    """`pm.test` and legacy `tests[...]` results as checks, next to the contract checks."""
+    checks = []
+    for test in outcome.tests:
+        message = test.name if test.passed or test.skipped or not test.message else f"{test.name} — {test.message}"
+        checks.append(CheckResult("test", test.passed, message, skipped=test.skipped))
+    return checks
