@@ -116,6 +116,8 @@ def run(
 
 
 class Runner:
+    loop_limit = 10_000  # items per iteration before a setNextRequest loop is stopped (at least 100 per item)
+
     def __init__(
         self, collection: Collection, options: RunOptions, reporters: list[Reporter], redactor: Redactor | None = None
     ) -> None:
@@ -180,7 +182,7 @@ class Runner:
         self, selected: list[Located], scopes: Scopes, iteration: int, count: int, results: list[ItemResult]
     ) -> None:
         position, steps = 0, 0
-        limit = max(10_000, 100 * len(selected))  # setNextRequest loops need an exit; this is the backstop
+        limit = max(self.loop_limit, 100 * len(selected))  # setNextRequest loops need an exit; this is the backstop
         while position < len(selected) and steps < limit:
             located = selected[position]
             if steps and self.options.delay_request_ms:
@@ -195,6 +197,14 @@ class Runner:
             if self._stop.is_set():
                 return
             position = self._next_position(selected, position, jump)
+        if position < len(selected):  # the backstop stopped a setNextRequest loop: say so, never a silent pass
+            located = selected[position]
+            result = ItemResult(located.path, iteration, "error", name=located.item.name,
+                                error=f"setNextRequest loop stopped after {steps} items in one iteration",
+                                hint="give the loop an exit: pm.execution.setNextRequest(null) or a counter")
+            self.emit(ItemStarted(located.path, iteration))
+            results.append(result)
+            self.emit(ItemFinished(result))
 
     @staticmethod
     def _next_position(selected: list[Located], position: int, jump: object) -> int:

@@ -76,17 +76,21 @@ class ScriptStep:
                 iteration_count=count,
                 request=request,
                 response=response,
-                scopes={name: dict(layer) for name, layer in scopes.layers.items()},
+                scopes=script_layers(scopes),
                 precedence=list(SCOPE_ORDER),
                 cookies=cookies,
                 send_request=self.send,
                 timeout_ms=self.timeout_ms,
             )
         )
+        presented = script_layers(scopes)
         for name, layer in scopes.layers.items():
-            if name in outcome.scopes and outcome.scopes[name] != layer:
+            if name in outcome.scopes and outcome.scopes[name] != presented.get(name):
+                values = {k: str(v) for k, v in outcome.scopes[name].items()}
+                if name == "environment":
+                    values = fold_cli_back(values, layer, scopes.layers.get("cli", {}))
                 layer.clear()
-                layer.update({k: str(v) for k, v in outcome.scopes[name].items()})
+                layer.update(values)
         return outcome
 
     def prerequest(self, located: Located, scopes: Scopes, iteration: int, count: int,
@@ -108,6 +112,35 @@ class ScriptStep:
             return None
         return self._run("test", sources, located, scopes, iteration, count, prepared_dict(exchange.request),
                          response_dict(exchange), cookies)
+
+
+def script_layers(scopes: Scopes) -> dict[str, dict[str, str]]:
+    """The scopes as scripts see them. `--env-var` values are environment variables to a script,
+    as with Newman (`pm.environment.get("baseUrl")` finds `--env-var baseUrl=…`)."""
+    layers = {name: dict(layer) for name, layer in scopes.layers.items()}
+    cli = scopes.layers.get("cli")
+    if cli:
+        layers["environment"] = {**layers.get("environment", {}), **cli}
+    return layers
+
+
+def fold_cli_back(after: dict[str, str], environment: dict[str, str], cli: dict[str, str]) -> dict[str, str]:
+    """Split a script's environment back from the `--env-var` values it was shown with.
+
+    A name the script left alone keeps its file value (or is dropped if only --env-var had it);
+    a name it set or unset changes the --env-var layer too, which wins in resolve.
+    """
+    out = dict(after)
+    for key, value in list(cli.items()):
+        if key not in out:
+            del cli[key]
+        elif out[key] != value:
+            cli[key] = out[key]
+        elif key in environment:
+            out[key] = environment[key]
+        else:
+            del out[key]
+    return out
 
 
 def template_dict(request: Request) -> dict:
