@@ -192,7 +192,7 @@ def _validator(schema: dict, cls: Any) -> Any:
 
 def _schema_sentence(error: Any) -> str:
     instance = error.instance
-    shown = json.dumps(instance)[:60] if not isinstance(instance, (dict, list)) else type(instance).__name__
+    shown = json.dumps(instance)[:60] if not isinstance(instance, (dict, list)) else ""
     if error.validator == "type":
         expected = error.validator_value
         expected = " or ".join(expected) if isinstance(expected, list) else expected
@@ -201,7 +201,16 @@ def _schema_sentence(error: Any) -> str:
         return error.message.replace("is a required property", "is required")
     if error.validator == "anyOf" and isinstance(instance, dict):
         return "an entry of 'item' must have either 'item' (a folder) or 'request' (a request)"
+    if error.validator == "anyOf":
+        types = [t for sub in error.validator_value for t in _types(sub)]
+        if types:
+            return f"expected {' or '.join(dict.fromkeys(types))}, got {_json_type(instance)} {shown}".rstrip()
     return error.message[:200]
+
+
+def _types(schema: Any) -> list[str]:
+    kind = schema.get("type") if isinstance(schema, dict) else None
+    return list(kind) if isinstance(kind, list) else [kind] if isinstance(kind, str) else []
 
 
 def _json_type(value: Any) -> str:

@@ -1,9 +1,370 @@
-"""pytest plugin: every selected collection item × iteration is one test (registered via `pytest11`)."""
+"""pytest plugin: every selected collection item × iteration is one test (registered via `pytest11`).
+
+    pytest --postman collections/x.postman_collection.json --postman-env env.yaml
+    pytest                      # with `postman_collections = collections/*.json` in the ini file
+
+Node ids read `x.postman_collection.json::Folder/Item` (`…[iteration 2]` when there are several
+iterations). Each test runs through `Runner.execute`, the same code path and checks as
+`postman-replay run`; one Runner (one `requests.Session`) serves all items of a collection in a
+process. An item that fails its checks fails its test; an item that cannot be run (unresolved
+variable, network error) is a test *error*. Items carry an `xdist_group` marker named after their
+top-level folder, so `pytest -n 4 --dist loadgroup` keeps each folder on one worker, in order.
+
+`--postman` given with no test paths runs only the collections; `postman_collections` from the
+ini file is added to a plain `pytest` run. Command-line options replace the ini values.
+
+The engine is imported inside hooks only: loading this plugin never imports `requests`.
+"""
 
 from __future__ import annotations
 
+import glob
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterator
 
-def pytest_addoption(parser) -> None:  # type: ignore[no-untyped-def]
+import pytest
+
+if TYPE_CHECKING:
+    from .model import Collection, ItemResult, Located
+    from .redact import Redactor
+    from .runner import RunOptions, Runner
+    from .variables import Scopes
+
+BODY_PREVIEW_CHARS = 500
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("postman", "postman-replay contract checks")
     group.addoption("--postman", action="append", default=[], metavar="COLLECTION",
-                    help="replay this Postman collection as tests")
+                    help="replay this Postman collection as tests (repeatable)")
+    group.addoption("--postman-env", action="append", default=[], metavar="FILE",
+                    help="Postman environment export or flat YAML/JSON mapping (repeatable, later wins)")
+    group.addoption("--postman-env-var", action="append", default=[], metavar="KEY=VALUE",
+                    help="set or override one variable (repeatable)")
+    group.addoption("--postman-contract", metavar="FILE",
+                    help="contract file: per-item expectations (as run --contract)")
+    group.addoption("--postman-expect", metavar="POLICY",
+                    help="documented (default), success, or codes like 204,404 or 2xx")
+    group.addoption("--postman-mock", action="store_true", default=False,
+                    help="serve each collection's documented examples on 127.0.0.1 and point baseUrl at them")
+    group.addoption("--postman-iteration-count", type=int, metavar="N", help="run every item N times")
+    group.addoption("--postman-iteration-data", metavar="FILE", help="CSV or JSON rows, one iteration each")
+    parser.addini("postman_collections", type="linelist", help="globs of Postman collections to replay as tests")
+    parser.addini("postman_environment", type="linelist", help="Postman environment file(s) for the collections")
+
+
+# ---------------------------------------------------------------- configuration
+
+
+@dataclass
+class _Settings:
+    """What every collection of this session shares, read once at configure time."""
+
+    collections: list[Path]
+    options: "RunOptions"
+    mock: bool
+    rows: list[dict[str, str]] = field(default_factory=list)
+
+
+_SETTINGS = pytest.StashKey["_Settings | None"]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "postman: a Postman collection item replayed by postman-replay")
+    config.addinivalue_line("markers", "xdist_group(name): pytest-xdist --dist loadgroup keeps a group on one worker")
+    collections = _collection_paths(config)
+    config.stash[_SETTINGS] = None
+    if not collections:
+        return
+    from .errors import InputError
+
+    try:
+        config.stash[_SETTINGS] = _settings(config, collections)
+    except InputError as exc:
+        raise pytest.UsageError(exc.render()) from None
+    _add_to_args(config, collections)
+
+
+def _collection_paths(config: pytest.Config) -> list[Path]:
+    given = config.getoption("postman")
+    if given:
+        paths = [config.invocation_params.dir / p for p in given]
+        missing = [str(p) for p in paths if not p.is_file()]
+        if missing:
+            raise pytest.UsageError(f"--postman: collection not found: {', '.join(missing)}")
+        return [p.resolve() for p in paths]
+    found: list[Path] = []
+    for pattern in config.getini("postman_collections"):
+        matches = sorted(glob.glob(pattern, root_dir=_ini_dir(config), recursive=True))
+        if not matches:
+            config.issue_config_time_warning(
+                pytest.PytestConfigWarning(f"postman_collections: '{pattern}' matches no file"), stacklevel=2
+            )
+        found += [(_ini_dir(config) / m).resolve() for m in matches]
+    return list(dict.fromkeys(found))
+
+
+def _ini_dir(config: pytest.Config) -> Path:
+    return config.inipath.parent if config.inipath else config.rootpath
+
+
+def _settings(config: pytest.Config, collections: list[Path]) -> _Settings:
+    from .check import Expect
+    from .load import load_environment
+    from .runner import RunOptions, iterations
+
+    environments = config.getoption("postman_env")
+    if environments:
+        environments = [config.invocation_params.dir / p for p in environments]
+    else:
+        environments = [_ini_dir(config) / p for p in config.getini("postman_environment")]
+    options = RunOptions(
+        environments=tuple(load_environment(p) for p in environments),
+        env_vars=dict(_key_value(text) for text in config.getoption("postman_env_var")),
+        expect=Expect.parse(config.getoption("postman_expect") or "documented", source="--postman-expect"),
+        contract=_contract(config),
+        iteration_count=config.getoption("postman_iteration_count"),
+        iteration_data=_iteration_data(config),
+    )
+    return _Settings(collections, options, bool(config.getoption("postman_mock")), iterations(options))
+
+
+def _key_value(text: str) -> tuple[str, str]:
+    key, sep, value = text.partition("=")
+    if not sep or not key.strip():
+        raise pytest.UsageError(f"--postman-env-var: expected KEY=VALUE, got '{text}'")
+    return key.strip(), value
+
+
+def _contract(config: pytest.Config) -> Any:
+    path = config.getoption("postman_contract")
+    if not path:
+        return None
+    from .contract import load_contract
+
+    return load_contract(config.invocation_params.dir / path)
+
+
+def _iteration_data(config: pytest.Config) -> list[dict[str, str]] | None:
+    path = config.getoption("postman_iteration_data")
+    if not path:
+        return None
+    from .data import load_iteration_data
+
+    return load_iteration_data(config.invocation_params.dir / path)
+
+
+def _add_to_args(config: pytest.Config, collections: list[Path]) -> None:
+    """Make the collections part of the run even when they lie outside the test paths.
+
+    `pytest --postman X` with no test paths runs only X, as `pytest x.py` would; collections
+    from the ini file join a plain `pytest` run; explicit test paths keep the user's choice.
+    """
+    explicit = config.args_source == pytest.Config.ArgsSource.ARGS
+    if config.getoption("postman") and not explicit:
+        config.args = [str(p) for p in collections]
+        return
+    if explicit and not config.getoption("postman"):
+        return
+    covered = [(config.invocation_params.dir / a.split("::")[0]).resolve() for a in config.args]
+    extra = [str(p) for p in collections if not any(p == c or c in p.parents for c in covered)]
+    config.args = list(config.args) + extra
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> "PostmanFile | None":
+    settings = parent.config.stash.get(_SETTINGS, None)
+    if settings is not None and file_path.resolve() in settings.collections:
+        return PostmanFile.from_parent(parent, path=file_path)
+    return None
+
+
+# ---------------------------------------------------------------- collection and items
+
+
+class PostmanFile(pytest.File):
+    """A Postman collection: one test per item × iteration, in collection order."""
+
+    replay: "_Replay | None" = None
+
+    def collect(self) -> Iterator["PostmanItem"]:
+        from .errors import InputError
+        from .load import load_collection
+
+        settings = self.config.stash[_SETTINGS]
+        assert settings is not None
+        try:
+            collection = load_collection(self.path)
+        except InputError as exc:
+            raise self.CollectError(exc.render()) from None
+        self.collection = collection
+        selected = list(collection.walk())
+        count = len(settings.rows)
+        for iteration in range(count):
+            for located in selected:
+                name = located.path + (f"[iteration {iteration + 1}]" if count > 1 else "")
+                group = group_of(located, self.path)
+                if _xdist_loadgroup_worker(self.config):
+                    name += f"@{group}"
+                item = PostmanItem.from_parent(self, name=name, located=located, iteration=iteration)
+                item.add_marker(pytest.mark.xdist_group(name=group))
+                yield item
+
+    def shared(self) -> "_Replay":
+        """The Runner (and mock server) of this collection, made on first use in this process."""
+        if self.replay is None:
+            settings = self.config.stash[_SETTINGS]
+            assert settings is not None
+            self.replay = _Replay.start(self.collection, settings)
+        return self.replay
+
+    def teardown(self) -> None:
+        if self.replay is not None:
+            self.replay.close()
+            self.replay = None
+
+
+def group_of(located: "Located", collection_path: Path) -> str:
+    """The xdist group: the top-level folder, or the collection file for items at the top."""
+    return located.folders[0].name if located.folders else collection_path.name
+
+
+def _xdist_loadgroup_worker(config: pytest.Config) -> bool:
+    """On an xdist worker with `--dist loadgroup` the group goes into the node id ourselves.
+
+    pytest-xdist appends `@group` by assigning `item._nodeid`, which pytest 9 no longer reads
+    (node ids come from `Node._id`), so its grouping silently does nothing there; naming the item
+    `Folder/Item@Folder` gives the controller the id it schedules by.
+    """
+    if not hasattr(config, "workerinput") or not getattr(config.option, "loadgroup", False):
+        return False
+    return not any("_nodeid" in getattr(cls, "__slots__", ()) for cls in pytest.Item.__mro__)  # pytest < 9 works
+
+
+class PostmanItem(pytest.Item):
+    """One item × iteration. Runs in setup (so "could not run" is a pytest error); checks fail in call."""
+
+    def __init__(self, *, located: "Located", iteration: int, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.located = located
+        self.iteration = iteration
+        self.result: ItemResult | None = None
+        self.add_marker(pytest.mark.postman)
+        self.extra_keyword_matches.add(located.item.request.method.upper())
+
+    def setup(self) -> None:
+        replay = self.parent.shared()  # type: ignore[attr-defined]
+        runner = replay.runner
+        self.redactor = runner.redactor
+        self.result = runner.execute(self.located, replay.scopes(self.iteration), self.iteration, len(replay.rows))
+        self.user_properties.append(("postman_outcome", self.result.outcome))
+        if self.result.outcome == "error":
+            pytest.fail(render(self.result, self.redactor), pytrace=False)
+
+    def runtest(self) -> None:
+        result = self.result
+        assert result is not None
+        if result.outcome == "skipped":
+            pytest.skip(next((n for n in result.notes if n.startswith("skipped")), "skipped"))
+        if result.outcome == "failed":
+            raise ItemFailed(result, self.redactor)
+        self.add_report_section("call", "postman-replay", render(result, self.redactor))  # shown by -rP
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
+        if isinstance(excinfo.value, ItemFailed):
+            return excinfo.value.render()
+        return super().repr_failure(excinfo, style)
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, None, f"postman: {self.name}"
+
+
+class ItemFailed(Exception):
+    """The item ran and broke its contract; `render()` is what the user reads."""
+
+    def __init__(self, result: "ItemResult", redactor: "Redactor") -> None:
+        super().__init__(f"{result.item}: {result.outcome}")  # repr_failure shows render()
+        self.result = result
+        self.redactor = redactor
+
+    def render(self) -> str:
+        return render(self.result, self.redactor)
+
+
+@dataclass
+class _Replay:
+    """One collection's Runner, its per-iteration scopes and its optional mock server."""
+
+    runner: "Runner"
+    rows: list[dict[str, str]]
+    server: Any = None
+    _scopes: dict[int, "Scopes"] = field(default_factory=dict)
+
+    @classmethod
+    def start(cls, collection: "Collection", settings: _Settings) -> "_Replay":
+        from dataclasses import replace
+
+        from .runner import Runner
+
+        options, server = settings.options, None
+        if settings.mock:
+            from .mock import MockServer, mock_base_path
+
+            server = MockServer(collection, base_path=mock_base_path(collection)).start()
+            if "baseUrl" not in options.env_vars:
+                options = replace(options, env_vars={**options.env_vars, "baseUrl": server.url})
+        return cls(Runner(collection, options, []), settings.rows, server)
+
+    def scopes(self, iteration: int) -> "Scopes":
+        """Items of one iteration share scopes, so variables set by one item reach the next."""
+        if iteration not in self._scopes:
+            self._scopes[iteration] = self.runner.scopes.with_data(self.rows[iteration])
+        return self._scopes[iteration]
+
+    def close(self) -> None:
+        sender = getattr(self.runner, "_sender", None)
+        if sender is not None:
+            sender.close()
+        if self.server is not None:
+            self.server.stop()
+
+
+# ---------------------------------------------------------------- what a failure shows
+
+
+def render(result: "ItemResult", redactor: "Redactor") -> str:
+    """Request as sent (masked), response summary and body start, every check, error and fix."""
+    from .curl import to_http
+
+    failed = [c for c in result.checks if not c.passed and not c.skipped and not c.known_failure]
+    reason = f"{failed[0].name}: {failed[0].message}" if failed else result.error or result.outcome
+    iteration = f" [iteration {result.iteration + 1}]" if result.iteration else ""
+    lines = [f"{result.item}{iteration}: {redactor.text(reason)}"]  # first line: pytest's short summary
+    if result.request is not None:
+        lines += ["request as sent:"] + to_http(result.request, redactor, indent="  ")
+    elif result.outcome == "error":
+        lines.append("nothing was sent")
+    response = result.response
+    if response is not None:
+        lines.append(f"response: {response.code} {response.reason} · {response.time_ms:.0f} ms · {response.size} B")
+        body = response.body.decode("utf-8", "replace")
+        if body.strip():
+            shown = body[:BODY_PREVIEW_CHARS] + ("…" if len(body) > BODY_PREVIEW_CHARS else "")
+            lines += ["  " + line for line in redactor.text(shown).splitlines()]
+    if result.checks:
+        lines.append("checks:")
+    for check in result.checks:
+        mark = "-" if check.skipped else "✓" if check.passed else "~" if check.known_failure else "✗"
+        lines.append(f"  {mark} {check.name:<13} {redactor.text(check.message)}")
+    if result.error:
+        lines.append(f"error: {redactor.text(result.error)}")
+        if result.hint:
+            lines.append(f"fix: {_plugin_flags(redactor.text(result.hint))}")
+    lines += [f"note: {_plugin_flags(redactor.text(note))}" for note in result.notes]
+    return "\n".join(lines)
+
+
+def _plugin_flags(text: str) -> str:
+    """Hints name the command line's options; under pytest the same option has a prefix."""
+    return re.sub(r"(?<![\w-])--env-var\b", "--postman-env-var", text)

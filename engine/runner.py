@@ -238,7 +238,10 @@ class Runner:
                 if position and self.options.delay_request_ms:
                     time.sleep(self.options.delay_request_ms / 1000)
                 try:
-                    slots[index] = self.execute(selected[index], scopes, iteration, count)
+                    result, jump = self._execute(selected[index], scopes, iteration, count)
+                    if jump is not ...:  # folders run independently: there is no "next" across them
+                        result = replace(result, notes=result.notes + ("setNextRequest is ignored with --workers",))
+                    slots[index] = result
                     if self.options.bail and slots[index].outcome in ("failed", "error"):
                         self._stop.set()
                 finally:

@@ -19,7 +19,9 @@ _KEY_VALUE = {
     },
 }
 _KEY_VALUES = {"type": ["array", "null"], "items": _KEY_VALUE}
-_HEADERS = {"anyOf": [_KEY_VALUES, {"type": "string"}]}
+# Header values are text on the wire: an object or array there is a broken file, not a value to stringify.
+_HEADER_ROW = {**_KEY_VALUE, "properties": {**_KEY_VALUE["properties"], "value": _SCALAR}}
+_HEADERS = {"anyOf": [{"type": ["array", "null"], "items": _HEADER_ROW}, {"type": "string"}]}
 _AUTH = {
     "type": ["object", "null"],
     "properties": {"type": {"type": "string"}},
@@ -169,7 +171,7 @@ ENVIRONMENT_SCHEMA: dict = {
                 "required": ["key"],
                 "properties": {
                     "key": _TEXT,
-                    "value": {},
+                    "value": _SCALAR,
                     "enabled": {"type": ["boolean", "null"]},
                     "type": {"type": ["string", "null"]},
                 },

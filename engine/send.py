@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import time
 from dataclasses import dataclass
+from typing import Any, Iterator
 from urllib.parse import urljoin, urlsplit
 
 import requests
@@ -125,7 +126,7 @@ class Sender:
         kept_size = size = 0
         limit = self.options.max_body_bytes
         try:
-            for chunk in response.raw.stream(CHUNK, decode_content=True):
+            for chunk in _chunks(response.raw):
                 size += len(chunk)
                 if kept_size < limit:
                     piece = chunk[: limit - kept_size]
@@ -145,6 +146,16 @@ class Sender:
         finally:
             response.close()
         return b"".join(kept), size, size > kept_size
+
+
+def _chunks(raw: Any) -> Iterator[bytes]:
+    """Whatever has arrived, up to CHUNK: `stream()` would block until a full CHUNK came in,
+    so a server trickling bytes faster than the read timeout could hold the item indefinitely."""
+    while True:
+        data = raw.read1(CHUNK, decode_content=True)
+        if not data:
+            return
+        yield data
 
 
 def _merge_headers(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
