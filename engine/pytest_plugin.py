@@ -323,9 +323,7 @@ class _Replay:
         return self._scopes[iteration]
 
     def close(self) -> None:
-        sender = getattr(self.runner, "_sender", None)
-        if sender is not None:
-            sender.close()
+        self.runner.close()
         if self.server is not None:
             self.server.stop()
 

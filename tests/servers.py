@@ -1,0 +1,219 @@
+"""A real HTTP/1.1 server on 127.0.0.1 for the tests: programmable routes, every request recorded.
+
+One instance serves a whole test session; `reset()` between tests clears the routes and the
+record and releases any handler still held by a `hang` or `trickle` behaviour. No mocks: the
+engine talks to this server through its real `requests.Session`.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+HANG_CAP_SECONDS = 30.0  # a hanging handler gives up on its own if a test forgets to release it
+
+
+@dataclass(frozen=True)
+class Received:
+    """One request exactly as it arrived."""
+
+    method: str
+    target: str  # raw path + query from the request line
+    headers: tuple[tuple[str, str], ...]
+    body: bytes
+
+    @property
+    def path(self) -> str:
+        return self.target.partition("?")[0]
+
+    @property
+    def query(self) -> str:
+        return self.target.partition("?")[2]
+
+    def header(self, name: str) -> str | None:
+        values = self.header_all(name)
+        return values[0] if values else None
+
+    def header_all(self, name: str) -> list[str]:
+        return [v for k, v in self.headers if k.lower() == name.lower()]
+
+    def header_names(self) -> set[str]:
+        return {k.lower() for k, _ in self.headers}
+
+
+@dataclass
+class Route:
+    """What the server answers. `behaviour` is one of:
+
+    None        answer status/headers/body
+    "drop"      read the request, then close the connection without answering
+    "drop-mid"  send the status line, headers promising more body than sent, part of it, close
+    "hang"      wait until the test ends (reset) before answering
+    "trickle"   send the body one byte at a time, `trickle_interval` seconds apart
+    """
+
+    status: int = 200
+    headers: list[tuple[str, str]] = field(default_factory=list)
+    body: bytes = b""
+    behaviour: str | None = None
+    trickle_interval: float = 0.05
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server: "_Server"
+
+    def log_message(self, format: str, *args: object) -> None:  # keep test output clean
+        pass
+
+    def _read_body(self) -> bytes:
+        if (self.headers.get("Transfer-Encoding") or "").lower() == "chunked":
+            chunks = []
+            while True:
+                size = int(self.rfile.readline().strip().split(b";")[0], 16)
+                if size == 0:
+                    self.rfile.readline()
+                    return b"".join(chunks)
+                chunks.append(self.rfile.read(size))
+                self.rfile.readline()
+        length = int(self.headers.get("Content-Length") or 0)
+        return self.rfile.read(length) if length else b""
+
+    def _handle(self) -> None:
+        owner = self.server.owner
+        received = Received(self.command, self.path, tuple(self.headers.items()), self._read_body())
+        route, release = owner._record(received)
+        if route.behaviour == "drop":
+            self.close_connection = True
+            self.connection.shutdown(socket.SHUT_RDWR)
+            return
+        if route.behaviour == "hang":
+            release.wait(HANG_CAP_SECONDS)
+        body = route.body
+        self.send_response(route.status)
+        names = {k.lower() for k, _ in route.headers}
+        for name, value in route.headers:
+            self.send_header(name, value)
+        if route.behaviour == "drop-mid":
+            self.send_header("Content-Length", str(len(body) + 1000))
+            self.end_headers()
+            self.wfile.write(body[: max(1, len(body) // 2)])
+            self.wfile.flush()
+            self.close_connection = True
+            self.connection.shutdown(socket.SHUT_RDWR)
+            return
+        if "content-length" not in names and route.status not in (204, 304) and self.command != "HEAD":
+            self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command == "HEAD" or route.status in (204, 304):
+            return
+        if route.behaviour == "trickle":
+            for index in range(len(body)):
+                if release.wait(route.trickle_interval):
+                    break
+                try:
+                    self.wfile.write(body[index : index + 1])
+                    self.wfile.flush()
+                except OSError:
+                    break
+            self.close_connection = True
+            return
+        self.wfile.write(body)
+
+    do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = do_OPTIONS = _handle
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+    owner: "RecordingServer"
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # dropped/trickled connections end with socket errors on purpose
+
+
+class RecordingServer:
+    """Start once, `reset()` per test, `route()` to program, `requests` to inspect."""
+
+    def __init__(self) -> None:
+        self._server = _Server(("127.0.0.1", 0), _Handler)
+        self._server.owner = self
+        self._lock = threading.Lock()
+        self._routes: dict[tuple[str | None, str], Route] = {}
+        self._received: list[Received] = []
+        self._release = threading.Event()
+        self.default = Route(200, [("Content-Type", "text/plain")], b"ok")
+        self._thread = threading.Thread(target=self._server.serve_forever, name="recording-server", daemon=True)
+
+    @property
+    def port(self) -> int:
+        return self._server.server_address[1]
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> "RecordingServer":
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._release.set()
+        self._server.shutdown()
+        self._server.server_close()
+
+    def reset(self) -> None:
+        with self._lock:
+            self._release.set()  # lets hanging/trickling handlers finish
+            self._release = threading.Event()
+            self._routes.clear()
+            self._received.clear()
+            self.default = Route(200, [("Content-Type", "text/plain")], b"ok")
+
+    def route(
+        self,
+        path: str,
+        status: int = 200,
+        body: bytes | str = b"",
+        headers: list[tuple[str, str]] | dict[str, str] | None = None,
+        *,
+        method: str | None = None,
+        behaviour: str | None = None,
+        trickle_interval: float = 0.05,
+    ) -> None:
+        """Answer requests for `path` (no query; any method unless `method` is given)."""
+        if isinstance(body, str):
+            body = body.encode("utf-8")
+        pairs = list(headers.items()) if isinstance(headers, dict) else list(headers or [])
+        with self._lock:
+            self._routes[(method.upper() if method else None, path)] = Route(
+                status, pairs, body, behaviour, trickle_interval
+            )
+
+    def _record(self, received: Received) -> tuple[Route, threading.Event]:
+        with self._lock:
+            self._received.append(received)
+            route = self._routes.get((received.method, received.path)) or self._routes.get(
+                (None, received.path), self.default
+            )
+            return route, self._release
+
+    @property
+    def requests(self) -> list[Received]:
+        with self._lock:
+            return list(self._received)
+
+    def only(self) -> Received:
+        """The single request received; fails the test if there were more or none."""
+        received = self.requests
+        assert len(received) == 1, f"expected exactly one request, got {[(r.method, r.target) for r in received]}"
+        return received[0]
+
+
+def closed_port() -> int:
+    """A loopback port nothing listens on: bind, read the port, close."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
