@@ -171,11 +171,11 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stder
 # ---------------------------------------------------------------- helpers shared by commands
 
 
-def _load_inputs(args: argparse.Namespace) -> tuple[Any, Any]:
+def _load_inputs(args: argparse.Namespace, *, full_schema: bool = False) -> tuple[Any, Any]:
     from .load import load_collection, load_environment
     from .runner import RunOptions
 
-    collection = load_collection(args.collection)
+    collection = load_collection(args.collection, full_schema=full_schema)
     options = RunOptions(
         environments=tuple(load_environment(p) for p in args.environment),
         globals_=tuple(load_environment(p, what="globals file") for p in args.globals),
@@ -352,7 +352,7 @@ def cmd_validate(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> 
     from .resolve import ResolveOptions, resolve
     from .runner import base_scopes
 
-    collection, options = _load_inputs(args)
+    collection, options = _load_inputs(args, full_schema=True)
     scopes = base_scopes(collection, options).with_data({})
     resolve_options = ResolveOptions(args.working_dir, args.allow_outside_files)
     located_all = list(collection.walk())
