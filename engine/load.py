@@ -60,9 +60,8 @@ def parse_document(data: bytes, *, file: str = "<input>", what: str = "file") ->
     if not stripped:
         raise InputError(f"{what} is empty", file=file, hint=f"export the {what} again", title=f"empty {what}")
     if stripped[0] in "{[" or file.endswith(".json"):
-        document = _parse_json(text, file, what)
-    else:
-        document = _parse_yaml(text, file, what)
+        return _parse_json(text, file, what)  # JSON has no aliases: its size is the file's
+    document = _parse_yaml(text, file, what)
     _check_size(document, file)
     return document
 
