@@ -7,6 +7,7 @@ Exit codes: 0 every executed item passed; 1 an item failed or errored; 2 the run
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from enum import IntEnum
@@ -135,7 +136,9 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stder
     parser = build_parser()
     debug = "--debug" in args_list
     try:
-        args = parser.parse_args(args_list)
+        # --help and --version print through argparse: send them to the streams we were given
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+            args = parser.parse_args(args_list)
     except _UsageError as exc:
         exc.parser.print_usage(stderr)
         stderr.write(f"error: {exc}\n")

@@ -161,8 +161,6 @@ def test_version(cli, capsys: pytest.CaptureFixture[str]) -> None:
     assert f"postman-replay {__version__}" in out + err + capsys.readouterr().out
 
 
-@pytest.mark.xfail(strict=True, reason="engine/cli.py: argparse's --version/--help print to sys.stdout, "
-                   "not to the stdout stream passed to main()")
 def test_version_goes_to_the_stream_main_was_given(cli) -> None:
     code, out, _ = cli("--version")
     assert out == f"postman-replay {__version__}\n"
