@@ -247,6 +247,9 @@ def cmd_run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
 
             raise InputError("file not found", file=path, hint="check the path", title="cannot read TLS file")
     select(collection, options.items, options.folders)  # bad selectors exit 2 before anything starts
+    if contract is not None:
+        for key in contract.unused([located.path for located in collection.walk()]):
+            stderr.write(f"note: contract rule '{key}' matches no item of the collection\n")
     names = [n.strip() for n in args.reporters.split(",") if n.strip()]
     redactor = Redactor(show=args.show_secrets)
     reporters = make_reporters(
