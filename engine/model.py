@@ -12,6 +12,12 @@ from pathlib import Path
 from typing import Iterator, Literal, Union
 
 
+def header_value(headers: "tuple[tuple[str, str], ...]", name: str) -> str | None:
+    """First value of a header, names compared case-insensitively as HTTP does."""
+    lowered = name.lower()
+    return next((value for key, value in headers if key.lower() == lowered), None)
+
+
 @dataclass(frozen=True, slots=True)
 class Param:
     """One key/value row: header, query parameter, path variable, form field, variable."""
@@ -88,11 +94,7 @@ class DocumentedResponse:
         return self.name.strip().splitlines()[0].strip() if self.name.strip() else ""
 
     def header(self, name: str) -> str | None:
-        lowered = name.lower()
-        for key, value in self.headers:
-            if key.lower() == lowered:
-                return value
-        return None
+        return header_value(self.headers, name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,11 +202,7 @@ class PreparedRequest:
     secret_query: frozenset[str] = field(default_factory=frozenset)  # apikey/token query names
 
     def header(self, name: str) -> str | None:
-        lowered = name.lower()
-        for key, value in self.headers:
-            if key.lower() == lowered:
-                return value
-        return None
+        return header_value(self.headers, name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,11 +217,7 @@ class Response:
     url: str = ""
 
     def header(self, name: str) -> str | None:
-        lowered = name.lower()
-        for key, value in self.headers:
-            if key.lower() == lowered:
-                return value
-        return None
+        return header_value(self.headers, name)
 
 
 @dataclass(frozen=True, slots=True)
