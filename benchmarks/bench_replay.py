@@ -111,7 +111,7 @@ def main() -> int:
     if args.no_newman:
         print("  newman     skipped (--no-newman)")
     elif not newman_cmd:
-        print("  newman     newman not installed (npm install --prefix /tmp/newman newman, or set NEWMAN=path)")
+        print("  newman     newman not installed (see benchmarks/README.md to install it in /tmp/newman, or set NEWMAN=path)")
     for problem in bad:
         print(f"  warning: {problem} — the figures above may not compare like with like")
     print(f"target ≤ {TARGET}× the requests loop:")
