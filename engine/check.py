@@ -6,6 +6,7 @@ are skipped with a reason instead of comparing against the wrong example.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -190,30 +191,57 @@ def check_schema(
     doc: DocumentedResponse | None, exchange: Exchange, schema: dict | None = None, *, max_errors: int = 5
 ) -> CheckResult | None:
     """Validate the body against the user's schema, else one inferred from the JSON example."""
-    if schema is None:
-        example = documented_json(doc)
-        if example is _NOT_JSON:
-            return None
-        schema = infer_schema(example)
-    response = exchange.response
     if exchange.request.method == "HEAD":
         return None  # a HEAD answer has no body to validate
+    if schema is not None:
+        validator = _user_validator(schema)
+    elif doc is None or doc.code in NO_BODY_CODES or not (doc.body or "").strip():
+        return None
+    else:
+        validator = _example_validator(doc.body or "")
+        if validator is None:
+            return None
+    response = exchange.response
     if response.truncated:
         return CheckResult("schema", False, f"body cut at {len(response.body):,} bytes; cannot validate the whole body")
     try:
         actual = json.loads(response.body.decode("utf-8-sig") or "null")
     except (ValueError, UnicodeDecodeError) as exc:
         return CheckResult("schema", False, f"body is not JSON ({_short(str(exc))}); the documented example is")
-    from jsonschema import Draft202012Validator
-    from jsonschema.exceptions import relevance
-
-    validator = Draft202012Validator(schema)
-    errors = sorted(validator.iter_errors(actual), key=relevance)
+    errors = list(validator.iter_errors(actual))
     if not errors:
         return CheckResult("schema", True, "body matches the documented schema")
+    from jsonschema.exceptions import relevance
+
+    errors.sort(key=relevance)
     lines = [_schema_error(e) for e in errors[:max_errors]]
     more = f" (+{len(errors) - max_errors} more)" if len(errors) > max_errors else ""
     return CheckResult("schema", False, "; ".join(lines) + more)
+
+
+@functools.lru_cache(maxsize=1024)
+def _example_validator(body: str) -> Any:
+    """Inferred once per documented example: every replay of the item reuses it."""
+    try:
+        example = json.loads(body)
+    except ValueError:
+        return None
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(infer_schema(example))
+
+
+_USER_VALIDATORS: dict[int, tuple[dict, Any]] = {}
+
+
+def _user_validator(schema: dict) -> Any:
+    """Contract schemas live as long as the run; keyed by identity, the schema kept alive with it."""
+    cached = _USER_VALIDATORS.get(id(schema))
+    if cached is None or cached[0] is not schema:
+        from jsonschema import Draft202012Validator
+
+        cached = _USER_VALIDATORS[id(schema)] = (schema, Draft202012Validator(schema))
+    return cached[1]
 
 
 def _schema_error(error: Any) -> str:
