@@ -29,3 +29,35 @@ def write_atomic(path: str | Path, text: str) -> None:
             title="cannot write file",
             hint="check that the folder exists and is writable",
         )
+
+
+class AtomicWriter:
+    """A report written piece by piece as items finish, appearing under its name only when complete."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.target = Path(path)
+        try:
+            self.target.parent.mkdir(parents=True, exist_ok=True)
+            handle, self.temporary = tempfile.mkstemp(
+                dir=str(self.target.parent), prefix=f".{self.target.name}.", suffix=".tmp"
+            )
+        except OSError as exc:
+            raise InputError(
+                f"cannot write {self.target}: {exc.strerror}",
+                file=str(self.target),
+                title="cannot write file",
+                hint="check that the folder exists and is writable",
+            )
+        self.stream = os.fdopen(handle, "w", encoding="utf-8")
+
+    def write(self, text: str) -> None:
+        self.stream.write(text)
+
+    def commit(self) -> None:
+        self.stream.close()
+        os.replace(self.temporary, self.target)
+
+    def abort(self) -> None:
+        self.stream.close()
+        if os.path.exists(self.temporary):
+            os.unlink(self.temporary)

@@ -240,6 +240,7 @@ def cmd_run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
         max_response_time_ms=args.max_response_time,
         contract=contract,
         timeout_script_ms=args.timeout_script,
+        keep_results=False,  # reporters stream; memory stays flat however long the run
     )
     for path in (args.ca_cert, args.ssl_client_cert, args.ssl_client_key):
         if path and not os.path.isfile(path):

@@ -66,6 +66,7 @@ class RunOptions:
     contract: "Contract | None" = None
     timeout_script_ms: int = 5_000
     max_body_bytes: int = 10 * 1024 * 1024
+    keep_results: bool = True  # False: memory stays flat however many items run (reporters stream)
 
 
 @dataclass
@@ -115,6 +116,24 @@ def run(
     return Runner(collection, options, list(reporters), redactor).run(selected)
 
 
+class _Results:
+    """Counts every result; keeps them only when asked, so a CLI run's memory does not grow with it."""
+
+    def __init__(self, keep: bool) -> None:
+        self.keep = keep
+        self.kept: list[ItemResult] = []
+        self.counts = {"passed": 0, "failed": 0, "error": 0, "skipped": 0}
+
+    def append(self, result: ItemResult) -> None:
+        self.counts[result.outcome] += 1
+        if self.keep:
+            self.kept.append(result)
+
+    def summary(self) -> Summary:
+        c = self.counts
+        return Summary(sum(c.values()), c["passed"], c["failed"], c["error"], c["skipped"])
+
+
 class Runner:
     loop_limit = 10_000  # items per iteration before a setNextRequest loop is stopped (at least 100 per item)
 
@@ -154,7 +173,7 @@ class Runner:
                 dry_run=self.options.dry_run,
             )
         )
-        results: list[ItemResult] = []
+        results = _Results(self.options.keep_results)
         started = time.perf_counter()
         interrupted = False
         try:
@@ -172,14 +191,14 @@ class Runner:
         finally:
             if self._sender is not None:
                 self._sender.close()
-        summary = Summary.of(results)
+        summary = results.summary()
         self.emit(
-            RunFinished(summary, tuple(results), (time.perf_counter() - started) * 1000, interrupted=interrupted)
+            RunFinished(summary, tuple(results.kept), (time.perf_counter() - started) * 1000, interrupted=interrupted)
         )
-        return RunResult(results, summary, self.scopes, self.redactor, interrupted)
+        return RunResult(results.kept, summary, self.scopes, self.redactor, interrupted)
 
     def _run_sequential(
-        self, selected: list[Located], scopes: Scopes, iteration: int, count: int, results: list[ItemResult]
+        self, selected: list[Located], scopes: Scopes, iteration: int, count: int, results: "_Results"
     ) -> None:
         position, steps = 0, 0
         limit = max(self.loop_limit, 100 * len(selected))  # setNextRequest loops need an exit; this is the backstop
@@ -219,7 +238,7 @@ class Runner:
         return len(selected)
 
     def _run_parallel(
-        self, selected: list[Located], scopes: Scopes, iteration: int, count: int, results: list[ItemResult]
+        self, selected: list[Located], scopes: Scopes, iteration: int, count: int, results: "_Results"
     ) -> None:
         """Folders run concurrently, items inside a folder in order; events come out in collection order."""
         from concurrent.futures import ThreadPoolExecutor

@@ -29,6 +29,8 @@ class CliReporter:
         self.verbose = verbose
         self.iterations = 1
         self.dry_run = False
+        self.failures: list[tuple[str, list[str]]] = []  # only what the closing list needs
+        self.checks_run = self.checks_failed = 0
 
     def paint(self, text: str, code: str) -> str:
         return f"{code}{text}{RESET}" if self.color else text
@@ -46,6 +48,7 @@ class CliReporter:
             self.write()
         elif isinstance(event, ItemFinished):
             self.item(event.result)
+            self.remember(event.result)
         elif isinstance(event, RunFinished):
             self.summary(event)
         self.out.flush()
@@ -92,24 +95,30 @@ class CliReporter:
         s = event.summary
         head = f"{'':<10}{'total':>8}{'passed':>8}{'failed':>8}{'errors':>8}{'skipped':>9}"
         row = f"{'items':<10}{s.total:>8}{s.passed:>8}{s.failed:>8}{s.errors:>8}{s.skipped:>9}"
-        checks = [c for r in event.results for c in r.checks if not c.skipped]
-        failed_checks = sum(1 for c in checks if not c.passed and not c.known_failure)
-        crow = f"{'checks':<10}{len(checks):>8}{len(checks) - failed_checks:>8}{failed_checks:>8}{'':>8}{'':>9}"
+        crow = (f"{'checks':<10}{self.checks_run:>8}{self.checks_run - self.checks_failed:>8}"
+                f"{self.checks_failed:>8}{'':>8}{'':>9}")
         self.write(self.paint(head, BOLD))
         self.write(row)
         self.write(crow)
         self.write(f"duration {event.duration_ms / 1000:.2f} s" + (" · interrupted" if event.interrupted else ""))
-        problems = [r for r in event.results if r.outcome in ("failed", "error")]
-        if problems:
+        if self.failures:
             self.write()
             self.write(self.paint("Failures:", RED if self.color else ""))
-            for number, result in enumerate(problems, start=1):
-                label = result.item + (f" [iteration {result.iteration + 1}]" if self.iterations > 1 else "")
-                if result.outcome == "error":
-                    reasons = [f"error: {result.error}"] + ([f"fix: {result.hint}"] if result.hint else [])
-                else:
-                    reasons = [f"{c.name}: {c.message}" for c in result.checks
-                               if not c.passed and not c.skipped and not c.known_failure]
+            for number, (label, reasons) in enumerate(self.failures, start=1):
                 self.write(f"  {number}. {label}")
                 for reason in reasons:
                     self.write(f"     {self.redactor.text(reason)}")
+
+    def remember(self, result: ItemResult) -> None:
+        counted = [c for c in result.checks if not c.skipped]
+        self.checks_run += len(counted)
+        self.checks_failed += sum(1 for c in counted if not c.passed and not c.known_failure)
+        if result.outcome not in ("failed", "error"):
+            return
+        label = result.item + (f" [iteration {result.iteration + 1}]" if self.iterations > 1 else "")
+        if result.outcome == "error":
+            reasons = [f"error: {result.error}"] + ([f"fix: {result.hint}"] if result.hint else [])
+        else:
+            reasons = [f"{c.name}: {c.message}" for c in result.checks
+                       if not c.passed and not c.skipped and not c.known_failure]
+        self.failures.append((label, reasons))

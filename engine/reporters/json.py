@@ -1,13 +1,14 @@
-"""JSON report in the SPEC shape, written atomically when the run ends (also when interrupted)."""
+"""JSON report in the SPEC shape, streamed as items finish and renamed into place when the run ends
+(also when interrupted), so memory stays flat and a crash never leaves half a file."""
 
 from __future__ import annotations
 
 import json
 
-from ..events import RunFinished, RunStarted
+from ..atomic import AtomicWriter
+from ..events import ItemFinished, RunFinished, RunStarted
 from ..model import ItemResult
 from ..redact import Redactor
-from ..atomic import write_atomic
 
 BODY_PREVIEW = 4096
 
@@ -16,26 +17,32 @@ class JsonReporter:
     def __init__(self, path: str, redactor: Redactor) -> None:
         self.path = path
         self.redactor = redactor
-        self.collection: dict = {}
+        self.out: AtomicWriter | None = None
+        self.count = 0
 
     def handle(self, event: object) -> None:
         if isinstance(event, RunStarted):
-            self.collection = {"name": event.collection, "source": event.source, "iterations": event.iterations}
-        elif isinstance(event, RunFinished):
-            document = {
-                "collection": self.collection,
-                "summary": {
-                    "total": event.summary.total,
-                    "passed": event.summary.passed,
-                    "failed": event.summary.failed,
-                    "errors": event.summary.errors,
-                    "skipped": event.summary.skipped,
-                },
-                "duration_ms": round(event.duration_ms, 1),
-                "interrupted": event.interrupted,
-                "results": [result_dict(r, self.redactor) for r in event.results],
+            self.out = AtomicWriter(self.path)
+            collection = {"name": event.collection, "source": event.source, "iterations": event.iterations}
+            self.out.write('{\n  "collection": ' + json.dumps(collection, ensure_ascii=False) + ',\n  "results": [')
+            self.count = 0
+        elif isinstance(event, ItemFinished) and self.out is not None:
+            self.out.write(("," if self.count else "") + "\n    ")
+            self.out.write(json.dumps(result_dict(event.result, self.redactor), ensure_ascii=False))
+            self.count += 1
+        elif isinstance(event, RunFinished) and self.out is not None:
+            summary = {
+                "total": event.summary.total,
+                "passed": event.summary.passed,
+                "failed": event.summary.failed,
+                "errors": event.summary.errors,
+                "skipped": event.summary.skipped,
             }
-            write_atomic(self.path, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+            self.out.write(("\n  " if self.count else "") + "],\n  \"summary\": " + json.dumps(summary))
+            self.out.write(f',\n  "duration_ms": {round(event.duration_ms, 1)},\n  "interrupted": '
+                           f'{json.dumps(event.interrupted)}\n}}\n')
+            self.out.commit()
+            self.out = None
 
 
 def result_dict(result: ItemResult, redactor: Redactor) -> dict:

@@ -5,39 +5,62 @@ Contract breaks are <failure>, items that could not run are <error>.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import xml.etree.ElementTree as ET
+from typing import IO
 
-from ..events import RunFinished, RunStarted
+from ..atomic import AtomicWriter
+from ..events import ItemFinished, RunFinished, RunStarted
 from ..model import ItemResult
 from ..redact import Redactor
-from ..atomic import write_atomic
 
 
 class JunitReporter:
+    """Test cases are serialised as items finish (to a scratch file) and wrapped in their suite,
+    whose counts are only known at the end, when the run finishes."""
+
     def __init__(self, path: str, redactor: Redactor) -> None:
         self.path = path
         self.redactor = redactor
         self.name = "collection"
         self.iterations = 1
+        self.cases: IO[str] | None = None
 
     def handle(self, event: object) -> None:
         if isinstance(event, RunStarted):
             self.name, self.iterations = event.collection, event.iterations
-        elif isinstance(event, RunFinished):
-            write_atomic(self.path, self.render(event))
+            self.cases = tempfile.TemporaryFile("w+", encoding="utf-8")
+        elif isinstance(event, ItemFinished) and self.cases is not None:
+            holder = ET.Element("testsuite")
+            self._case(holder, event.result)
+            case = holder[0]
+            ET.indent(case, space="  ", level=2)
+            self.cases.write("    " + ET.tostring(case, encoding="unicode").rstrip() + "\n")
+        elif isinstance(event, RunFinished) and self.cases is not None:
+            self.write(event)
 
-    def render(self, event: RunFinished) -> str:
-        summary = event.summary
-        root = ET.Element("testsuites", tests=str(summary.total), failures=str(summary.failed),
-                          errors=str(summary.errors), skipped=str(summary.skipped),
-                          time=f"{event.duration_ms / 1000:.3f}")
-        suite = ET.SubElement(root, "testsuite", name=self.name, tests=str(summary.total),
-                              failures=str(summary.failed), errors=str(summary.errors),
-                              skipped=str(summary.skipped), time=f"{event.duration_ms / 1000:.3f}")
-        for result in event.results:
-            self._case(suite, result)
-        ET.indent(root)
-        return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+    def write(self, event: RunFinished) -> None:
+        summary, seconds = event.summary, f"{event.duration_ms / 1000:.3f}"
+        counts = {"tests": str(summary.total), "failures": str(summary.failed), "errors": str(summary.errors),
+                  "skipped": str(summary.skipped), "time": seconds}
+        suites = ET.Element("testsuites", counts)
+        suite = ET.Element("testsuite", {"name": _clean(self.name), **counts})
+        out = AtomicWriter(self.path)
+        try:
+            out.write("<?xml version='1.0' encoding='utf-8'?>\n")
+            out.write(_open_tag(suites) + "\n  " + _open_tag(suite) + "\n")
+            assert self.cases is not None
+            self.cases.seek(0)
+            shutil.copyfileobj(self.cases, out.stream)
+            out.write("  </testsuite>\n</testsuites>\n")
+            out.commit()
+        except BaseException:
+            out.abort()
+            raise
+        finally:
+            self.cases.close()
+            self.cases = None
 
     def _case(self, suite: ET.Element, result: ItemResult) -> None:
         name = result.item if self.iterations == 1 else f"{result.item} [iteration {result.iteration + 1}]"
@@ -69,3 +92,9 @@ class JunitReporter:
 def _clean(text: str) -> str:
     """XML 1.0 cannot carry most control characters; replace them rather than write a broken file."""
     return "".join(ch if ch in "\t\n\r" or ord(ch) >= 0x20 and ch not in "\ufffe\uffff" else "?" for ch in text)
+
+
+def _open_tag(element: ET.Element) -> str:
+    """`<name a="…">` with ElementTree's escaping, for a container whose children are streamed."""
+    text = ET.tostring(element, encoding="unicode", short_empty_elements=False)
+    return text[: text.rindex("</")]
