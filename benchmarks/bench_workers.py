@@ -80,6 +80,27 @@ def memory(sizes: tuple[int, int]) -> None:
           f"{verdict(growth <= MEMORY_TARGET)}")
 
 
+def memory_iterations(items: int, factor: int) -> None:
+    """The same collection run for `items` and for `factor` × `items` requests (-n): what the run
+    itself holds, apart from the size of the collection it loads."""
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="bench-memory-") as tmp, ServerProcess(delay_ms=0) as base_url:
+        path = Path(tmp) / "memory.postman_collection.json"
+        path.write_text(json.dumps(collections_gen.generate(items, FOLDERS, base_url=base_url)), encoding="utf-8")
+        for count in (1, factor):
+            report = Path(tmp) / f"report-{count}.json"
+            cmd = [CLI, "run", str(path), "-n", str(count), "-r", "json", "--reporter-json-export", str(report)]
+            rss, wall, code = peak_rss_mb(cmd, timeout=900)
+            rows.append((items * count, rss, wall, code))
+    print(f"  peak memory: one {items}-item collection, -n 1 vs -n {factor} (requests sent grow, collection does not)")
+    print(f"    {'requests':>9} {'peak RSS MB':>12} {'wall s':>8} {'exit':>5}")
+    for sent, rss, wall, code in rows:
+        print(f"    {sent:>9} {rss:>12.1f} {wall:>8.2f} {code:>5}")
+    growth = rows[1][1] / rows[0][1]
+    print(f"    growth {growth:.2f}× for {factor}× the requests  target ≤ {MEMORY_TARGET:.2f}×: "
+          f"{verdict(growth <= MEMORY_TARGET)}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="smaller sizes, well under a minute")
@@ -92,6 +113,7 @@ def main() -> int:
         speedup(200 if args.quick else 1000, args.delay_ms)
     if not args.skip_memory:
         memory((500, 5000) if args.quick else (1000, 10_000))
+        memory_iterations(500 if args.quick else 1000, 10)
     return 0
 
 
