@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from .model import ItemResult
 
@@ -56,3 +57,9 @@ class RunFinished:
 
 
 Event = RunStarted | ItemStarted | ItemFinished | RunFinished
+
+
+class Reporter(Protocol):
+    """Anything that listens to a run: cli, json, junit, the pytest plugin, a user's own."""
+
+    def handle(self, event: object) -> None: ...

@@ -11,12 +11,12 @@ import threading
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Protocol
+from typing import TYPE_CHECKING, Any, Iterable
 
 from .check import Expect, check_exchange
 from .atomic import write_atomic
 from .errors import ItemError, SendError
-from .events import ItemFinished, ItemStarted, RunFinished, RunStarted, Summary
+from .events import ItemFinished, ItemStarted, Reporter, RunFinished, RunStarted, Summary
 from .model import CheckResult, Collection, Environment, Exchange, ItemResult, Located, PreparedRequest
 from .redact import Redactor
 from .resolve import ResolveOptions, resolve
@@ -30,10 +30,6 @@ if TYPE_CHECKING:
 
 IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"})
 RETRY_CODES = frozenset({502, 503, 504})
-
-
-class Reporter(Protocol):
-    def handle(self, event: object) -> None: ...
 
 
 @dataclass

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from typing import IO, Protocol
+from typing import IO
 
 from ..errors import InputError
+from ..events import Reporter
 from ..redact import Redactor
 
 NAMES = ("cli", "json", "junit")
-
-
-class Reporter(Protocol):
-    def handle(self, event: object) -> None: ...
 
 
 def make_reporters(
