@@ -140,10 +140,12 @@ pm.test('precedence', function () {
     assert out.scopes["local"] == {"shared": "local"}
 
 
-def test_iteration_data_is_read_only(sandbox: Sandbox) -> None:
-    out = run(sandbox, "pm.iterationData.set('row', '2');")
-    assert out.failure.message == "pm.iterationData.set is not supported: iteration data is read-only"
-    assert out.scopes["data"] == {"row": "1"}
+def test_iteration_data_can_be_changed_for_the_current_iteration(sandbox: Sandbox) -> None:
+    out = run(sandbox, "pm.iterationData.set('row', '2'); pm.iterationData.unset('gone');"
+                       "pm.test('seen', () => pm.expect(pm.variables.get('row')).to.equal('2'));")
+    assert out.failure is None
+    assert out.scopes["data"] == {"row": "2"}
+    assert only_test(out) == (True, "")
 
 
 def test_user_globals_do_not_leak_between_runs(sandbox: Sandbox) -> None:

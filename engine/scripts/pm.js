@@ -1077,7 +1077,7 @@
     pm.environment = strict(new VariableScope(S.scopes.environment, 'pm.environment', false), 'pm.environment');
     pm.globals = strict(new VariableScope(S.scopes.globals, 'pm.globals', false), 'pm.globals');
     pm.collectionVariables = strict(new VariableScope(S.scopes.collection, 'pm.collectionVariables', false), 'pm.collectionVariables');
-    pm.iterationData = strict(new VariableScope(S.scopes.data, 'pm.iterationData', true), 'pm.iterationData');
+    pm.iterationData = strict(new VariableScope(S.scopes.data, 'pm.iterationData', false), 'pm.iterationData');
     pm.variables = strict(new VariablesView(), 'pm.variables');
     pm.request = strict(S.request, 'pm.request');
     if (S.response) pm.response = strict(S.response, 'pm.response');
