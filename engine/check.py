@@ -156,15 +156,16 @@ def infer_schema(example: Any) -> dict:
     from genson import SchemaBuilder
 
     builder = SchemaBuilder(schema_uri=False)
-    builder.add_object(_typed(example))
+    builder.add_object(typed_example(example))
     return _relax_nulls(builder.to_schema())
 
 
-def _typed(value: Any) -> Any:
+def typed_example(value: Any) -> Any:
+    """The example with typed placeholders replaced by a value of their type (`"<integer>"` → 0)."""
     if isinstance(value, dict):
-        return {k: _typed(v) for k, v in value.items()}
+        return {k: typed_example(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_typed(v) for v in value]
+        return [typed_example(v) for v in value]
     if isinstance(value, str):
         match = PLACEHOLDER_STRING.match(value)
         if match and match.group(1).lower() in TYPED_PLACEHOLDERS:

@@ -186,8 +186,21 @@ def _example_reply(example: DocumentedResponse) -> _Reply:
         for name, value in example.headers
         if name.lower() not in _DROPPED_HEADERS and _HEADER_NAME.match(name)
     ]
-    body = b"" if _no_body(code) else (example.body or "").encode("utf-8")
+    body = b"" if _no_body(code) else _served_body(example.body or "")
     return _Reply(code, _one_line(example.status) or _phrase(code), headers, body)
+
+
+def _served_body(text: str) -> bytes:
+    """A JSON example with typed placeholders (`"<integer>"`) is served with values of that type,
+    so a replay against the mock passes the schema its own example implies."""
+    if "<" in text and text.lstrip()[:1] in ("{", "["):
+        from .check import typed_example
+
+        try:
+            return json.dumps(typed_example(json.loads(text)), ensure_ascii=False).encode("utf-8")
+        except ValueError:
+            pass
+    return text.encode("utf-8")
 
 
 def _json_reply(code: int, payload: dict[str, Any]) -> _Reply:
