@@ -130,8 +130,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stderr: IO[str] | None = None) -> int:
-    stdout = stdout or sys.stdout
-    stderr = stderr or sys.stderr
+    stdout = stdout or _tolerant(sys.stdout)
+    stderr = stderr or _tolerant(sys.stderr)
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     debug = "--debug" in args_list
@@ -172,6 +172,17 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stder
 
 
 # ---------------------------------------------------------------- helpers shared by commands
+
+
+def _tolerant(stream: IO[str]) -> IO[str]:
+    """A terminal that cannot show ✓ or an item's name gets an escape, not a crash mid-report."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        try:
+            reconfigure(errors="backslashreplace")
+        except (ValueError, OSError):
+            pass
+    return stream
 
 
 def _load_inputs(args: argparse.Namespace, *, full_schema: bool = False) -> tuple[Any, Any]:
