@@ -283,6 +283,9 @@ def cmd_run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     finally:
         if server is not None:
             server.stop()
+    for reporter in reporters:
+        if getattr(reporter, "path", None):
+            stderr.write(f"report written to {reporter.path}\n")
     if args.export_environment:
         cli_values = {k: v for k, v in result.scopes.layers["cli"].items() if k not in injected}
         values = {**result.scopes.layers["environment"], **cli_values}
