@@ -347,14 +347,20 @@ class _Reader:
         return Collection(
             name=_text(_field(info, "name", base + "/info", TEXT)) or (source.stem if source else "collection"),
             items=self.nodes(_field(document, "item", base, (list,)), base + "/item", 0),
-            auth=self.auth(document.get("auth"), base + "/auth"),
-            events=self.events(document.get("event"), base + "/event"),
-            variables=_params(document.get("variable"), base + "/variable", variables=True),
-            behavior=_behavior(document.get("protocolProfileBehavior"), base + "/protocolProfileBehavior"),
             description=_description(info.get("description"), base + "/info/description"),
+            **self.container(document, base),
             source=source,
             schema_version="2.0.0" if "v2.0" in schema_url else "2.1.0",
         )
+
+    def container(self, node: dict, pointer: str) -> dict[str, Any]:
+        """What a collection and a folder both carry down to their items."""
+        return {
+            "auth": self.auth(node.get("auth"), pointer + "/auth"),
+            "events": self.events(node.get("event"), pointer + "/event"),
+            "variables": _params(node.get("variable"), pointer + "/variable", variables=True),
+            "behavior": _behavior(node.get("protocolProfileBehavior"), pointer + "/protocolProfileBehavior"),
+        }
 
     def nodes(self, raw: list, pointer: str, depth: int) -> tuple[Folder | Item, ...]:
         if depth > MAX_FOLDER_DEPTH:
@@ -375,11 +381,8 @@ class _Reader:
         return Folder(
             name=_text(_field(node, "name", pointer, TEXT)) or "(unnamed folder)",
             items=self.nodes(_field(node, "item", pointer, (list,)), pointer + "/item", depth + 1),
-            auth=self.auth(node.get("auth"), pointer + "/auth"),
-            events=self.events(node.get("event"), pointer + "/event"),
-            variables=_params(node.get("variable"), pointer + "/variable", variables=True),
-            behavior=_behavior(node.get("protocolProfileBehavior"), pointer + "/protocolProfileBehavior"),
             description=_description(node.get("description"), pointer + "/description"),
+            **self.container(node, pointer),
             pointer=pointer,
         )
 

@@ -13,11 +13,11 @@ import socket
 import socketserver
 import threading
 from dataclasses import dataclass
-from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Iterable, NamedTuple
 from urllib.parse import unquote, urlsplit
 
+from .check import reason_phrase, typed_example
 from .model import Collection, DocumentedResponse, Located, Url
 
 SEEN_LIMIT = 1000  # requests kept in `MockServer.requests_seen`
@@ -172,13 +172,6 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _phrase(code: int) -> str:
-    try:
-        return HTTPStatus(code).phrase
-    except ValueError:
-        return ""
-
-
 def _example_reply(example: DocumentedResponse) -> _Reply:
     code = example.code if example.code is not None and 100 <= example.code <= 599 else 200
     headers = [
@@ -187,15 +180,13 @@ def _example_reply(example: DocumentedResponse) -> _Reply:
         if name.lower() not in _DROPPED_HEADERS and _HEADER_NAME.match(name)
     ]
     body = b"" if _no_body(code) else _served_body(example.body or "")
-    return _Reply(code, _one_line(example.status) or _phrase(code), headers, body)
+    return _Reply(code, _one_line(example.status) or reason_phrase(code), headers, body)
 
 
 def _served_body(text: str) -> bytes:
     """A JSON example with typed placeholders (`"<integer>"`) is served with values of that type,
     so a replay against the mock passes the schema its own example implies."""
     if "<" in text and text.lstrip()[:1] in ("{", "["):
-        from .check import typed_example
-
         try:
             return json.dumps(typed_example(json.loads(text)), ensure_ascii=False).encode("utf-8")
         except ValueError:
@@ -205,7 +196,7 @@ def _served_body(text: str) -> bytes:
 
 def _json_reply(code: int, payload: dict[str, Any]) -> _Reply:
     body = json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
-    return _Reply(code, _phrase(code), [("Content-Type", "application/json; charset=utf-8")], body)
+    return _Reply(code, reason_phrase(code), [("Content-Type", "application/json; charset=utf-8")], body)
 
 
 def _header_text(value: str | None) -> str | None:

@@ -7,7 +7,9 @@ so credentials never cross to another origin; every transport failure becomes on
 from __future__ import annotations
 
 import os
+import re
 import time
+import warnings
 from dataclasses import dataclass
 from typing import Any, Iterator
 from urllib.parse import urljoin, urlsplit
@@ -15,6 +17,7 @@ from urllib.parse import urljoin, urlsplit
 import requests
 import requests.adapters
 import requests.auth
+import urllib3.exceptions
 
 from . import __version__
 from .errors import SendError
@@ -49,6 +52,9 @@ class Sender:
         self.session.mount("https://", adapter)
         self.session.headers["User-Agent"] = f"postman-replay/{__version__}"
         self.session.headers["Accept-Encoding"] = "gzip, deflate"
+        # verification is off only when the user asked for it (-k, strictSSL: false): urllib3's
+        # per-request warning would repeat that choice back on stderr once per item
+        warnings.filterwarnings("ignore", category=urllib3.exceptions.InsecureRequestWarning)
         self._environment: dict[tuple, dict] = {}
         if options.client_cert:
             self.session.cert = (
@@ -268,7 +274,9 @@ def _innermost(exc: BaseException) -> str:
     seen = exc
     for _ in range(6):
         args = getattr(seen, "args", ())
-        inner = getattr(seen, "reason", None) or getattr(seen, "__context__", None)
+        inner = getattr(seen, "reason", None)  # urllib3 keeps the cause here; ssl.SSLError keeps only a code
+        if not isinstance(inner, BaseException):
+            inner = getattr(seen, "__context__", None)
         if inner is None and args and isinstance(args[0], BaseException):
             inner = args[0]
         if inner is None or inner is seen:
@@ -279,4 +287,5 @@ def _innermost(exc: BaseException) -> str:
         text = text[text.index("]") + 1 :].strip()
     if ": " in text and text.startswith("<"):
         text = text.split(": ", 1)[1]
+    text = re.sub(r"\s*\(_ssl\.c:\d+\)$", "", text)  # OpenSSL's source line helps nobody
     return text.strip("() ") or type(exc).__name__

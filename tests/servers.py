@@ -7,8 +7,14 @@ engine talks to this server through its real `requests.Session`.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import re
+import secrets
 import socket
+import ssl
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -23,6 +29,8 @@ class Received:
     target: str  # raw path + query from the request line
     headers: tuple[tuple[str, str], ...]
     body: bytes
+    at: float = 0.0  # time.monotonic() when the request had been read
+    peer_cert: dict | None = None  # the client certificate a TLS server verified, as ssl.getpeercert() gives it
 
     @property
     def path(self) -> str:
@@ -52,6 +60,10 @@ class Route:
     "drop-mid"  send the status line, headers promising more body than sent, part of it, close
     "hang"      wait until the test ends (reset) before answering
     "trickle"   send the body one byte at a time, `trickle_interval` seconds apart
+
+    `delay` holds the answer back that many seconds (a slow server, not test synchronisation);
+    `digest` = (realm, username, password) answers 401 with a Digest challenge until a request
+    carries a valid `Authorization: Digest` header (RFC 7616, MD5, qop=auth or none).
     """
 
     status: int = 200
@@ -59,6 +71,15 @@ class Route:
     body: bytes = b""
     behaviour: str | None = None
     trickle_interval: float = 0.05
+    delay: float = 0.0
+    digest: tuple[str, str, str] | None = None
+
+
+_DIGEST_FIELD = re.compile(r'(\w+)\s*=\s*(?:"([^"]*)"|([^\s,]*))')
+
+
+def _md5(text: str) -> str:
+    return hashlib.md5(text.encode("utf-8")).hexdigest()
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -67,6 +88,43 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:  # keep test output clean
         pass
+
+    def setup(self) -> None:
+        """On a TLS server the handshake happens here, in the handler's thread, so a client that
+        refuses the certificate only ends its own connection."""
+        self._peer_cert: dict | None = None
+        context = self.server.owner.ssl_context
+        if context is not None:
+            self.request = context.wrap_socket(self.request, server_side=True)
+            self._peer_cert = self.request.getpeercert() or None
+        super().setup()
+
+    def finish(self) -> None:
+        try:
+            super().finish()
+        finally:
+            if self.server.owner.ssl_context is not None:
+                self.request.close()
+
+    def _digest_valid(self, route: Route, received: Received) -> bool:
+        assert route.digest is not None
+        realm, username, password = route.digest
+        header = received.header("Authorization") or ""
+        if not header.lower().startswith("digest "):
+            return False
+        fields = {m.group(1).lower(): m.group(2) if m.group(2) is not None else m.group(3)
+                  for m in _DIGEST_FIELD.finditer(header[7:])}
+        nonce = fields.get("nonce", "")
+        if (fields.get("username") != username or fields.get("realm") != realm
+                or fields.get("uri") != received.target or not self.server.owner._known_nonce(nonce)):
+            return False
+        ha1 = _md5(f"{username}:{realm}:{password}")
+        ha2 = _md5(f"{received.method}:{received.target}")
+        if fields.get("qop") == "auth":
+            expected = _md5(f"{ha1}:{nonce}:{fields.get('nc', '')}:{fields.get('cnonce', '')}:auth:{ha2}")
+        else:
+            expected = _md5(f"{ha1}:{nonce}:{ha2}")
+        return hmac.compare_digest(expected, fields.get("response", ""))
 
     def _read_body(self) -> bytes:
         if (self.headers.get("Transfer-Encoding") or "").lower() == "chunked":
@@ -83,8 +141,15 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _handle(self) -> None:
         owner = self.server.owner
-        received = Received(self.command, self.path, tuple(self.headers.items()), self._read_body())
+        received = Received(self.command, self.path, tuple(self.headers.items()), self._read_body(),
+                            time.monotonic(), self._peer_cert)
         route, release = owner._record(received)
+        if route.digest is not None and not self._digest_valid(route, received):
+            challenge = (f'Digest realm="{route.digest[0]}", nonce="{owner._new_nonce()}", qop="auth", '
+                         f'algorithm=MD5, opaque="{secrets.token_hex(8)}"')
+            route = Route(401, [("WWW-Authenticate", challenge), ("Content-Type", "text/plain")], b"digest required")
+        if route.delay:
+            release.wait(route.delay)
         if route.behaviour == "drop":
             self.close_connection = True
             self.connection.shutdown(socket.SHUT_RDWR)
@@ -137,11 +202,14 @@ class _Server(ThreadingHTTPServer):
 class RecordingServer:
     """Start once, `reset()` per test, `route()` to program, `requests` to inspect."""
 
-    def __init__(self) -> None:
+    def __init__(self, ssl_context: ssl.SSLContext | None = None) -> None:
+        self.ssl_context = ssl_context  # a server-side context makes this an HTTPS server
         self._server = _Server(("127.0.0.1", 0), _Handler)
         self._server.owner = self
         self._lock = threading.Lock()
         self._routes: dict[tuple[str | None, str], Route] = {}
+        self._sequences: dict[tuple[str | None, str], list[Route]] = {}
+        self._nonces: set[str] = set()
         self._received: list[Received] = []
         self._release = threading.Event()
         self.default = Route(200, [("Content-Type", "text/plain")], b"ok")
@@ -153,7 +221,7 @@ class RecordingServer:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{'https' if self.ssl_context is not None else 'http'}://127.0.0.1:{self.port}"
 
     def start(self) -> "RecordingServer":
         self._thread.start()
@@ -169,6 +237,8 @@ class RecordingServer:
             self._release.set()  # lets hanging/trickling handlers finish
             self._release = threading.Event()
             self._routes.clear()
+            self._sequences.clear()
+            self._nonces.clear()
             self._received.clear()
             self.default = Route(200, [("Content-Type", "text/plain")], b"ok")
 
@@ -182,6 +252,8 @@ class RecordingServer:
         method: str | None = None,
         behaviour: str | None = None,
         trickle_interval: float = 0.05,
+        delay: float = 0.0,
+        digest: tuple[str, str, str] | None = None,
     ) -> None:
         """Answer requests for `path` (no query; any method unless `method` is given)."""
         if isinstance(body, str):
@@ -189,16 +261,45 @@ class RecordingServer:
         pairs = list(headers.items()) if isinstance(headers, dict) else list(headers or [])
         with self._lock:
             self._routes[(method.upper() if method else None, path)] = Route(
-                status, pairs, body, behaviour, trickle_interval
+                status, pairs, body, behaviour, trickle_interval, delay, digest
             )
+
+    def route_sequence(self, path: str, answers: list[Route], *, method: str | None = None) -> None:
+        """Answer successive requests for `path` with `answers` in turn; the last one repeats."""
+        assert answers, "route_sequence needs at least one answer"
+        with self._lock:
+            self._sequences[(method.upper() if method else None, path)] = list(answers)
 
     def _record(self, received: Received) -> tuple[Route, threading.Event]:
         with self._lock:
             self._received.append(received)
+            for key in ((received.method, received.path), (None, received.path)):
+                queue = self._sequences.get(key)
+                if queue:
+                    return (queue.pop(0) if len(queue) > 1 else queue[0]), self._release
             route = self._routes.get((received.method, received.path)) or self._routes.get(
                 (None, received.path), self.default
             )
             return route, self._release
+
+    def _new_nonce(self) -> str:
+        nonce = secrets.token_hex(16)
+        with self._lock:
+            self._nonces.add(nonce)
+        return nonce
+
+    def _known_nonce(self, nonce: str) -> bool:
+        with self._lock:
+            return nonce in self._nonces
+
+    def wait_for(self, predicate, timeout: float = 10.0) -> list[Received]:
+        """Poll the record until `predicate(requests)` holds or the deadline passes; returns the record."""
+        deadline = time.monotonic() + timeout
+        while True:
+            received = self.requests
+            if predicate(received) or time.monotonic() > deadline:
+                return received
+            time.sleep(0.01)
 
     @property
     def requests(self) -> list[Received]:
