@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import threading
 import time
 from dataclasses import dataclass, field, replace
@@ -237,8 +238,6 @@ class Runner:
         self, selected: list[Located], scopes: Scopes, iteration: int, count: int, results: "_Results"
     ) -> None:
         """Folders run concurrently, items inside a folder in order; events come out in collection order."""
-        from concurrent.futures import ThreadPoolExecutor
-
         groups: dict[str, list[int]] = {}
         for index, located in enumerate(selected):
             key = located.folders[0].pointer if located.folders else ""
@@ -264,22 +263,55 @@ class Runner:
             for index in indexes:
                 done[index].set()
 
-        with ThreadPoolExecutor(max_workers=self.options.workers) as pool:
-            futures = [pool.submit(work, indexes) for indexes in groups.values()]
-            try:
-                for index, located in enumerate(selected):
-                    done[index].wait()
-                    result = slots[index]
-                    if result is None:
-                        continue
-                    self.emit(ItemStarted(located.path, iteration))
-                    results.append(result)
-                    self.emit(ItemFinished(result))
-            except KeyboardInterrupt:
-                self._stop.set()
-                raise
-            for future in futures:
-                future.result()
+        # daemon threads, not a ThreadPoolExecutor: its threads are joined on the way out, so Ctrl-C
+        # would wait for a hanging request's whole timeout instead of stopping within seconds
+        pending: queue.SimpleQueue[list[int]] = queue.SimpleQueue()
+        for indexes in groups.values():
+            pending.put(indexes)
+        failures: list[BaseException] = []
+
+        def worker() -> None:
+            while not self._stop.is_set():
+                try:
+                    indexes = pending.get_nowait()
+                except queue.Empty:
+                    return
+                try:
+                    work(indexes)
+                except BaseException as exc:  # re-raised in the calling thread below
+                    failures.append(exc)
+                    self._stop.set()
+                finally:
+                    for index in indexes:
+                        done[index].set()
+            while True:  # stopped: release whatever no worker will take
+                try:
+                    indexes = pending.get_nowait()
+                except queue.Empty:
+                    return
+                for index in indexes:
+                    done[index].set()
+
+        threads = [threading.Thread(target=worker, name=f"replay-worker-{n}", daemon=True)
+                   for n in range(min(self.options.workers, len(groups)))]
+        for thread in threads:
+            thread.start()
+        try:
+            for index, located in enumerate(selected):
+                done[index].wait()
+                result = slots[index]
+                if result is None:
+                    continue
+                self.emit(ItemStarted(located.path, iteration))
+                results.append(result)
+                self.emit(ItemFinished(result))
+        except KeyboardInterrupt:
+            self._stop.set()
+            raise
+        for thread in threads:
+            thread.join()
+        if failures:
+            raise failures[0]
 
     def close(self) -> None:
         """Release the session's connections (the run closes it itself; the pytest plugin calls this)."""
