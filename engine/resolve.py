@@ -81,11 +81,12 @@ def resolve(
     url, query = _url(request.url, draft)
     headers = _headers(request.headers, draft)
     behavior = _behavior(located, collection)
-    body, form, body_file, content_type = _body(request.body, draft, collection, options)
-    if method in ("GET", "HEAD") and not behavior.get("disableBodyPruning"):
-        if body is not None or form is not None or body_file is not None:
-            draft.notes.append(f"body not sent with {method} (set protocolProfileBehavior.disableBodyPruning)")
-        body = form = body_file = content_type = None
+    template = request.body
+    if method in ("GET", "HEAD") and not behavior.get("disableBodyPruning") and _has_body(template):
+        # pruned before rendering: a variable used only in a body that is not sent is not needed
+        draft.notes.append(f"body not sent with {method} (set protocolProfileBehavior.disableBodyPruning)")
+        template = None
+    body, form, body_file, content_type = _body(template, draft, collection, options)
     if content_type and not any(name.lower() == "content-type" for name, _ in headers):
         headers.append(("Content-Type", content_type))
     try:
@@ -357,6 +358,13 @@ def _fill_embedded(name: str, value: str, param: Param, draft: _Draft) -> str | 
 
 
 # ---------------------------------------------------------------- bodies
+
+
+def _has_body(body: Body | None) -> bool:
+    if body is None or body.mode is None:
+        return False
+    return bool(body.raw or body.params or body.file_src or body.graphql_query or body.mode not in (
+        "raw", "urlencoded", "formdata", "file", "graphql"))
 
 
 def _body(
