@@ -242,3 +242,20 @@ def test_secret_typed_variable_is_masked_everywhere_but_sent(server, cli, write_
 def test_ordinary_headers_stay_readable_when_masking(server, cli) -> None:
     _, out, _ = cli("run", CONFLUENCE, "--dry-run", *seed_args(server))
     assert "X-Atlassian-Token: no-check" in out
+
+
+def test_cli_shows_the_start_of_the_body_of_a_failed_item_only(server, cli, write_collection) -> None:
+    server.route("/broken", 500, '{"error": "database is down", "token": "' + TOKEN + '"}')
+    server.route("/ok", 200, '{"id": 1}', {"Content-Type": "application/json"})
+    path = write_collection(
+        [
+            make_item("Bad", "GET", "{{baseUrl}}/broken", responses=[example(200)]),
+            make_item("Good", "GET", "{{baseUrl}}/ok", responses=[example(200)]),
+        ],
+        variable=[{"key": "baseUrl", "value": server.url}, {"key": "apiToken", "value": TOKEN}],
+    )
+    code, out, _ = cli("run", path)
+    assert code == 1
+    bad_block, good_block = out.split("\n\n")[1:3]
+    assert 'body: {"error": "database is down", "token": "****"}' in bad_block
+    assert "body:" not in good_block

@@ -13,6 +13,16 @@ GREEN, RED, YELLOW, DIM, BOLD, RESET = "\033[32m", "\033[31m", "\033[33m", "\033
 MARKS = {"passed": "✓", "failed": "✗", "error": "✗", "skipped": "-"}
 
 
+BODY_PREVIEW = 2000
+
+
+def body_preview(body: bytes, limit: int) -> str:
+    """The start of a response body on one line: what the server said when a check failed."""
+    text = body[: limit * 4].decode("utf-8", "replace")
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def human_size(size: int) -> str:
     if size < 1024:
         return f"{size} B"
@@ -89,6 +99,8 @@ class CliReporter:
             self.write(self.paint(f"  note: {mask(note)}", DIM) if self.color else f"  note: {mask(note)}")
         for line in result.console:
             self.write(f"  console: {mask(line)}")
+        if response is not None and response.body and (result.outcome == "failed" or self.verbose):
+            self.write(f"  body: {mask(body_preview(response.body, BODY_PREVIEW if self.verbose else 300))}")
         self.write()
 
     def summary(self, event: RunFinished) -> None:
