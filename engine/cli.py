@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import sys
 from enum import IntEnum
 from typing import IO, Any, Sequence
@@ -385,10 +386,13 @@ def cmd_validate(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> 
         except ItemError as exc:
             blocked += 1
             lines.append(f"✗ {located.path}\n    {exc.message}" + (f"\n    fix: {exc.hint}" if exc.hint else ""))
-    stdout.write(f"{collection.name}: collection is valid ({len(located_all)} items)\n")
+    stdout.write(f"{collection.name}: structure is valid ({len(located_all)} items)\n")
     if lines:
         stdout.write("\n".join(lines) + "\n")
         stdout.write(f"{blocked} of {len(located_all)} items cannot be sent as they stand\n")
+        needed = dict.fromkeys(re.findall(r"--env-var ([^=\s]+)=", "\n".join(lines)))
+        if needed:
+            stdout.write("to send them, set: " + " ".join(f"--env-var {name}=…" for name in needed) + "\n")
         return ExitCode.BAD_INPUT
     stdout.write("every item can be sent\n")
     return ExitCode.OK
