@@ -113,3 +113,21 @@ def test_importing_the_package_loads_no_stage() -> None:
     probe = "import sys, json, engine; print(json.dumps(sorted(m for m in sys.modules if m.startswith('engine'))))"
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
     assert json.loads(result.stdout) == ["engine"]
+
+
+REPORTER_MAY_IMPORT = {"engine.events", "engine.model", "engine.redact", "engine.curl", "engine.atomic",
+                       "engine.errors", "engine.reporters", "engine.reporters.cli", "engine.reporters.json",
+                       "engine.reporters.junit"}
+
+
+@pytest.mark.parametrize("path", sorted((ENGINE / "reporters").glob("*.py")), ids=relative)
+def test_reporters_listen_to_events_and_never_reach_into_the_run(path: Path) -> None:
+    engine_imports = {name for name in imported_modules(path) if name.startswith("engine")}
+    assert engine_imports <= REPORTER_MAY_IMPORT, f"{relative(path)} imports {engine_imports - REPORTER_MAY_IMPORT}"
+
+
+@pytest.mark.parametrize("name", ["resolve.py", "check.py", "variables.py", "auth.py", "select.py"])
+def test_pure_stages_do_not_import_the_runner_or_an_adapter(name: str) -> None:
+    engine_imports = {n for n in imported_modules(ENGINE / name) if n.startswith("engine")}
+    forbidden = {"engine.runner", "engine.send", "engine.cli", "engine.pytest_plugin", "engine.reporters"}
+    assert not engine_imports & forbidden, f"{name} imports {engine_imports & forbidden}"
