@@ -66,6 +66,7 @@ class ScriptStep:
              iteration: int, count: int, request: dict, response: dict | None, cookies: list[dict]) -> "ScriptOutcome":
         from .scripts import ScriptInput
 
+        given = script_layers(scopes)
         outcome = self._sandbox().run(
             ScriptInput(
                 event=event,  # type: ignore[arg-type]
@@ -76,21 +77,14 @@ class ScriptStep:
                 iteration_count=count,
                 request=request,
                 response=response,
-                scopes=script_layers(scopes),
+                scopes=given,
                 precedence=list(SCOPE_ORDER),
                 cookies=cookies,
                 send_request=self.send,
                 timeout_ms=self.timeout_ms,
             )
         )
-        presented = script_layers(scopes)
-        for name, layer in scopes.layers.items():
-            if name in outcome.scopes and outcome.scopes[name] != presented.get(name):
-                values = {k: str(v) for k, v in outcome.scopes[name].items()}
-                if name == "environment":
-                    values = fold_cli_back(values, layer, scopes.layers.get("cli", {}))
-                layer.clear()
-                layer.update(values)
+        apply_scope_changes(scopes, given, outcome.scopes)
         return outcome
 
     def prerequest(self, located: Located, scopes: Scopes, iteration: int, count: int,
@@ -124,23 +118,28 @@ def script_layers(scopes: Scopes) -> dict[str, dict[str, str]]:
     return layers
 
 
-def fold_cli_back(after: dict[str, str], environment: dict[str, str], cli: dict[str, str]) -> dict[str, str]:
-    """Split a script's environment back from the `--env-var` values it was shown with.
+def apply_scope_changes(scopes: Scopes, given: dict[str, dict[str, str]], after: dict[str, dict]) -> None:
+    """Apply what the scripts changed, key by key: workers running other folders may be changing
+    other keys of the same layers at the same time, and nothing else is overwritten.
 
-    A name the script left alone keeps its file value (or is dropped if only --env-var had it);
-    a name it set or unset changes the --env-var layer too, which wins in resolve.
+    A script that sets or unsets an `--env-var` name through pm.environment changes that value
+    too, as with Newman; names it left alone keep their file value underneath.
     """
-    out = dict(after)
-    for key, value in list(cli.items()):
-        if key not in out:
-            del cli[key]
-        elif out[key] != value:
-            cli[key] = out[key]
-        elif key in environment:
-            out[key] = environment[key]
-        else:
-            del out[key]
-    return out
+    cli = scopes.layers.get("cli", {})
+    for name, layer in scopes.layers.items():
+        before, now = given.get(name, {}), after.get(name)
+        if now is None or now == before:
+            continue
+        for key in before.keys() - now.keys():
+            layer.pop(key, None)
+            if name == "environment":
+                cli.pop(key, None)
+        for key, value in now.items():
+            text = str(value)
+            if before.get(key) != text:
+                layer[key] = text
+                if name == "environment" and key in cli:
+                    cli[key] = text
 
 
 def template_dict(request: Request) -> dict:
