@@ -84,8 +84,8 @@ class Scopes:
     def secret_values(self) -> set[str]:
         """Values of variables that are secret by type or by name."""
         out = set()
-        for layer in self.layers.values():
-            for name, value in layer.items():
+        for layer in list(self.layers.values()):
+            for name, value in list(layer.items()):  # a snapshot: workers may be setting variables
                 if value and (name in self.secret_names or is_secret_name(name)):
                     out.add(value)
         return out
