@@ -226,6 +226,7 @@ class Exchange:
     response: Response
     attempts: int = 1
     redirects: tuple[str, ...] = ()
+    earlier_attempts: tuple[str, ...] = ()  # what each retried attempt got, in order
 
 
 @dataclass(frozen=True, slots=True)

@@ -446,28 +446,37 @@ class Runner:
             checks = rule.apply(checks, exchange)
         return checks
 
-    def _retry_notes(self, exchange: Exchange) -> list[str]:
-        return [f"succeeded after {exchange.attempts} attempts"] if exchange.attempts > 1 else []
+    @staticmethod
+    def _retry_notes(exchange: Exchange) -> list[str]:
+        if exchange.attempts <= 1:
+            return []
+        last = f"{exchange.response.code} {exchange.response.reason}".strip()
+        steps = [f"{n}: {what}" for n, what in enumerate(exchange.earlier_attempts + (last,), start=1)]
+        return [f"{exchange.attempts} attempts — " + "; ".join(steps)]
 
     def _send_with_retries(self, prepared: PreparedRequest) -> Exchange:
+        """Retries transport errors and 502/503/504 of idempotent methods; every attempt is recorded."""
         retries = self.options.retries if prepared.method in IDEMPOTENT else 0
-        attempt = 0
+        earlier: list[str] = []
         while True:
-            attempt += 1
+            attempt = len(earlier) + 1
             try:
                 exchange = self.sender.send(prepared)
             except SendError as exc:
                 if attempt > retries or self._stop.is_set():
                     exc.attempts = attempt  # type: ignore[attr-defined]
-                    if attempt > 1:
-                        exc.message = f"{exc.message} (after {attempt} attempts)"
+                    if earlier:
+                        exc.message = f"{exc.message} (after {attempt} attempts; earlier: {'; '.join(earlier)})"
                     raise
+                earlier.append(exc.message)
                 self._backoff(attempt, None)
                 continue
-            if exchange.response.code in RETRY_CODES and attempt <= retries and not self._stop.is_set():
-                self._backoff(attempt, exchange.response.header("Retry-After"))
+            response = exchange.response
+            if response.code in RETRY_CODES and attempt <= retries and not self._stop.is_set():
+                earlier.append(f"{response.code} {response.reason}".strip())
+                self._backoff(attempt, response.header("Retry-After"))
                 continue
-            return replace(exchange, attempts=attempt)
+            return replace(exchange, attempts=attempt, earlier_attempts=tuple(earlier))
 
     def _backoff(self, attempt: int, retry_after: str | None) -> None:
         delay = min(0.1 * 2 ** (attempt - 1), 10.0)

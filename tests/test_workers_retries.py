@@ -126,6 +126,7 @@ def test_503_twice_then_200_passes_after_three_attempts(server, cli, write_colle
     assert result["response"]["code"] == 200
     assert len(server.requests) == 3
     assert "3 attempts" in out
+    assert "3 attempts — 1: 503 Service Unavailable; 2: 503 Service Unavailable; 3: 200 OK" in result["notes"]
 
 
 def test_retries_exhausted_reports_the_last_answer(server, cli, write_collection, tmp_path) -> None:
