@@ -378,11 +378,16 @@ def _body(
         if not body.raw:
             return None, None, None, None
         ctype = LANGUAGE_TYPES.get((body.language or "text").lower(), "text/plain")
-        return render(body.raw).encode("utf-8"), None, None, ctype
+        return _fill_json_body(render(body.raw), draft).encode("utf-8"), None, None, ctype
     if body.mode == "urlencoded":
         from urllib.parse import quote_plus
 
-        pairs = [f"{quote_plus(render(p.key))}={quote_plus(render(p.value or ''))}" for p in body.params]
+        pairs = []
+        for p in body.params:
+            key = render(p.key)
+            value = _fill(key, render(p.value or ""), p, draft, "form field")
+            if value is not None:
+                pairs.append(f"{quote_plus(key)}={quote_plus(value)}")
         return "&".join(pairs).encode("ascii"), None, None, "application/x-www-form-urlencoded"
     if body.mode == "formdata":
         parts: list = []
@@ -393,7 +398,10 @@ def _body(
                     if path:
                         parts.append(FilePart(render(p.key), path, p.content_type))
             else:
-                parts.append((render(p.key), render(p.value or "")))
+                key = render(p.key)
+                value = _fill(key, render(p.value or ""), p, draft, "form field")
+                if value is not None:
+                    parts.append((key, value))
         return None, tuple(parts), None, None
     if body.mode == "file":
         if not body.file_src:
@@ -411,6 +419,57 @@ def _body(
         return json.dumps(payload).encode("utf-8"), None, None, "application/json"
     draft.notes.append(f"body mode '{body.mode}' is not supported; sent without a body")
     return None, None, None, None
+
+
+JSON_TYPES = {"integer": int, "long": int, "int32": int, "int64": int, "number": float, "float": float,
+              "double": float, "boolean": bool}
+
+
+def _fill_json_body(text: str, draft: _Draft) -> str:
+    """OpenAPI converters write `"age": "<integer>"` in example bodies. Each such value takes the
+    variable named like its key (`--env-var age=42` sends `"age": 42`); what stays unfilled is named
+    in a note, since a body has no "(Required)" marks to tell what may be left out."""
+    if "<" not in text or text.lstrip()[:1] not in ("{", "["):
+        return text
+    try:
+        document = json.loads(text)
+    except ValueError:
+        return text
+    unfilled: list[str] = []
+    filled = _fill_json(document, "", None, draft, unfilled)
+    if filled == document:  # nothing could be filled: send the text as the collection wrote it
+        filled = None
+    if unfilled:
+        shown = ", ".join(unfilled[:5]) + (f" (+{len(unfilled) - 5} more)" if len(unfilled) > 5 else "")
+        names = " ".join(f"--env-var {p.rsplit('/', 1)[-1]}=…" for p in unfilled[:3])
+        draft.notes.append(f"body still holds placeholders at {shown}; set them with {names}")
+    return text if filled is None else json.dumps(filled, ensure_ascii=False)
+
+
+def _fill_json(value: object, pointer: str, key: str | None, draft: _Draft, unfilled: list[str]) -> object:
+    if isinstance(value, dict):
+        return {k: _fill_json(v, f"{pointer}/{k}", k, draft, unfilled) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_fill_json(v, f"{pointer}/{i}", key, draft, unfilled) for i, v in enumerate(value)]
+    if not isinstance(value, str) or not is_placeholder(value):
+        return value
+    scoped = draft.renderer.scopes.get(key) if key is not None else None
+    if scoped is None or is_placeholder(scoped):
+        unfilled.append(pointer or "/")
+        return value
+    return _typed_value(draft.renderer.render(scoped), placeholder_word(value).lower())
+
+
+def _typed_value(text: str, word: str) -> object:
+    kind = JSON_TYPES.get(word)
+    try:
+        if kind is bool:
+            return {"true": True, "false": False}[text.strip().lower()]
+        if kind is not None:
+            return kind(text)
+    except (KeyError, ValueError):
+        pass
+    return text
 
 
 def _attachment(src: str, draft: _Draft, collection: Collection, options: ResolveOptions) -> str | None:

@@ -273,10 +273,12 @@ def walk_items(document: dict) -> list[tuple[str, dict]]:
 
 
 def blocking_names(item: dict) -> set[str]:
-    """Names an item cannot be sent without: required path vars, required query/header placeholders."""
+    """Names an item cannot be sent without: required path vars, required query/header/form placeholders."""
     request = item["request"]
     names = {v["key"] for v in request["url"].get("variable", [])}
-    for row in request["url"].get("query", []) + request["header"]:
+    body = request.get("body") or {}
+    form_rows = body.get(body.get("mode"), []) if body.get("mode") in ("urlencoded", "formdata") else []
+    for row in request["url"].get("query", []) + request["header"] + form_rows:
         description = row.get("description") or ""
         if isinstance(description, dict):
             description = description.get("content", "")

@@ -470,3 +470,49 @@ def test_behaviour_is_inherited_from_folder_and_collection() -> None:
     items = [folder("f", [make_item(url="http://h.test/")], protocolProfileBehavior={"maxRedirects": 3})]
     prepared = prepare(items, top={"protocolProfileBehavior": {"followRedirects": False, "strictSSL": False}})
     assert (prepared.follow_redirects, prepared.max_redirects, prepared.verify_tls) == (False, 3, False)
+
+
+# ---------------------------------------------------------------- placeholders in bodies
+
+JSON_BODY = {
+    "mode": "raw",
+    "raw": '{\n  "accountId": "<string>",\n  "age": "<integer>",\n  "admin": "<boolean>",\n  "nick": "<string>"\n}',
+    "options": {"raw": {"language": "json"}},
+}
+
+
+def test_json_body_placeholders_take_the_variable_named_like_their_key_with_its_type() -> None:
+    prepared = prepare(
+        make_item("Create", "POST", "http://h/users", body=JSON_BODY),
+        env_vars={"accountId": "384093:abc", "age": "42", "admin": "false", "nick": "bob"},
+    )
+    assert json.loads(prepared.body) == {"accountId": "384093:abc", "age": 42, "admin": False, "nick": "bob"}
+    assert not any("placeholder" in note for note in prepared.notes)
+
+
+def test_unfilled_json_body_placeholders_are_named_in_a_note_and_the_text_is_kept() -> None:
+    prepared = prepare(make_item("Create", "POST", "http://h/users", body=JSON_BODY), env_vars={"age": "7"})
+    document = json.loads(prepared.body)
+    assert document["age"] == 7 and document["nick"] == "<string>"
+    (note,) = [n for n in prepared.notes if "placeholder" in n]
+    assert "/accountId" in note and "/nick" in note and "--env-var accountId=…" in note
+
+
+def test_json_body_without_placeholders_is_sent_byte_for_byte() -> None:
+    raw = '{ "a" : 1,\n "b": "<b>text</b>" }'
+    prepared = prepare(make_item("Post", "POST", "http://h/x", body={"mode": "raw", "raw": raw}))
+    assert prepared.body == raw.encode()
+
+
+def test_form_field_placeholders_follow_the_query_rules() -> None:
+    rows = [
+        {"key": "name", "value": "<string>", "description": "(Required) Display name"},
+        {"key": "note", "value": "<string>"},
+        {"key": "plain", "value": "x"},
+    ]
+    prepared = prepare(make_item("Form", "POST", "http://h/f", body={"mode": "urlencoded", "urlencoded": rows}),
+                       env_vars={"name": "Ann Lee"})
+    assert prepared.body == b"name=Ann+Lee&plain=x"
+    assert any("left out optional form field 'note'" in n for n in prepared.notes)
+    error = problem(make_item("Form", "POST", "http://h/f", body={"mode": "formdata", "formdata": rows}))
+    assert "required form field 'name'" in error.message and "--env-var name=" in (error.hint or "")
