@@ -12,7 +12,6 @@ Run: /work/venv/bin/python benchmarks/bench_startup.py [--runs 21] [--items 1000
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import subprocess
 import sys

@@ -11,6 +11,7 @@ import json
 import os
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from .auth import apply_auth, effective_auth
 from .errors import ItemError
@@ -72,7 +73,7 @@ def resolve(
     scopes: Scopes,
     options: ResolveOptions = ResolveOptions(),
     *,
-    dynamic=None,
+    dynamic: Callable[[str], str | None] | None = None,
 ) -> PreparedRequest:
     """Build the request exactly as it goes on the wire, or raise ItemError naming every problem."""
     draft = _Draft(Renderer(scopes, dynamic=dynamic))
@@ -94,7 +95,7 @@ def resolve(
     except ItemError as exc:
         draft.problem(exc.message, exc.hint or "")
         auth = None
-    _raise_problems(draft, located)
+    _raise_problems(draft)
     assert auth is not None
     if auth.headers:
         replaced = {name.lower() for name, _ in auth.headers}
@@ -119,7 +120,7 @@ def resolve(
     )
 
 
-def _raise_problems(draft: _Draft, located: Located) -> None:
+def _raise_problems(draft: _Draft) -> None:
     missing = [name for name in draft.renderer.missing]
     if missing:
         names = ", ".join(f"{{{{{n}}}}}" for n in missing)

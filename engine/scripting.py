@@ -10,7 +10,7 @@ import threading
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Callable
 
-from .model import Body, CheckResult, Collection, Exchange, Item, Located, Param, PreparedRequest, Request, Url
+from .model import Body, CheckResult, Collection, Exchange, Located, Param, PreparedRequest, Request, Url
 from .resolve import describe_url
 from .variables import SCOPE_ORDER, Scopes
 

@@ -7,7 +7,6 @@ import re
 import time
 from pathlib import Path
 
-import pytest
 
 from conftest import CONFLUENCE
 from factory import example, make_item
