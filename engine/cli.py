@@ -54,6 +54,13 @@ def _positive(text: str) -> int:
     return value
 
 
+def _port(text: str) -> int:
+    value = _positive(text)
+    if value > 65535:
+        raise argparse.ArgumentTypeError(f"a port is 0 to 65535, got '{text}'")
+    return value
+
+
 def _variables_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-e", "--environment", action="append", default=[], metavar="FILE",
                         help="Postman environment export or flat YAML/JSON mapping; repeatable, later wins")
@@ -125,7 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     mock = commands.add_parser("mock", help="serve the documented example responses on 127.0.0.1")
     mock.add_argument("collection", metavar="COLLECTION")
-    mock.add_argument("--port", type=_positive, default=0, metavar="N")
+    mock.add_argument("--port", type=_port, default=0, metavar="N", help="0 (default) picks a free port")
     mock.add_argument("--host", default="127.0.0.1")
     return parser
 
@@ -406,7 +413,13 @@ def cmd_mock(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     from .mock import MockServer, mock_base_path
 
     collection = load_collection(args.collection)
-    server = MockServer(collection, host=args.host, port=args.port, base_path=mock_base_path(collection))
+    try:
+        server = MockServer(collection, host=args.host, port=args.port, base_path=mock_base_path(collection))
+    except OSError as exc:
+        from .errors import InputError
+
+        raise InputError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}", file="--port",
+                         hint="choose another port, or --port 0 for a free one", title="cannot start the mock")
     server.start()
     stdout.write(f"serving {sum(1 for _ in collection.walk())} items of '{collection.name}' at {server.url}\n"
                  f"use --env-var baseUrl={server.url}; Ctrl-C stops\n")

@@ -197,3 +197,17 @@ def test_delay_request_is_accepted(cli, server, write_collection) -> None:
                             variable=[{"key": "baseUrl", "value": server.url}])
     assert cli("run", path, "--delay-request", "1")[0] == 0
     assert len(server.requests) == 2
+
+
+def test_mock_port_out_of_range_or_busy_exits_2_with_the_fix(cli) -> None:
+    import socket
+
+    code, _, err = cli("mock", CONFLUENCE, "--port", "99999")
+    assert code == 2 and "a port is 0 to 65535" in err
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        code, _, err = cli("mock", CONFLUENCE, "--port", str(port))
+    assert code == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in err and "--port 0" in err and "Traceback" not in err
