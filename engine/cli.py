@@ -193,11 +193,13 @@ def _tolerant(stream: IO[str]) -> IO[str]:
     return stream
 
 
-def _load_inputs(args: argparse.Namespace, *, full_schema: bool = False) -> tuple[Any, Any]:
+def _load_inputs(
+    args: argparse.Namespace, *, full_schema: bool = False, stream: bool | None = False
+) -> tuple[Any, Any]:
     from .load import load_collection, load_environment
     from .runner import RunOptions
 
-    collection = load_collection(args.collection, full_schema=full_schema)
+    collection = load_collection(args.collection, full_schema=full_schema, stream=stream)
     options = RunOptions(
         environments=tuple(load_environment(p) for p in args.environment),
         globals_=tuple(load_environment(p, what="globals file") for p in args.globals),
@@ -228,7 +230,7 @@ def cmd_run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     from .runner import export_variables, run
     from .select import select
 
-    collection, options = _load_inputs(args)
+    collection, options = _load_inputs(args, stream=None if not args.mock else False)
     rows = None
     if args.iteration_data:
         from .data import load_iteration_data

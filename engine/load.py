@@ -223,9 +223,21 @@ def _json_type(value: Any) -> str:
 # ---------------------------------------------------------------- collections
 
 
-def load_collection(path: str | Path, *, full_schema: bool = False) -> Collection:
-    """Read a Postman collection v2.0/v2.1 (JSON or YAML, plain or `{"collection": ...}`)."""
+def load_collection(path: str | Path, *, full_schema: bool = False, stream: bool | None = False) -> Collection:
+    """Read a Postman collection v2.0/v2.1 (JSON or YAML, plain or `{"collection": ...}`).
+
+    `stream=None` streams large JSON files: items come back as stubs that the runner reads from
+    the file when they run (see engine.stream); `True` streams whenever ijson can.
+    """
     file = str(path)
+    if stream is not False and not full_schema:
+        from . import stream as streaming
+
+        if (stream is True or streaming.worth_streaming(path)) and streaming.can_stream(path):
+            try:
+                return streaming.index_collection(path)
+            except (InputError, RecursionError, ValueError):
+                pass  # broken input: the whole load below reports it exactly as it always does
     with _paused_gc():
         document = read_document(path, what="collection")
         collection = build_collection(document, file=file, source=Path(path), full_schema=full_schema)

@@ -113,6 +113,7 @@ class Item:
     behavior: tuple[tuple[str, object], ...] = ()  # protocolProfileBehavior
     pointer: str = ""
     id: str | None = None
+    stub: bool = False  # only name, id and pointer: a streamed large collection reads the rest as it runs
 
 
 @dataclass(frozen=True, slots=True)

@@ -149,6 +149,7 @@ class Runner:
         self._sender: Sender | None = None
         self.scripts = ScriptStep(collection, options.timeout_script_ms, self._script_send)
         self._stop = threading.Event()
+        self._threads = threading.local()
         self._lock = threading.Lock()
 
     # ------------------------------------------------------------ events
@@ -356,6 +357,8 @@ class Runner:
         rule = self.options.contract.rule_for(path) if self.options.contract else None
         if rule is not None and rule.skip:
             return ItemResult(path, iteration, "skipped", notes=(f"skipped by contract: {rule.skip}",), name=name), ...
+        if located.item.stub:
+            located = Located(self._hydrator().item(located.item), located.folders)
         located, pre = self.scripts.prerequest(located, scopes, iteration, count, self._cookies())
         console = tuple(pre.console) if pre else ()
         jump = pre.next_request if pre else ...
@@ -408,6 +411,16 @@ class Runner:
             attempts=exchange.attempts,
             name=name,
         ), jump
+
+    def _hydrator(self) -> Any:
+        """One per thread: each worker reads its folders from the file in order."""
+        hydrator = getattr(self._threads, "hydrator", None)
+        if hydrator is None:
+            from .stream import Hydrator
+
+            assert self.collection.source is not None
+            hydrator = self._threads.hydrator = Hydrator(self.collection.source)
+        return hydrator
 
     def _cookies(self) -> list[dict]:
         if self._sender is None:
