@@ -219,6 +219,9 @@ def _cut_hash(text: str) -> str:
 
 
 def _url(url: Url, draft: _Draft) -> tuple[str, list[tuple[str, str | None]]]:
+    """Substitute first, then split: a variable may hold a whole URL or a path with a query
+    (`{{nextUrl}}` set by a test script), as Postman allows. Path-variable values are encoded as
+    one segment before the split, so a `?` or `/` in them never cuts the URL."""
     if url.host is None and url.path is None:
         prefix, segments, query = split_raw(url.raw)
     else:
@@ -231,35 +234,48 @@ def _url(url: Url, draft: _Draft) -> tuple[str, list[tuple[str, str | None]]]:
         query = list(url.query)
         if not prefix and url.raw:
             prefix = split_raw(url.raw)[0]
-    base = _base(prefix, draft)
+    origin, base_path = _base(prefix, draft)
     path_vars = {p.key: p for p in url.variables}
-    encoded = [_segment(s, path_vars, draft) for s in segments]
-    path = "/".join(encoded)
-    full = base.rstrip("/") + ("/" + path if segments else ("" if base.count("/") > 2 else "/"))
-    return full, _query(query, draft)
+    rendered = [_segment(s, path_vars, draft) for s in segments]
+    path = base_path.rstrip("/") + ("/" + "/".join(rendered) if segments else "")
+    path = _cut_hash(path)
+    path, _, inline_query = path.partition("?")
+    if not path.startswith("/"):
+        path = "/" + path
+    inline = [(_quote(k, QUERY_KEY_SAFE), None if v is None else _quote(v, QUERY_VALUE_SAFE))
+              for k, v in _pairs(inline_query)]
+    return origin + _quote(path, SEGMENT_SAFE + "/"), inline + _query(query, draft)
 
 
-def _base(prefix: str, draft: _Draft) -> str:
-    """Render scheme://host[:port][/base/path]; a `{{baseUrl}}` holding a path works."""
+def _pairs(query: str) -> list[tuple[str, str | None]]:
+    out: list[tuple[str, str | None]] = []
+    for pair in query.split("&") if query else ():
+        if pair:
+            key, eq, value = pair.partition("=")
+            out.append((key, value if eq else None))
+    return out
+
+
+def _base(prefix: str, draft: _Draft) -> tuple[str, str]:
+    """Render the URL's start into (scheme://host[:port], the rest): a `{{baseUrl}}` holding a path
+    (or a whole URL with a query) works."""
     text = draft.renderer.render(prefix).strip()
     if not text:
         if "{{" not in prefix:
             draft.problem("the request has no URL", "set the request URL in the collection")
-        return ""
+        return "", ""
     if not SCHEME.match(text):
         text = "http://" + text.lstrip("/")
     scheme_end = text.index("://") + 3
-    slash = text.find("/", scheme_end)
-    if slash < 0:
-        return text
-    host, base_path = text[:slash], text[slash:]
-    return host + _quote(base_path, SEGMENT_SAFE + "/")
+    cut = min((i for i in (text.find(c, scheme_end) for c in "/?#") if i >= 0), default=len(text))
+    return text[:cut], text[cut:]
 
 
 def _segment(segment: str, path_vars: dict[str, Param], draft: _Draft) -> str:
+    """A literal or `{{…}}` segment as rendered text; a `:name` segment as its encoded value."""
     match = PATH_VARIABLE.match(segment)
     if not match:
-        return _quote(draft.renderer.render(segment), SEGMENT_SAFE + "/")
+        return draft.renderer.render(segment)
     name = match.group(1)
     declared = path_vars.get(name)
     value = draft.renderer.render(declared.value) if declared and declared.value is not None else ""
@@ -318,7 +334,11 @@ def _headers(params: tuple[Param, ...], draft: _Draft) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for param in params:
         name = draft.renderer.render(param.key).strip()
-        value = draft.renderer.render(param.value or "")
+        value = draft.renderer.render(param.value or "").strip()  # HTTP drops the spaces around a value
+        if "\n" in value or "\r" in value or "\n" in name or "\r" in name:
+            draft.problem(f"header '{name.splitlines()[0] if name else name}' holds a line break",
+                          "remove the line break from the header (or from the variable it uses)")
+            continue
         if is_placeholder(value):
             filled = _fill(name, value, param, draft, "header")
         elif EMBEDDED_PLACEHOLDER.search(value) and not value.lstrip().startswith(("<?", "<!")):

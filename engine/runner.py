@@ -186,14 +186,23 @@ class Runner:
         except KeyboardInterrupt:
             interrupted = True
             self._stop.set()
+        except Exception:
+            # an internal fault: the report files still get the results so far, then it propagates
+            self._stop.set()
+            self._finish(results, started, interrupted=True)
+            raise
         finally:
             if self._sender is not None:
                 self._sender.close()
+        summary = self._finish(results, started, interrupted)
+        return RunResult(results.kept, summary, self.scopes, self.redactor, interrupted)
+
+    def _finish(self, results: "_Results", started: float, interrupted: bool) -> Summary:
         summary = results.summary()
         self.emit(
             RunFinished(summary, tuple(results.kept), (time.perf_counter() - started) * 1000, interrupted=interrupted)
         )
-        return RunResult(results.kept, summary, self.scopes, self.redactor, interrupted)
+        return summary
 
     def _run_sequential(
         self, selected: list[Located], scopes: Scopes, iteration: int, count: int, results: "_Results"

@@ -119,12 +119,13 @@ class Sender:
     def _send_once(self, method, url, headers, body, prepared, verify, timeout) -> requests.Response:
         auth = requests.auth.HTTPDigestAuth(*prepared.digest) if prepared.digest else None
         request = requests.Request(method, url, headers=headers, data=body, auth=auth)
-        wire = self.session.prepare_request(request)
-        wire.url = url  # requests re-quotes URLs; resolve already produced the final one
-        settings = self._settings(url, verify)
         try:
+            wire = self.session.prepare_request(request)
+            wire.url = url  # requests re-quotes URLs; resolve already produced the final one
+            settings = self._settings(url, verify)
             return self.session.send(wire, allow_redirects=False, timeout=(timeout, timeout), **settings)
-        except requests.exceptions.RequestException as exc:
+        except (requests.exceptions.RequestException, ValueError) as exc:
+            # ValueError covers what urllib3 and http.client raise for a URL or header they refuse
             raise _send_error(exc, url, timeout) from None
 
     def _settings(self, url: str, verify: bool | str) -> dict:
@@ -249,6 +250,10 @@ def _send_error(exc: BaseException, url: str, timeout: float) -> SendError:
             f"TLS problem talking to {where}: {text}",
             hint="pass --ca-cert FILE for a private CA, or -k/--insecure to skip verification",
         )
+    if isinstance(exc, requests.exceptions.InvalidHeader):
+        return SendError(f"invalid header: {text}", hint="a header value may not hold a line break; check the variables it uses")
+    if isinstance(exc, (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema, ValueError)):
+        return SendError(f"invalid URL {url}: {text}", hint="check baseUrl and the request URL")
     if isinstance(exc, requests.exceptions.ConnectTimeout):
         return SendError(f"timed out after {timeout * 1000:.0f} ms connecting to {where}", hint="raise --timeout-request")
     if isinstance(exc, requests.exceptions.ReadTimeout) or "timed out" in low:
@@ -264,8 +269,6 @@ def _send_error(exc: BaseException, url: str, timeout: float) -> SendError:
             f"connection to {where} was closed before the response was complete ({text})",
             hint="the server dropped the connection; check its logs",
         )
-    if isinstance(exc, (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema)):
-        return SendError(f"invalid URL {url}: {text}", hint="check baseUrl and the request URL")
     return SendError(f"request to {where} failed: {text}")
 
 

@@ -516,3 +516,25 @@ def test_form_field_placeholders_follow_the_query_rules() -> None:
     assert any("left out optional form field 'note'" in n for n in prepared.notes)
     error = problem(make_item("Form", "POST", "http://h/f", body={"mode": "formdata", "formdata": rows}))
     assert "required form field 'name'" in error.message and "--env-var name=" in (error.hint or "")
+
+
+# ---------------------------------------------------------------- URLs held in variables
+
+
+def test_a_whole_url_in_a_variable_keeps_its_query() -> None:
+    prepared = prepare(make_item("Next", "GET", "{{nextUrl}}"),
+                       env_vars={"nextUrl": "http://h:8080/a/b?page=2&size=50#frag"})
+    assert prepared.url == "http://h:8080/a/b?page=2&size=50"
+
+
+def test_a_path_with_a_query_in_a_variable_joins_the_item_query() -> None:
+    item = make_item("List", "GET", {"raw": "{{baseUrl}}/{{endpoint}}?limit=5", "host": ["{{baseUrl}}"],
+                                     "path": ["{{endpoint}}"], "query": [{"key": "limit", "value": "5"}]})
+    prepared = prepare(item, env_vars={"baseUrl": "http://h/api", "endpoint": "users?active=true"})
+    assert prepared.url == "http://h/api/users?active=true&limit=5"
+
+
+def test_a_question_mark_in_a_path_variable_value_stays_in_its_segment() -> None:
+    item = make_item("Get", "GET", {"raw": "http://h/files/:name", "host": ["h"], "protocol": "http",
+                                    "path": ["files", ":name"], "variable": [{"key": "name", "value": "a?b#c/d"}]})
+    assert prepare(item).url == "http://h/files/a%3Fb%23c%2Fd"
