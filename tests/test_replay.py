@@ -428,3 +428,26 @@ def test_gzip_and_large_bodies_are_read_whole(server, cli, write_collection, tmp
     results = report(tmp_path)["results"]
     assert results[1]["response"]["size"] == len(plain)
     assert all(c["passed"] for r in results for c in r["checks"])
+
+
+def test_a_bad_url_or_header_value_is_that_items_error_and_the_run_goes_on(server, cli, write_collection, tmp_path) -> None:
+    for path in ("/one", "/four"):
+        server.route(path, 200, "ok")
+    collection = write_collection(
+        [
+            make_item("One", "GET", "{{baseUrl}}/one"),
+            make_item("Two", "GET", "http://127.0.0.1:{{port}}/two"),
+            make_item("Three", "GET", "{{baseUrl}}/three", headers=[{"key": "X-Tenant", "value": "{{tenant}}"}]),
+            make_item("Four", "GET", "{{baseUrl}}/four"),
+        ],
+        variable=[{"key": "baseUrl", "value": server.url}, {"key": "port", "value": "80a"},
+                  {"key": "tenant", "value": "acme\nX-Injected: 1"}],
+    )
+    report = tmp_path / "r.json"
+    code, out, err = cli("run", collection, "-r", "cli,json", "--reporter-json-export", report)
+    assert code == 1 and "Traceback" not in err and "internal error" not in err
+    results = json.loads(report.read_text(encoding="utf-8"))["results"]
+    assert [r["outcome"] for r in results] == ["passed", "error", "error", "passed"]
+    assert "invalid URL" in results[1]["error"]
+    assert "X-Tenant" in results[2]["error"] and "line break" in results[2]["error"]
+    assert [r.target for r in server.requests] == ["/one", "/four"]
