@@ -8,9 +8,12 @@ from urllib.parse import quote
 
 
 MASK = "****"
-SECRET_HEADERS = frozenset(
-    {"authorization", "cookie", "proxy-authorization", "set-cookie", "x-api-key", "api-key", "apikey", "x-auth-token"}
-)
+# Headers that carry credentials: masked by name in every output, dropped on a cross-origin redirect.
+SECRET_HEADERS = frozenset({
+    "authorization", "cookie", "proxy-authorization", "set-cookie", "x-api-key", "api-key", "apikey",
+    "x-auth-token", "x-access-token", "x-api-token", "api-token", "private-token", "x-csrf-token",
+    "ocp-apim-subscription-key", "x-goog-api-key", "x-amz-security-token",
+})
 MIN_SECRET_LENGTH = 3  # shorter values would mask ordinary text; their headers are masked by name
 
 
@@ -42,6 +45,15 @@ class Redactor:
             ordered = sorted(self.values, key=len, reverse=True)
             self._pattern = re.compile("|".join(re.escape(v) for v in ordered))
         return self._pattern.sub(MASK, text)
+
+    def learn_headers(self, pairs) -> None:
+        """Values sent in credential headers are secrets wherever else they turn up (an echoed body)."""
+        values = set()
+        for name, value in pairs:
+            if name.lower() in SECRET_HEADERS or name.lower() in self.header_names:
+                scheme, sep, rest = value.partition(" ")
+                values.add(rest if sep and scheme.lower() in ("bearer", "basic", "digest", "token") else value)
+        self.learn(values)
 
     def header(self, name: str, value: str) -> str:
         if self.show:

@@ -384,6 +384,7 @@ class Runner:
             return ItemResult(path, iteration, "error", error=exc.message, hint=exc.hint, console=console,
                               name=name), jump
         self.redactor.learn(prepared.secrets, prepared.secret_headers, prepared.secret_query)
+        self.redactor.learn_headers(prepared.headers)
         if self.options.dry_run:
             return ItemResult(path, iteration, "skipped", request=prepared, console=console,
                               notes=prepared.notes + ("dry run: not sent",), name=name), jump
@@ -440,6 +441,9 @@ class Runner:
     def _script_send(self, request: dict) -> dict:
         """pm.sendRequest: through the same send step, timeouts and session as the items."""
         from urllib.parse import quote
+
+        if self.options.dry_run:  # the script's callback gets this as `err`
+            raise SendError("pm.sendRequest is not sent in a dry run")
 
         url = quote(str(request.get("url") or ""), safe="!#$%&'()*+,/:;=?@[]~")
         body = request.get("body")

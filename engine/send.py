@@ -22,8 +22,8 @@ import urllib3.exceptions
 from . import __version__
 from .errors import SendError
 from .model import Exchange, FilePart, PreparedRequest, Response
+from .redact import SECRET_HEADERS as CREDENTIAL_HEADERS
 
-CREDENTIAL_HEADERS = frozenset({"authorization", "cookie", "proxy-authorization"})
 CHUNK = 64 * 1024
 
 
