@@ -214,3 +214,28 @@ def test_content_type_mismatch_on_the_wire(server, cli, write_collection) -> Non
     code, out, _ = cli("run", write_collection([item], variable=[{"key": "baseUrl", "value": server.url}]))
     assert code == 1
     assert "content type text/html — documented application/json for 200" in out
+
+
+# ---------------------------------------------------------------- several examples, numbers, empty bodies
+
+
+def test_the_answer_fits_any_example_of_its_code_and_the_status_names_that_one() -> None:
+    documented = (doc(200, {"results": [], "size": 0}, name="Empty list"),
+                  doc(200, "<ok/>", "application/xml", name="As XML"),
+                  doc(200, {"id": 1, "name": "x"}, name="One thing"))
+    results = by_name(check_exchange(documented, exchange(200, {"id": 7, "name": "y"})))
+    assert results["status"].passed and "One thing" in results["status"].message
+    assert results["content-type"].passed and results["schema"].passed
+    failing = by_name(check_exchange(documented, exchange(200, {"other": True})))
+    assert not failing["schema"].passed and "Empty list" in failing["status"].message
+
+
+def test_a_whole_number_in_an_example_accepts_a_decimal_but_an_integer_placeholder_does_not() -> None:
+    assert by_name(check_exchange((doc(200, {"price": 10}),), exchange(200, {"price": 10.5})))["schema"].passed
+    typed = by_name(check_exchange((doc(200, {"count": "<integer>"}),), exchange(200, {"count": 1.5})))
+    assert not typed["schema"].passed and "/count: expected integer, got number" in typed["schema"].message
+
+
+def test_an_empty_body_where_json_is_documented_says_so() -> None:
+    schema = by_name(check_exchange((doc(200, {"a": 1}),), exchange(200, b"")))["schema"]
+    assert not schema.passed and schema.message == "body is empty; the documented example is JSON"
