@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import quote
+from urllib.parse import quote, quote_plus
 
 
 MASK = "****"
@@ -14,6 +14,9 @@ SECRET_HEADERS = frozenset({
     "x-auth-token", "x-access-token", "x-api-token", "api-token", "private-token", "x-csrf-token",
     "ocp-apim-subscription-key", "x-goog-api-key", "x-amz-security-token",
 })
+# The safe sets with which a value may reach the wire (strict, path segment, query value), so a
+# secret is masked however resolve encoded it; quote_plus covers urlencoded bodies.
+ENCODINGS = ("", "!$&'()*+,;=:@-._~", "!$'()*+,;:@/?-._~[]=")
 MIN_SECRET_LENGTH = 3  # shorter values would mask ordinary text; their headers are masked by name
 
 
@@ -29,9 +32,7 @@ class Redactor:
         """Add secrets found while resolving; later output masks them too."""
         new = {v for v in values if v and len(v) >= MIN_SECRET_LENGTH} - self.values
         for value in list(new):
-            encoded = quote(value, safe="")
-            if encoded != value:
-                new.add(encoded)
+            new |= {quote(value, safe=safe) for safe in ENCODINGS} | {quote_plus(value)}
         if new:
             self.values |= new
             self._pattern = None

@@ -511,11 +511,16 @@ class Runner:
         self._stop.wait(delay)
 
 
-def export_variables(path: str | Path, name: str, values: dict[str, str], scope: str = "environment") -> None:
-    """Write a Postman environment/globals export atomically (temporary file, then rename)."""
+def export_variables(
+    path: str | Path, name: str, values: dict[str, str], scope: str = "environment", secret: Iterable[str] = ()
+) -> None:
+    """Write a Postman environment/globals export atomically (temporary file, then rename);
+    variables that were `secret` keep that type, so Postman and this tool keep masking them."""
+    secret = set(secret)
     document = {
         "name": name,
-        "values": [{"key": k, "value": v, "type": "default", "enabled": True} for k, v in values.items()],
+        "values": [{"key": k, "value": v, "type": "secret" if k in secret else "default", "enabled": True}
+                   for k, v in values.items()],
         "_postman_variable_scope": scope,
     }
     write_atomic(path, json.dumps(document, indent=2, ensure_ascii=False) + "\n")

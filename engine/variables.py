@@ -20,7 +20,7 @@ MAX_DEPTH = 10
 VARIABLE = re.compile(r"\{\{([^{}]+?)\}\}")
 PLACEHOLDER = re.compile(r"^<[A-Za-z][A-Za-z0-9 _-]*>$")
 EMBEDDED_PLACEHOLDER = re.compile(r"<[A-Za-z][A-Za-z0-9 _-]*>")
-SECRET_NAME = re.compile(r"token|secret|password|passwd|key|credential|auth", re.IGNORECASE)
+SECRET_NAME = re.compile(r"token|secret|password|passwd|key", re.IGNORECASE)  # SPEC's list, and passwd
 
 # Placeholder words that name a type, not a variable: `<string>` says nothing about which value.
 TYPE_WORDS = frozenset(

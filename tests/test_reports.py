@@ -259,3 +259,28 @@ def test_cli_shows_the_start_of_the_body_of_a_failed_item_only(server, cli, writ
     bad_block, good_block = out.split("\n\n")[1:3]
     assert 'body: {"error": "database is down", "token": "****"}' in bad_block
     assert "body:" not in good_block
+
+
+def test_a_secret_is_masked_however_it_was_encoded_and_only_secrets_are(server, cli, write_collection, tmp_path) -> None:
+    server.route("/login/p@ss w/rd!", 200, "ok")
+    item = make_item("Login", "POST", "{{baseUrl}}/login/:pw?password={{password}}&author={{author}}",
+                     body={"mode": "urlencoded", "urlencoded": [{"key": "password", "value": "{{password}}"}]})
+    item["request"]["url"] = {"raw": item["request"]["url"], "host": ["{{baseUrl}}"], "path": ["login", ":pw"],
+                              "variable": [{"key": "pw", "value": "{{password}}"}],
+                              "query": [{"key": "password", "value": "{{password}}"},
+                                        {"key": "author", "value": "{{author}}"}]}
+    path = write_collection([item], variable=[{"key": "baseUrl", "value": server.url}])
+    report, env = tmp_path / "r.json", tmp_path / "env.json"
+    env.write_text(json.dumps({"name": "e", "values": [{"key": "password", "value": "p@ss w/rd!", "type": "secret"},
+                                                        {"key": "author", "value": "tolkien"}]}), encoding="utf-8")
+    exported = tmp_path / "out.json"
+    code, out, _ = cli("run", path, "-e", env, "-v", "-r", "cli,json", "--reporter-json-export", report,
+                       "--export-environment", exported)
+    sent = server.only()
+    assert "p%40ss+w%2Frd%21" in sent.body.decode() and "tolkien" in sent.target
+    text = out + report.read_text(encoding="utf-8")
+    for form in ("p@ss w/rd!", "p@ss%20w/rd!", "p%40ss+w%2Frd%21", "p@ss%20w%2Frd!"):
+        assert form not in text, form
+    assert "author=tolkien" in text  # not a secret: "auth" is no secret word
+    values = {v["key"]: v for v in json.loads(exported.read_text(encoding="utf-8"))["values"]}
+    assert values["password"]["type"] == "secret" and values["password"]["value"] == "p@ss w/rd!"
