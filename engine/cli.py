@@ -341,38 +341,39 @@ def cmd_list(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
 
 
 def cmd_curl(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
+    """The request `run --dry-run` would print, pre-request scripts included, as a command."""
+    from dataclasses import replace
+
     from .curl import to_curl, to_python
-    from .errors import ItemError
     from .redact import Redactor
-    from .resolve import ResolveOptions, resolve
-    from .runner import base_scopes
+    from .runner import Runner
     from .select import select
 
     collection, options = _load_inputs(args)
     selected = select(collection, tuple(args.item))
-    scopes = base_scopes(collection, options).with_data({})
     redactor = Redactor(show=args.show_secrets)
-    redactor.learn(scopes.secret_values())
-    resolve_options = ResolveOptions(args.working_dir, args.allow_outside_files, args.insecure)
+    runner = Runner(collection, replace(options, dry_run=True), [], redactor)
+    scopes = runner.scopes.with_data({})
     code = ExitCode.OK
     for number, located in enumerate(selected):
         if number:
             stdout.write("\n")
         if len(selected) > 1:
             stdout.write(f"# {located.path}\n")
-        try:
-            prepared = resolve(located, collection, scopes, resolve_options)
-        except ItemError as exc:
-            stderr.write(f"error: {located.path}: {redactor.text(exc.message)}\n")
-            if exc.hint:
-                stderr.write(f"  fix: {exc.hint}\n")
+        result = runner.execute(located, scopes, 0)
+        for line in result.console:
+            stderr.write(f"console: {redactor.text(line)}\n")
+        if result.request is None:
+            stderr.write(f"error: {located.path}: {redactor.text(result.error or 'cannot be sent')}\n")
+            if result.hint:
+                stderr.write(f"  fix: {result.hint}\n")
             code = ExitCode.FAILED
             continue
-        redactor.learn(prepared.secrets, prepared.secret_headers, prepared.secret_query)
-        for note in prepared.notes:
-            stderr.write(f"note: {note}\n")
+        for note in result.notes:
+            if note != "dry run: not sent":
+                stderr.write(f"note: {redactor.text(note)}\n")
         render = to_python if args.format == "python" else to_curl
-        stdout.write(render(prepared, redactor) + "\n")
+        stdout.write(render(result.request, redactor) + "\n")
     return code
 
 

@@ -22,7 +22,8 @@ def body_text(prepared: PreparedRequest, limit: int | None = None) -> str | None
 
 def to_curl(prepared: PreparedRequest, redactor: Redactor) -> str:
     """`curl -X METHOD -H "…" URL`: the layout of the seed document, one option per line."""
-    lines = [f"curl -X {prepared.method}"]
+    # `-X HEAD` would wait for a body that never comes; --head asks for the headers only
+    lines = ["curl --head" if prepared.method == "HEAD" else f"curl -X {prepared.method}"]
     for name, value in redactor.headers(prepared.headers):
         lines.append(f"  -H {_dq(f'{name}: {value}')}")
     if prepared.digest:
@@ -34,8 +35,8 @@ def to_curl(prepared: PreparedRequest, redactor: Redactor) -> str:
         if isinstance(part, FilePart):
             ctype = f";type={part.content_type}" if part.content_type else ""
             lines.append(f"  -F {shlex.quote(f'{part.name}=@{part.path}{ctype}')}")
-        else:
-            lines.append(f"  -F {shlex.quote(f'{part[0]}={redactor.text(part[1])}')}")
+        else:  # --form-string: a value starting with @ or < must not make curl read a local file
+            lines.append(f"  --form-string {shlex.quote(f'{part[0]}={redactor.text(part[1])}')}")
     if prepared.body_file:
         lines.append(f"  --data-binary {shlex.quote('@' + prepared.body_file)}")
     if not prepared.verify_tls:

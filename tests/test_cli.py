@@ -211,3 +211,18 @@ def test_mock_port_out_of_range_or_busy_exits_2_with_the_fix(cli) -> None:
         code, _, err = cli("mock", CONFLUENCE, "--port", str(port))
     assert code == 2
     assert f"cannot listen on 127.0.0.1:{port}" in err and "--port 0" in err and "Traceback" not in err
+
+
+def test_curl_applies_pre_request_scripts_like_a_dry_run(cli, write_collection) -> None:
+    item = make_item("Signed", "POST", "http://h.test/sign/{{sig}}",
+                     body={"mode": "formdata", "formdata": [{"key": "note", "value": "@/etc/hostname", "type": "text"}]})
+    item["event"] = [{"listen": "prerequest", "script": {"exec": [
+        "pm.variables.set('sig', 'abc123');",
+        "pm.request.headers.add({key: 'X-Sig', value: 'v1'});",
+        "pm.sendRequest('http://h.test/never', function (err) { console.log('sendRequest: ' + err); });",
+    ]}}]
+    code, out, err = cli("curl", write_collection([item]), "--item", "Signed")
+    assert code == 0, err
+    assert '-H "X-Sig: v1"' in out and '"http://h.test/sign/abc123"' in out
+    assert "--form-string note=@/etc/hostname" in out and " -F " not in out
+    assert "not sent in a dry run" in err
