@@ -60,9 +60,12 @@ class InputError(ReplayError):
 class ItemError(ReplayError):
     """An item could not be sent or run; `problems` lists every reason found."""
 
-    def __init__(self, message: str, hint: str | None = None, problems: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, message: str, hint: str | None = None, problems: tuple[str, ...] = (), missing: tuple[str, ...] = ()
+    ) -> None:
         super().__init__(message, hint)
         self.problems = problems or (message,)
+        self.missing = missing  # the unresolved {{names}}, when that is (part of) the problem
 
 
 class SendError(ItemError):

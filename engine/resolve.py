@@ -135,6 +135,7 @@ def _raise_problems(draft: _Draft) -> None:
             "; ".join(draft.problems),
             hint="; ".join(h for h in draft.hints if h) or None,
             problems=tuple(draft.problems),
+            missing=tuple(missing),
         )
 
 

@@ -226,3 +226,14 @@ def test_curl_applies_pre_request_scripts_like_a_dry_run(cli, write_collection) 
     assert '-H "X-Sig: v1"' in out and '"http://h.test/sign/abc123"' in out
     assert "--form-string note=@/etc/hostname" in out and " -F " not in out
     assert "not sent in a dry run" in err
+
+
+def test_validate_accepts_variables_that_a_script_sets(cli, write_collection) -> None:
+    login = make_item("Login", "POST", "http://h.test/login")
+    login["event"] = [{"listen": "test", "script": {"exec": ["pm.environment.set('authToken', pm.response.json().token);"]}}]
+    me = make_item("Me", "GET", "http://h.test/me", headers=[{"key": "Authorization", "value": "Bearer {{authToken}}"}])
+    other = make_item("Other", "GET", "http://h.test/{{unknown}}")
+    code, out, _ = cli("validate", write_collection([login, me]))
+    assert code == 0 and "{{authToken}} set by a script" in out
+    code, out, _ = cli("validate", write_collection([login, me, other]))
+    assert code == 2 and "✗ Other" in out and "--env-var unknown=…" in out
