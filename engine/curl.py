@@ -35,8 +35,11 @@ def to_curl(prepared: PreparedRequest, redactor: Redactor) -> str:
         if isinstance(part, FilePart):
             ctype = f";type={part.content_type}" if part.content_type else ""
             lines.append(f"  -F {shlex.quote(f'{part.name}=@{part.path}{ctype}')}")
+        elif part.content_type:  # -F reads ;type=; a quoted value is never read as @file or <file
+            quoted = '"' + redactor.text(part.value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+            lines.append(f"  -F {shlex.quote(part.name + '=' + quoted + ';type=' + part.content_type)}")
         else:  # --form-string: a value starting with @ or < must not make curl read a local file
-            lines.append(f"  --form-string {shlex.quote(f'{part[0]}={redactor.text(part[1])}')}")
+            lines.append(f"  --form-string {shlex.quote(f'{part.name}={redactor.text(part.value)}')}")
     if prepared.body_file:
         lines.append(f"  --data-binary {shlex.quote('@' + prepared.body_file)}")
     if not prepared.verify_tls:
@@ -65,7 +68,7 @@ def to_python(prepared: PreparedRequest, redactor: Redactor) -> str:
             if isinstance(part, FilePart):
                 files.append(f"({part.name!r}, open({part.path!r}, 'rb'))")
             else:
-                files.append(f"({part[0]!r}, (None, {redactor.text(part[1])!r}))")
+                files.append(f"({part.name!r}, (None, {redactor.text(part.value)!r}, {part.content_type!r}))")
         lines.append("files = [" + ", ".join(files) + "]")
         call += ", files=files"
     if prepared.body_file:
@@ -92,9 +95,8 @@ def to_http(prepared: PreparedRequest, redactor: Redactor, indent: str = "  ") -
         lines.append(indent)
         lines += [f"{indent}{line}" for line in redactor.text(text).splitlines()]
     for part in prepared.form or ():
-        shown = f"@{part.path}" if isinstance(part, FilePart) else redactor.text(part[1])
-        name = part.name if isinstance(part, FilePart) else part[0]
-        lines.append(f"{indent}[form] {name}={shown}")
+        shown = f"@{part.path}" if isinstance(part, FilePart) else redactor.text(part.value)
+        lines.append(f"{indent}[form] {part.name}={shown}")
     if prepared.body_file:
         lines.append(f"{indent}[file] {prepared.body_file}")
     return lines

@@ -175,6 +175,15 @@ class Environment:
 
 
 @dataclass(frozen=True, slots=True)
+class TextPart:
+    """A multipart text field; `content_type` when the collection gives one (JSON metadata parts)."""
+
+    name: str
+    value: str
+    content_type: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class FilePart:
     """A multipart part whose bytes are read at send time (resolve does no I/O)."""
 
@@ -191,7 +200,7 @@ class PreparedRequest:
     url: str
     headers: tuple[tuple[str, str], ...] = ()
     body: bytes | None = None
-    form: tuple[tuple[str, str] | FilePart, ...] | None = None  # multipart, encoded by send
+    form: tuple[TextPart | FilePart, ...] | None = None  # multipart, encoded by send
     body_file: str | None = None  # mode "file": bytes read by send
     digest: tuple[str, str] | None = None  # digest auth needs the server's challenge
     follow_redirects: bool = True

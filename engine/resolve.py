@@ -15,7 +15,7 @@ from typing import Callable
 
 from .auth import apply_auth, effective_auth
 from .errors import ItemError
-from .model import Body, Collection, FilePart, Located, Param, PreparedRequest, Url
+from .model import Body, Collection, FilePart, Located, Param, PreparedRequest, TextPart, Url
 from .variables import (
     EMBEDDED_PLACEHOLDER,
     TYPE_WORDS,
@@ -423,7 +423,7 @@ def _body(
                 key = render(p.key)
                 value = _fill(key, render(p.value or ""), p, draft, "form field")
                 if value is not None:
-                    parts.append((key, value))
+                    parts.append(TextPart(key, value, p.content_type))
         return None, tuple(parts), None, None
     if body.mode == "file":
         if not body.file_src:

@@ -207,8 +207,10 @@ def _payload(prepared: PreparedRequest, options: SendOptions) -> tuple[bytes | N
             if isinstance(part, FilePart):
                 data = read_attachment(part.path, options.file_root)
                 fields.append((part.name, (os.path.basename(part.path), data, part.content_type or _guess(part.path))))
+            elif part.content_type:
+                fields.append((part.name, (None, part.value, part.content_type)))
             else:
-                fields.append(part)
+                fields.append((part.name, part.value))
         return encode_multipart_formdata(fields)
     if prepared.body_file is not None:
         return read_attachment(prepared.body_file, options.file_root), None

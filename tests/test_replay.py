@@ -451,3 +451,17 @@ def test_a_bad_url_or_header_value_is_that_items_error_and_the_run_goes_on(serve
     assert "invalid URL" in results[1]["error"]
     assert "X-Tenant" in results[2]["error"] and "line break" in results[2]["error"]
     assert [r.target for r in server.requests] == ["/one", "/four"]
+
+
+def test_a_formdata_text_part_keeps_its_content_type(server, cli, write_collection) -> None:
+    server.route("/upload", 200, "ok")
+    rows = [{"key": "meta", "value": '{"a": 1}', "type": "text", "contentType": "application/json"},
+            {"key": "plain", "value": "x", "type": "text"}]
+    path = write_collection([make_item("Up", "POST", "{{baseUrl}}/upload", body={"mode": "formdata", "formdata": rows})],
+                            variable=[{"key": "baseUrl", "value": server.url}])
+    code, _, err = cli("run", path)
+    assert code == 0, err
+    body = server.only().body.decode()
+    meta, plain = body.split('name="meta"')[1], body.split('name="plain"')[1]
+    assert "Content-Type: application/json" in meta.split("--")[0] and '{"a": 1}' in meta
+    assert "Content-Type" not in plain.split("--")[0]

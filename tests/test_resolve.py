@@ -11,7 +11,7 @@ import pytest
 
 from engine.errors import ItemError
 from engine.load import build_collection, build_environment
-from engine.model import FilePart, PreparedRequest
+from engine.model import FilePart, PreparedRequest, TextPart
 from engine.resolve import ResolveOptions, resolve
 from engine.runner import RunOptions, base_scopes
 from factory import bearer, folder, make_collection, make_item
@@ -409,7 +409,7 @@ def test_formdata_text_and_file_parts(tmp_path) -> None:
         {"key": "field", "value": "{{v}}", "type": "text"},
         {"key": "upload", "src": "data.bin", "type": "file"}]}), env_vars={"v": "text"}, options=options)
     assert prepared.form is not None
-    assert prepared.form[0] == ("field", "text")
+    assert prepared.form[0] == TextPart("field", "text")
     assert isinstance(prepared.form[1], FilePart)
     assert prepared.form[1].path == str(tmp_path / "data.bin")
 
