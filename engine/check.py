@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any
 
-from .errors import InputError
+from .errors import InputError, json_type
 from .model import CheckResult, DocumentedResponse, Exchange
 
 NO_BODY_CODES = (204, 304)
@@ -264,21 +264,11 @@ def _schema_error(error: Any) -> str:
     if error.validator == "type":
         expected = error.validator_value
         expected = " or ".join(expected) if isinstance(expected, list) else expected
-        return f"{pointer}: expected {expected}, got {_json_type(error.instance)}"
+        return f"{pointer}: expected {expected}, got {json_type(error.instance, integers=True)}"
     if error.validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
         return f"{pointer}: missing key '{missing}'"
     return f"{pointer}: {_short(error.message)}"
-
-
-def _json_type(value: Any) -> str:
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    return {dict: "object", list: "array", str: "string", type(None): "null"}.get(type(value), "value")
 
 
 def _short(text: str, limit: int = 120) -> str:

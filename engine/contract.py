@@ -45,7 +45,7 @@ from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 from urllib.request import url2pathname
 
 from .check import Expect
-from .errors import InputError, pointer_join
+from .errors import InputError, json_type, pointer_join
 from .load import read_document
 from .model import CheckResult
 
@@ -272,7 +272,7 @@ def _sentence(error: Any) -> tuple[str, str | None]:
     if error.validator == "type":
         expected = error.validator_value
         expected = " or ".join(expected) if isinstance(expected, list) else expected
-        return f"expected {expected}, got {_json_type(error.instance)}", None
+        return f"expected {expected}, got {json_type(error.instance)}", None
     if error.validator == "required":
         return error.message.replace("is a required property", "is required"), None
     if error.validator == "uniqueItems":
@@ -280,20 +280,12 @@ def _sentence(error: Any) -> tuple[str, str | None]:
     if error.validator == "pattern" and error.absolute_path and "headers" in error.absolute_path:
         return f"'{error.instance}' is not a header name", "header names are tokens like X-Request-Id"
     if error.validator == "anyOf":
-        return f"unexpected {_json_type(error.instance)} {_shown(error.instance)}".rstrip(), None
+        return f"unexpected {json_type(error.instance)} {_shown(error.instance)}".rstrip(), None
     return error.message[:200], None
 
 
 def _shown(value: Any) -> str:
     return "" if isinstance(value, (dict, list)) else repr(value)[:60]
-
-
-def _json_type(value: Any) -> str:
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, (int, float)):
-        return "number"
-    return {dict: "object", list: "array", str: "string", type(None): "null"}.get(type(value), "value")
 
 
 def _split(pointer: str) -> list[str]:
@@ -383,7 +375,7 @@ class _Bundler:
                              title="invalid contract")
         document = read_document(path, what="schema file")
         if not isinstance(document, dict):
-            raise InputError(f"expected an object, got {_json_type(document)}", file=str(path), pointer="",
+            raise InputError(f"expected an object, got {json_type(document)}", file=str(path), pointer="",
                              hint="a schema document is a JSON/YAML mapping", title="invalid schema file")
         if str(document.get("openapi", "")).startswith("3.0"):
             document = _from_openapi30(document)

@@ -79,3 +79,15 @@ def pointer_join(*parts: object) -> str:
         text = str(part).replace("~", "~0").replace("/", "~1")
         out.append("/" + text)
     return "".join(out)
+
+
+def json_type(value: object, *, integers: bool = False) -> str:
+    """The JSON name of a parsed value's type, for messages; `integers` tells 3 from 3.5, as
+    JSON Schema's `integer` does."""
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int) and integers:
+        return "integer"
+    if isinstance(value, (int, float)):
+        return "number"
+    return {dict: "object", list: "array", str: "string", type(None): "null"}.get(type(value), "value")

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import Any, Iterator
 
-from .errors import InputError, pointer_join
+from .errors import InputError, json_type, pointer_join
 from .model import (
     Auth,
     Body,
@@ -197,7 +197,7 @@ def _schema_sentence(error: Any) -> str:
     if error.validator == "type":
         expected = error.validator_value
         expected = " or ".join(expected) if isinstance(expected, list) else expected
-        return f"expected {expected}, got {_json_type(instance)} {shown}".rstrip()
+        return f"expected {expected}, got {json_type(instance)} {shown}".rstrip()
     if error.validator == "required":
         return error.message.replace("is a required property", "is required")
     if error.validator == "anyOf" and isinstance(instance, dict):
@@ -205,19 +205,13 @@ def _schema_sentence(error: Any) -> str:
     if error.validator == "anyOf":
         types = [t for sub in error.validator_value for t in _types(sub)]
         if types:
-            return f"expected {' or '.join(dict.fromkeys(types))}, got {_json_type(instance)} {shown}".rstrip()
+            return f"expected {' or '.join(dict.fromkeys(types))}, got {json_type(instance)} {shown}".rstrip()
     return error.message[:200]
 
 
 def _types(schema: Any) -> list[str]:
     kind = schema.get("type") if isinstance(schema, dict) else None
     return list(kind) if isinstance(kind, list) else [kind] if isinstance(kind, str) else []
-
-
-def _json_type(value: Any) -> str:
-    return {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}.get(
-        type(value), "number"
-    )
 
 
 # ---------------------------------------------------------------- collections
@@ -291,10 +285,10 @@ def build_collection(
             _validate(document, _collection_schema(), file, "collection")
         except RecursionError:
             raise InputError("collection nested too deeply", file=file, pointer=base, title="invalid collection")
-    reader = _Reader(file)
+    reader = Reader(file)
     try:
         return reader.collection(document, base, source)
-    except _Shape as shape:
+    except WrongShape as shape:
         raise InputError(
             shape.message,
             file=file,
@@ -312,7 +306,7 @@ def _collection_schema() -> dict:
     return COLLECTION_SCHEMA
 
 
-class _Shape(Exception):
+class WrongShape(Exception):
     """A field of the wrong type, found while reading; becomes a located InputError."""
 
     def __init__(self, pointer: str, message: str) -> None:
@@ -326,12 +320,12 @@ _NAMES = {dict: "object", list: "array", str: "string", int: "number", float: "n
 
 
 def _want(value: Any, pointer: str, *kinds: type) -> Any:
-    """`value` if its JSON type is one of `kinds`, else a _Shape naming what was expected."""
+    """`value` if its JSON type is one of `kinds`, else a WrongShape naming what was expected."""
     if type(value) in kinds or (float in kinds and type(value) is int):
         return value
     expected = " or ".join(dict.fromkeys(_NAMES[k] for k in kinds))
     shown = "" if isinstance(value, (dict, list, type(None))) else " " + json.dumps(value, default=str)[:60]
-    raise _Shape(pointer, f"expected {expected}, got {_json_type(value)}{shown}")
+    raise WrongShape(pointer, f"expected {expected}, got {json_type(value)}{shown}")
 
 
 TEXT = (str, int, float, type(None))
@@ -347,7 +341,7 @@ def _field(node: dict, key: str, pointer: str, kinds: tuple[type, ...]) -> Any:
     return _want(value, f"{pointer}/{key}", *kinds)
 
 
-class _Reader:
+class Reader:
     """Normalises Postman's variants once; later stages never see them."""
 
     def __init__(self, file: str) -> None:
@@ -376,7 +370,7 @@ class _Reader:
 
     def nodes(self, raw: list, pointer: str, depth: int) -> tuple[Folder | Item, ...]:
         if depth > MAX_FOLDER_DEPTH:
-            raise _Shape(pointer, f"folders nested more than {MAX_FOLDER_DEPTH} deep")
+            raise WrongShape(pointer, f"folders nested more than {MAX_FOLDER_DEPTH} deep")
         out: list[Folder | Item] = []
         for index, node in enumerate(raw):
             here = f"{pointer}/{index}"
@@ -386,7 +380,7 @@ class _Reader:
             elif "request" in node:
                 out.append(self.item(node, here))
             else:
-                raise _Shape(here, "an entry of 'item' must have either 'item' (a folder) or 'request' (a request)")
+                raise WrongShape(here, "an entry of 'item' must have either 'item' (a folder) or 'request' (a request)")
         return tuple(out)
 
     def folder(self, node: dict, pointer: str, depth: int) -> Folder:
@@ -452,7 +446,7 @@ class _Reader:
             return None
         kind = _text(_field(raw, "type", pointer, (str, type(None)))).strip().lower()
         if not kind:
-            raise _Shape(pointer + "/type", "auth block has no 'type' (noauth, bearer, basic, apikey, oauth2, digest)")
+            raise WrongShape(pointer + "/type", "auth block has no 'type' (noauth, bearer, basic, apikey, oauth2, digest)")
         block = _field(raw, kind, pointer, (list, dict, type(None))) if kind in raw else None
         params: list[tuple[str, object]] = []
         if isinstance(block, list):  # v2.1: [{key, value, type}]
@@ -633,7 +627,7 @@ def build_environment(
         return Environment(name=_text(document.get("name")) or name, values=tuple(values), source=source)
     if not isinstance(document, dict):
         raise InputError(
-            f"expected an object of variables, got {_json_type(document)}",
+            f"expected an object of variables, got {json_type(document)}",
             file=file,
             pointer="",
             hint='write {"name": "value", ...} or export the environment from Postman',
@@ -643,7 +637,7 @@ def build_environment(
     for key, value in document.items():
         if isinstance(value, (dict, list)):
             raise InputError(
-                f"variable '{key}' is {_json_type(value)}; variables hold text",
+                f"variable '{key}' is {json_type(value)}; variables hold text",
                 file=file,
                 pointer=pointer_join(key),
                 hint="give a string, number or boolean",

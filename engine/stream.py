@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .errors import InputError
-from .load import _Reader, _Shape, _json_type
+from .load import Reader, WrongShape
 from .model import Collection, Folder, Item, Request, Url
 
 STREAM_BYTES = 8 * 1024 * 1024  # below this a whole load is as small and faster
@@ -53,12 +53,12 @@ def index_collection(path: str | Path) -> Collection:
     small = {key: _first(path, f"{prefix}{key}") for key in SMALL_PARTS}
     document: dict[str, Any] = {k: v for k, v in small.items() if v is not _MISSING}
     document["item"] = []
-    reader = _Reader(file)
+    reader = Reader(file)
     base = "/collection" if prefix else ""
     try:
         shell = reader.collection(document, base, Path(path))
         nodes = _index_nodes(path, prefix, base, reader)
-    except _Shape as shape:
+    except WrongShape as shape:
         raise InputError(
             shape.message,
             file=file,
@@ -74,7 +74,7 @@ class Hydrator:
 
     def __init__(self, path: str | Path) -> None:
         self.path = path
-        self.reader = _Reader(str(path))
+        self.reader = Reader(str(path))
         self.prefix = _prefix(path)
         self.base = "/collection" if self.prefix else ""
         self._items: Iterator[tuple[str, Any]] | None = None
@@ -165,13 +165,13 @@ def _skip_to_items(events: Iterator[tuple[str, Any]], prefix: str) -> None:
                 if path == wanted:
                     event, value = next(events)
                     if event != "start_array":
-                        raise _Shape("/".join([""] + wanted), f"expected array, got {event.replace('start_', '')}")
+                        raise WrongShape("/".join([""] + wanted), f"expected array, got {event.replace('start_', '')}")
                     return
             else:
                 _build(*next(events), events)  # a sibling: skip it whole
         elif event == "end_map":
             depth -= 1
-    raise _Shape("/".join([""] + wanted), "not a Postman collection: no 'item' list")
+    raise WrongShape("/".join([""] + wanted), "not a Postman collection: no 'item' list")
 
 
 def _walk(events: Iterator[tuple[str, Any]], pointer: str) -> Iterator[tuple[str, str, Any]]:
@@ -184,7 +184,7 @@ def _walk(events: Iterator[tuple[str, Any]], pointer: str) -> Iterator[tuple[str
             return
         here = f"{pointer}/{index}"
         if event != "start_map":
-            raise _Shape(here, f"expected object, got {event.replace('start_', '')}")
+            raise WrongShape(here, f"expected object, got {event.replace('start_', '')}")
         node: dict[str, Any] = {}
         folder = False
         for event, key in events:
@@ -198,7 +198,7 @@ def _walk(events: Iterator[tuple[str, Any]], pointer: str) -> Iterator[tuple[str
             else:
                 node[key] = _build(*first, events)
         if folder and "request" in node:
-            raise _Shape(here, "an entry has both 'item' (a folder) and 'request' (a request)")
+            raise WrongShape(here, "an entry has both 'item' (a folder) and 'request' (a request)")
         yield ("end" if folder else "item"), here, node
         index += 1
 
@@ -209,7 +209,7 @@ def _entries(path: str | Path, prefix: str, base: str) -> Iterator[tuple[str, st
     yield from _walk(events, f"{base}/item")
 
 
-def _index_nodes(path: str | Path, prefix: str, base: str, reader: _Reader) -> tuple[Folder | Item, ...]:
+def _index_nodes(path: str | Path, prefix: str, base: str, reader: Reader) -> tuple[Folder | Item, ...]:
     """Stub tree: each item is checked in full by the whole-load reader, then only its name stays."""
     stack: list[list[Folder | Item]] = [[]]
     for kind, pointer, node in _entries(path, prefix, base):
@@ -217,7 +217,7 @@ def _index_nodes(path: str | Path, prefix: str, base: str, reader: _Reader) -> t
             stack.append([])
         elif kind == "item":
             if "request" not in node:
-                raise _Shape(pointer, "an entry of 'item' must have either 'item' (a folder) or 'request' (a request)")
+                raise WrongShape(pointer, "an entry of 'item' must have either 'item' (a folder) or 'request' (a request)")
             item = reader.item(node, pointer)
             stack[-1].append(Item(name=item.name, request=STUB_REQUEST, pointer=item.pointer, id=item.id, stub=True))
         else:
