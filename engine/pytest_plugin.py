@@ -49,6 +49,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="documented (default), success, or codes like 204,404 or 2xx")
     group.addoption("--postman-mock", action="store_true", default=False,
                     help="serve each collection's documented examples on 127.0.0.1 and point baseUrl at them")
+    group.addoption("--postman-strict", action="store_true", default=False,
+                    help="items that document no responses fail (as run --strict)")
+    group.addoption("--postman-timeout", type=int, metavar="MS", help="request timeout (default 30000)")
+    group.addoption("--postman-retries", type=int, default=0, metavar="N",
+                    help="retry transport errors and 502/503/504 of idempotent methods")
+    group.addoption("--postman-max-response-time", type=float, metavar="MS", help="response-time budget per item")
+    group.addoption("--postman-insecure", action="store_true", default=False, help="do not verify TLS certificates")
+    group.addoption("--postman-ca-cert", metavar="FILE", help="CA bundle for a server with a private CA")
     group.addoption("--postman-iteration-count", type=int, metavar="N", help="run every item N times")
     group.addoption("--postman-iteration-data", metavar="FILE", help="CSV or JSON rows, one iteration each")
     parser.addini("postman_collections", type="linelist", help="globs of Postman collections to replay as tests")
@@ -127,6 +135,12 @@ def _settings(config: pytest.Config, collections: list[Path]) -> _Settings:
         contract=_contract(config),
         iteration_count=config.getoption("postman_iteration_count"),
         iteration_data=_iteration_data(config),
+        strict=bool(config.getoption("postman_strict")),
+        timeout_request_ms=config.getoption("postman_timeout") or 30_000,
+        retries=config.getoption("postman_retries") or 0,
+        max_response_time_ms=config.getoption("postman_max_response_time"),
+        insecure=bool(config.getoption("postman_insecure")),
+        ca_cert=_ca_cert(config),
     )
     return _Settings(collections, options, bool(config.getoption("postman_mock")), iterations(options))
 
@@ -136,6 +150,16 @@ def _key_value(text: str) -> tuple[str, str]:
     if not sep or not key.strip():
         raise pytest.UsageError(f"--postman-env-var: expected KEY=VALUE, got '{text}'")
     return key.strip(), value
+
+
+def _ca_cert(config: pytest.Config) -> str | None:
+    path = config.getoption("postman_ca_cert")
+    if not path:
+        return None
+    full = config.invocation_params.dir / path
+    if not full.is_file():
+        raise pytest.UsageError(f"--postman-ca-cert: file not found: {full}")
+    return str(full)
 
 
 def _contract(config: pytest.Config) -> Any:

@@ -192,3 +192,15 @@ def test_an_invalid_collection_is_a_located_collection_error(pytester: pytest.Py
     assert result.ret == pytest.ExitCode.INTERRUPTED
     result.stdout.fnmatch_lines(["*bad.postman_collection.json#/item/0/request*", "*hint: *"])
     assert "Traceback" not in result.stdout.str()
+
+
+def test_run_options_reach_the_runner(pytester: pytest.Pytester, server: RecordingServer) -> None:
+    server.route("/plain", 200, "ok")
+    path = pytester.path / "plain.postman_collection.json"
+    path.write_text(json.dumps(make_collection([make_item("undocumented", url=f"{server.url}/plain")])))
+    replay(pytester, "--postman", path.name).assert_outcomes(passed=1)
+    strict = replay(pytester, "--postman", path.name, "--postman-strict", "--postman-max-response-time", "60000")
+    strict.assert_outcomes(failed=1)
+    assert "documents no responses (--strict)" in strict.stdout.str()
+    missing = replay(pytester, "--postman", path.name, "--postman-ca-cert", "nope.pem")
+    assert missing.ret == 4 and "--postman-ca-cert: file not found" in missing.stderr.str()
