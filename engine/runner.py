@@ -505,10 +505,27 @@ class Runner:
             return replace(exchange, attempts=attempt, earlier_attempts=tuple(earlier))
 
     def _backoff(self, attempt: int, retry_after: str | None) -> None:
+        """Exponential from 0.1 s; a server's Retry-After (seconds or an HTTP date) wins, capped at 30 s."""
         delay = min(0.1 * 2 ** (attempt - 1), 10.0)
-        if retry_after and retry_after.strip().isdigit():
-            delay = min(float(retry_after.strip()), 30.0)
+        asked = _retry_after_seconds(retry_after)
+        if asked is not None:
+            delay = min(asked, 30.0)
         self._stop.wait(delay)
+
+
+def _retry_after_seconds(value: str | None) -> float | None:
+    if not value:
+        return None
+    text = value.strip()
+    if text.isdigit():
+        return float(text)
+    from email.utils import parsedate_to_datetime
+
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
 
 
 def export_variables(
