@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 import threading
 from pathlib import Path
 
@@ -263,3 +264,15 @@ def test_an_exception_inside_a_worker_reaches_the_caller(server, write_collectio
     thread.start()
     assert finished.wait(10), "the parallel run hung after a worker raised"
     assert caught and isinstance(caught[0], RuntimeError)
+
+
+def test_retry_after_is_read_as_seconds_or_as_an_http_date() -> None:
+    import email.utils
+
+    from engine.runner import _retry_after_seconds
+
+    assert _retry_after_seconds("7") == 7.0
+    assert _retry_after_seconds(None) is None and _retry_after_seconds("soon") is None
+    later = _retry_after_seconds(email.utils.formatdate(time.time() + 20, usegmt=True))
+    assert later is not None and 15 < later <= 20
+    assert _retry_after_seconds(email.utils.formatdate(time.time() - 60, usegmt=True)) == 0.0
