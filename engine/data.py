@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from pathlib import Path
+from typing import Any
 
 from .errors import InputError, pointer_join
 
 
-def load_iteration_data(path: str | Path) -> list[dict[str, str]]:
-    """One dict per iteration; values are text, as Postman passes them to `{{name}}`."""
+def load_iteration_data(path: str | Path) -> list[dict[str, Any]]:
+    """One dict per iteration: CSV values are text; JSON values keep their JSON type for scripts
+    (`{{name}}` substitutes their text either way)."""
     from .load import parse_document
 
     file = str(path)
@@ -37,18 +38,8 @@ def load_iteration_data(path: str | Path) -> list[dict[str, str]]:
                 hint='write [{"name": "value"}, ...]',
                 title="invalid data file",
             )
-        rows.append({str(k): _text(v) for k, v in row.items()})
+        rows.append({str(k): v for k, v in row.items()})  # typed: scripts see numbers as numbers
     return rows
-
-
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (dict, list)):
-        return json.dumps(value)
-    return str(value)
 
 
 def _csv(raw: bytes, file: str) -> list[dict[str, str]]:

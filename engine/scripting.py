@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from .model import Body, CheckResult, Collection, Exchange, Located, Param, PreparedRequest, Request, Url
 from .resolve import describe_url
-from .variables import SCOPE_ORDER, Scopes
+from .variables import SCOPE_ORDER, Scopes, as_text
 
 if TYPE_CHECKING:
     from .scripts import ScriptFailure, ScriptOutcome
@@ -84,7 +84,7 @@ class ScriptStep:
                 timeout_ms=self.timeout_ms,
             )
         )
-        apply_scope_changes(scopes, given, outcome.scopes)
+        apply_scope_changes(scopes, given, outcome)
         return outcome
 
     def prerequest(self, located: Located, scopes: Scopes, iteration: int, count: int,
@@ -108,17 +108,24 @@ class ScriptStep:
                          response_dict(exchange), cookies)
 
 
-def script_layers(scopes: Scopes) -> dict[str, dict[str, str]]:
-    """The scopes as scripts see them. `--env-var` values are environment variables to a script,
-    as with Newman (`pm.environment.get("baseUrl")` finds `--env-var baseUrl=…`)."""
-    layers = {name: dict(layer) for name, layer in scopes.layers.items()}
+def script_layers(scopes: Scopes) -> dict[str, dict[str, Any]]:
+    """The scopes as scripts see them: typed values where they still stand for the current text,
+    and `--env-var` values as environment variables, as with Newman (`pm.environment.get("baseUrl")`
+    finds `--env-var baseUrl=…`)."""
+    layers: dict[str, dict[str, Any]] = {}
+    for name, layer in scopes.layers.items():
+        values: dict[str, Any] = dict(layer)
+        for key, (text, value) in list(scopes.typed.get(name, {}).items()):
+            if values.get(key) == text:
+                values[key] = value
+        layers[name] = values
     cli = scopes.layers.get("cli")
     if cli:
         layers["environment"] = {**layers.get("environment", {}), **cli}
     return layers
 
 
-def apply_scope_changes(scopes: Scopes, given: dict[str, dict[str, str]], after: dict[str, dict]) -> None:
+def apply_scope_changes(scopes: Scopes, given: dict[str, dict[str, Any]], outcome: "ScriptOutcome") -> None:
     """Apply what the scripts changed, key by key: workers running other folders may be changing
     other keys of the same layers at the same time, and nothing else is overwritten.
 
@@ -127,11 +134,18 @@ def apply_scope_changes(scopes: Scopes, given: dict[str, dict[str, str]], after:
     """
     cli = scopes.layers.get("cli", {})
     for name, layer in scopes.layers.items():
-        before, now = given.get(name, {}), after.get(name)
-        if now is None or now == before:
+        before = {k: as_text(v) for k, v in given.get(name, {}).items()}
+        now = outcome.scopes.get(name)
+        if now is None:
+            continue
+        typed = scopes.typed.setdefault(name, {})
+        for key, value in (outcome.typed.get(name) or {}).items():
+            typed[key] = (str(now.get(key, "")), value)
+        if now == before:
             continue
         for key in before.keys() - now.keys():
             layer.pop(key, None)
+            typed.pop(key, None)
             if name == "environment":
                 cli.pop(key, None)
         for key, value in now.items():

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from .errors import ItemError
 from .model import Param
@@ -27,6 +27,24 @@ TYPE_WORDS = frozenset(
     "string integer long number float double boolean date datetime uuid email uri url hostname "
     "byte binary password object array int32 int64".split()
 )
+
+
+def as_text(value: Any) -> str:
+    """A value as `{{name}}` substitutes it: JavaScript spelling for booleans and null, JSON for
+    arrays and objects."""
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (dict, list)):
+        import json
+
+        return json.dumps(value)
+    return str(value)
 
 
 def is_placeholder(value: str | None) -> bool:
@@ -47,6 +65,10 @@ class Scopes:
 
     layers: dict[str, dict[str, str]] = field(default_factory=lambda: {name: {} for name in SCOPE_ORDER})
     secret_names: set[str] = field(default_factory=set)
+    # Non-string values (numbers, booleans, arrays…) from JSON data rows and scripts, by layer:
+    # key → (the text it stands for, the value). Scripts get the value while the text is current;
+    # `{{name}}` always uses the text.
+    typed: dict[str, dict[str, tuple[str, Any]]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -74,12 +96,15 @@ class Scopes:
                 return layer[name]
         return None
 
-    def with_data(self, data: Mapping[str, str]) -> "Scopes":
+    def with_data(self, data: Mapping[str, Any]) -> "Scopes":
         """A copy for one iteration: same mutable environment/globals, fresh data and locals."""
         layers = dict(self.layers)
-        layers["data"] = dict(data)
+        layers["data"] = {key: as_text(value) for key, value in data.items()}
         layers["local"] = {}
-        return Scopes(layers=layers, secret_names=self.secret_names)
+        typed = dict(self.typed)
+        typed["data"] = {k: (as_text(v), v) for k, v in data.items() if not isinstance(v, str)}
+        typed["local"] = {}
+        return Scopes(layers=layers, secret_names=self.secret_names, typed=typed)
 
     def secret_values(self) -> set[str]:
         """Values of variables that are secret by type or by name."""

@@ -658,3 +658,29 @@ def test_script_results_are_checks_in_the_junit_report(replay, tmp_path: Path) -
     assert run.code == 1
     text = junit.read_text()
     assert "user matches wrong schema" in text and "nickname" in text
+
+
+# ---------------------------------------------------------------- typed values, as in Newman
+
+
+def test_json_data_and_values_set_by_scripts_keep_their_types(replay, app: CorpusServer, tmp_path: Path) -> None:
+    data = tmp_path / "typed.json"
+    data.write_text(json.dumps([{"expected": 200, "ids": [1, 2], "n": 7}]), encoding="utf-8")
+    first = item("Count", "GET", "{{baseUrl}}/echo?n={{n}}", test="""
+pm.test('data keeps JSON types', function () {
+  pm.response.to.have.status(pm.iterationData.get('expected'));
+  pm.expect(data.ids).to.eql([1, 2]);
+  pm.expect(pm.iterationData.get('n') + 1).to.equal(8);
+});
+pm.environment.set('count', 1);
+pm.environment.set('flags', {on: true});
+""")
+    second = item("Next", "GET", "{{baseUrl}}/echo?count={{count}}", test="""
+pm.test('set values keep their types', function () {
+  pm.expect(pm.environment.get('count') + 1).to.equal(2);
+  pm.expect(pm.environment.get('flags').on).to.equal(true);
+});
+""")
+    run = replay(collection("typed", [first, second]), "-d", data)
+    assert run.code == 0, run.out
+    assert [r.target for r in app.requests] == ["/echo?n=7", "/echo?count=1"]

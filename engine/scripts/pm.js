@@ -1303,16 +1303,19 @@
   };
   G.__pm_end = function () {
     closeOpenTests();
-    var scopes = {};
+    var scopes = {}, typed = {};
     Object.keys(S.scopes).forEach(function (n) {
-      var out = {}, st = S.scopes[n];
+      var out = {}, kept = {}, st = S.scopes[n];
       Object.keys(st).forEach(function (k) {
         var v = st[k];
         out[k] = typeof v === 'string' ? v : v === undefined ? '' : v !== null && typeof v === 'object' ? logText(v) : String(v);
+        // numbers, booleans, arrays and objects keep their type for later scripts (as in Newman)
+        if (v !== undefined && typeof v !== 'string' && typeof v !== 'function' && typeof v !== 'symbol') kept[k] = v;
       });
       scopes[n] = out;
+      typed[n] = kept;
     });
-    var result = { tests: S.tests, console: S.console, scopes: scopes, request: S.request._plain(),
+    var result = { tests: S.tests, console: S.console, scopes: scopes, typed: typed, request: S.request._plain(),
       skip_request: S.skipRequest };
     if (S.nextSet) result.next_request = S.nextRequest;
     S = null;

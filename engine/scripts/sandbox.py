@@ -78,6 +78,7 @@ class ScriptOutcome:
     next_request: str | None | EllipsisType
     skip_request: bool
     failure: ScriptFailure | None
+    typed: dict[str, dict[str, Any]] = field(default_factory=dict)  # non-string values set, by scope
 
 
 class _Timeout(Exception):
@@ -240,4 +241,5 @@ def _outcome(raw: dict[str, Any], failure: ScriptFailure | None) -> ScriptOutcom
         next_request=raw["next_request"] if "next_request" in raw else ...,
         skip_request=bool(raw["skip_request"]),
         failure=failure,
+        typed=raw.get("typed") or {},
     )
