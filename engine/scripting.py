@@ -6,6 +6,7 @@ test scripts run after the checks and add their `pm.test` results as checks.
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Callable
@@ -82,6 +83,7 @@ class ScriptStep:
                 cookies=cookies,
                 send_request=self.send,
                 timeout_ms=self.timeout_ms,
+                dynamic=dynamic_values(sources),
             )
         )
         apply_scope_changes(scopes, given, outcome)
@@ -106,6 +108,26 @@ class ScriptStep:
             return None
         return self._run("test", sources, located, scopes, iteration, count, prepared_dict(exchange.request),
                          response_dict(exchange), cookies)
+
+
+DYNAMIC_IN_SCRIPT = re.compile(r"\{\{(\$[A-Za-z]+)\}\}")
+
+
+def dynamic_values(sources: list[tuple[str, str]]) -> dict[str, list[str]]:
+    """Fresh values for the `{{$random…}}` names a script mentions (for `replaceIn`): the sandbox
+    cannot call back into Python mid-script, so they are made beforehand, a few per mention."""
+    from .dynamic import dynamic_value
+
+    counts: dict[str, int] = {}
+    for _, source in sources:
+        for name in DYNAMIC_IN_SCRIPT.findall(source):
+            counts[name] = counts.get(name, 0) + 1
+    out: dict[str, list[str]] = {}
+    for name, count in counts.items():
+        values = [dynamic_value(name) for _ in range(min(4 * count, 64))]
+        if values and values[0] is not None:
+            out[name] = [v for v in values if v is not None]
+    return out
 
 
 def script_layers(scopes: Scopes) -> dict[str, dict[str, Any]]:

@@ -684,3 +684,21 @@ pm.test('set values keep their types', function () {
     run = replay(collection("typed", [first, second]), "-d", data)
     assert run.code == 0, run.out
     assert [r.target for r in app.requests] == ["/echo?n=7", "/echo?count=1"]
+
+
+def test_replace_in_serves_faker_dynamic_variables_and_names_unknown_ones(replay, app: CorpusServer) -> None:
+    document = one("Signup", "{{baseUrl}}/echo?email={{email}}", prerequest="""
+pm.environment.set('email', pm.variables.replaceIn('{{$randomEmail}}'));
+pm.environment.set('who', pm.variables.replaceIn('{{$randomFirstName}} {{$randomLastName}}'));
+""", test="""
+pm.test('stored once, sent as stored', function () {
+  pm.expect(pm.environment.get('email')).to.include('@');
+  pm.expect(pm.request.url.toString()).to.include(encodeURIComponent(pm.environment.get('email')).replace('%40', '@'));
+  pm.expect(pm.environment.get('who')).to.not.include('{{');
+});
+""")
+    run = replay(document)
+    assert run.code == 0, run.out
+    unknown = replay(one("Bad", prerequest="pm.variables.replaceIn('{{$randomNoSuchThing}}');"))
+    assert unknown.code == 1 and "{{$randomNoSuchThing}} is not supported" in unknown.out
+    assert len(app.requests) == 1  # the failing pre-request script sent nothing

@@ -46,6 +46,7 @@ class ScriptInput:
     cookies: list[dict[str, str]] = field(default_factory=list)
     send_request: Callable[[dict[str, Any]], dict[str, Any]] | None = None
     timeout_ms: int = 5000
+    dynamic: dict[str, list[str]] = field(default_factory=dict)  # fresh `{{$random…}}` values, per name
 
 
 @dataclass
@@ -205,6 +206,7 @@ def _input_json(data: ScriptInput) -> dict[str, Any]:
         "precedence": data.precedence,
         "cookies": data.cookies,
         "can_send": data.send_request is not None,
+        "dynamic": data.dynamic,
     }
 
 
