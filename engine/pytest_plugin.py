@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import glob
 import re
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
@@ -283,6 +284,9 @@ class PostmanItem(pytest.Item):
         self.redactor = runner.redactor
         self.result = runner.execute(self.located, replay.scopes(self.iteration), self.iteration, len(replay.rows))
         self.user_properties.append(("postman_outcome", self.result.outcome))
+        for note in self.result.notes:
+            if note.startswith("setNextRequest("):
+                warnings.warn(pytest.PytestWarning(f"{self.located.path}: {note}"), stacklevel=1)
         if self.result.outcome == "error":
             pytest.fail(render(self.result, self.redactor), pytrace=False)
 

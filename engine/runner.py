@@ -357,8 +357,14 @@ class Runner:
             return self._sender
 
     def execute(self, located: Located, scopes: Scopes, iteration: int, count: int = 1) -> ItemResult:
-        """Never raises for item problems: they become the result's outcome."""
-        return self._execute(located, scopes, iteration, count)[0]
+        """Never raises for item problems: they become the result's outcome. A setNextRequest
+        call has no run order to change here, so the result says it was ignored."""
+        result, jump = self._execute(located, scopes, iteration, count)
+        if jump is not ...:
+            target = "null" if jump is None else f"'{jump}'"
+            result = replace(result, notes=result.notes + (
+                f"setNextRequest({target}) is ignored: each item runs on its own here",))
+        return result
 
     def _execute(self, located: Located, scopes: Scopes, iteration: int, count: int) -> tuple[ItemResult, object]:
         """The result, and where a script asked the run to go next (Ellipsis: carry on)."""

@@ -204,3 +204,14 @@ def test_run_options_reach_the_runner(pytester: pytest.Pytester, server: Recordi
     assert "documents no responses (--strict)" in strict.stdout.str()
     missing = replay(pytester, "--postman", path.name, "--postman-ca-cert", "nope.pem")
     assert missing.ret == 4 and "--postman-ca-cert: file not found" in missing.stderr.str()
+
+
+def test_set_next_request_is_reported_as_ignored(pytester: pytest.Pytester, server: RecordingServer) -> None:
+    server.route("/a", 200, "ok")
+    first = make_item("A", url=f"{server.url}/a", responses=[example(200)])
+    first["event"] = [{"listen": "test", "script": {"exec": ["postman.setNextRequest('C');"]}}]
+    path = pytester.path / "jump.postman_collection.json"
+    path.write_text(json.dumps(make_collection([first])))
+    result = replay(pytester, "--postman", path.name)
+    result.assert_outcomes(passed=1, warnings=1)
+    assert "setNextRequest('C') is ignored" in result.stdout.str()
