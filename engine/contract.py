@@ -81,7 +81,11 @@ _RULE = {
         },
         "max_time_ms": {"type": "number", "exclusiveMinimum": 0},
         "skip": {"type": "string", "minLength": 1},
-        "known_failures": {"type": "array", "items": {"type": "string", "minLength": 1}, "uniqueItems": True},
+        "known_failures": {
+            "type": "array",
+            "uniqueItems": True,
+            "items": {"type": "string", "pattern": "(?i)^(status|content-type|schema|response-time|header)$|^header:.+$"},
+        },
     },
 }
 CONTRACT_SCHEMA = {
@@ -167,7 +171,9 @@ class Contract:
 
     def rule_for(self, item_path: str) -> Rule | None:
         """Matching globs in file order, then the exact path; None when nothing matches."""
-        found = [(rule, present) for pattern, rule, present in self.globs if fnmatch.fnmatchcase(item_path, pattern)]
+        # a name like "Get user [v2]" reads as a glob but usually means itself: match it literally too
+        found = [(rule, present) for pattern, rule, present in self.globs
+                 if pattern == item_path or fnmatch.fnmatchcase(item_path, pattern)]
         if item_path in self.exact:
             found.append(self.exact[item_path])
         if not found:
@@ -279,6 +285,11 @@ def _sentence(error: Any) -> tuple[str, str | None]:
         return "an entry is listed twice", "list each check once"
     if error.validator == "pattern" and error.absolute_path and "headers" in error.absolute_path:
         return f"'{error.instance}' is not a header name", "header names are tokens like X-Request-Id"
+    if error.validator == "pattern" and "known_failures" in error.absolute_path:
+        close = difflib.get_close_matches(str(error.instance).lower(), CHECK_NAMES, n=1)
+        suggestion = f"did you mean '{close[0]}'? " if close else ""
+        return (f"'{error.instance}' is not a check name",
+                suggestion + "known_failures lists " + ", ".join(CHECK_NAMES) + " or header:NAME")
     if error.validator == "anyOf":
         return f"unexpected {json_type(error.instance)} {_shown(error.instance)}".rstrip(), None
     return error.message[:200], None

@@ -208,6 +208,18 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> "PostmanFi
 # ---------------------------------------------------------------- collection and items
 
 
+def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
+    """A contract rule that matches no collected item is reported, as `run --contract` does."""
+    settings = config.stash.get(_SETTINGS, None)
+    if settings is None or settings.options.contract is None:
+        return
+    paths = [item.located.path for item in items if isinstance(item, PostmanItem)]
+    if not paths:
+        return
+    for key in settings.options.contract.unused(paths):
+        warnings.warn(pytest.PytestWarning(f"contract rule '{key}' matches no item of the collections"), stacklevel=1)
+
+
 class PostmanFile(pytest.File):
     """A Postman collection: one test per item × iteration, in collection order."""
 

@@ -305,3 +305,19 @@ def test_a_missing_contract_file_exits_2(cli, project, server, tmp_path):
 
     assert code == 2
     assert "absent.yaml" in err and "not found" in err
+
+
+def test_a_name_with_glob_characters_also_matches_itself(tmp_path):
+    from engine.contract import load_contract
+
+    loaded = load_contract(contract(tmp_path, 'items:\n  "Get user [v2]": {max_time_ms: 9}\n  "Get ?": {skip: "glob"}\n'))
+    assert loaded.rule_for("Get user [v2]").max_time_ms == 9.0
+    assert loaded.rule_for("Get a").skip == "glob" and loaded.rule_for("Get user [v2]").skip is None
+    assert loaded.unused(["Get user [v2]", "Get a"]) == []
+
+
+def test_a_misspelt_known_failure_is_a_located_error_with_a_suggestion(cli, project, server, tmp_path):
+    path = contract(tmp_path, 'items:\n  "*": {known_failures: [schmea]}\n')
+    code, _, err = run(cli, project, server, "--contract", path)
+    assert code == 2 and "Traceback" not in err
+    assert "#/items/*/known_failures/0" in err and "'schmea' is not a check name" in err and "did you mean 'schema'" in err

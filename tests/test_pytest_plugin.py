@@ -158,12 +158,14 @@ def test_iterations_are_separate_tests(pytester: pytest.Pytester, seed: Path) ->
 
 def test_the_contract_file_applies(pytester: pytest.Pytester, two_folders: Path) -> None:
     contract = pytester.path / "contract.yaml"
-    contract.write_text('items:\n  "A/second": {known_failures: [status]}\n  "B/*": {skip: "not deployed yet"}\n')
+    contract.write_text('items:\n  "A/second": {known_failures: [status]}\n  "B/*": {skip: "not deployed yet"}\n'
+                        '  "C/typo": {max_time_ms: 5}\n')
 
     result = replay(pytester, "--postman", two_folders.name, "--postman-contract", contract.name, "-rs")
 
-    result.assert_outcomes(passed=3, skipped=2)
+    result.assert_outcomes(passed=3, skipped=2, warnings=1)
     assert "not deployed yet" in result.stdout.str()
+    assert "contract rule 'C/typo' matches no item" in result.stdout.str()
 
 
 def test_a_malformed_contract_is_a_usage_error_with_its_location(pytester: pytest.Pytester, seed: Path) -> None:
