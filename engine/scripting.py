@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Callable
 
 from .model import Body, CheckResult, Collection, Exchange, Located, Param, PreparedRequest, Request, Url
-from .resolve import describe_url
+from .resolve import describe_url, split_raw
 from .variables import SCOPE_ORDER, Scopes, as_text
 
 if TYPE_CHECKING:
@@ -194,7 +194,7 @@ def apply_changes(request: Request, before: dict, after: dict) -> Request:
     if after.get("method") != before["method"]:
         changes["method"] = str(after.get("method") or "GET").upper()
     if after.get("url") != before["url"]:
-        changes["url"] = Url(raw=str(after.get("url") or ""), variables=request.url.variables)
+        changes["url"] = _changed_url(request.url, str(after.get("url") or ""))
     if after.get("headers") != before["headers"]:
         described = {p.key.lower(): p.description for p in request.headers}
         changes["headers"] = tuple(
@@ -205,6 +205,20 @@ def apply_changes(request: Request, before: dict, after: dict) -> Request:
         language = request.body.language if request.body is not None else None
         changes["body"] = Body(mode="raw", raw=str(after.get("body") or ""), language=language)
     return replace(request, **changes) if changes else request
+
+
+def _changed_url(original: Url, raw: str) -> Url:
+    """A URL a script rewrote, parsed like a loaded one; query parameters it kept keep their
+    descriptions, so a `(Required)` placeholder still stops the item instead of being left out."""
+    prefix, segments, query = split_raw(raw)
+    described = {p.key: p.description for p in original.query}
+    return Url(
+        raw=raw,
+        host=(prefix,) if prefix else None,
+        path=tuple(segments),
+        query=tuple(replace(q, description=described.get(q.key, "")) for q in query),
+        variables=original.variables,
+    )
 
 
 def prepared_dict(prepared: PreparedRequest) -> dict:

@@ -702,3 +702,15 @@ pm.test('stored once, sent as stored', function () {
     unknown = replay(one("Bad", prerequest="pm.variables.replaceIn('{{$randomNoSuchThing}}');"))
     assert unknown.code == 1 and "{{$randomNoSuchThing}} is not supported" in unknown.out
     assert len(app.requests) == 1  # the failing pre-request script sent nothing
+
+
+def test_a_script_that_adds_a_query_parameter_keeps_required_placeholders_required(replay, app: CorpusServer) -> None:
+    document = one("Watch", "{{baseUrl}}/echo", prerequest="pm.request.url.query.add({key: 'trace', value: '1'});")
+    document["item"][0]["request"]["url"] = {
+        "raw": "{{baseUrl}}/echo?accountId=<string>", "host": ["{{baseUrl}}"], "path": ["echo"],
+        "query": [{"key": "accountId", "value": "<string>", "description": "(Required) who"}]}
+    run = replay(document)
+    assert run.code == 1 and "required query parameter 'accountId'" in run.out
+    assert app.requests == []
+    run = replay(document, "--env-var", "accountId=42")
+    assert run.code == 0 and [r.target for r in app.requests] == ["/echo?accountId=42&trace=1"]
