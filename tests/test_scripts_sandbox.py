@@ -459,3 +459,40 @@ def test_script_that_breaks_builtins_fails_without_breaking_the_next_run(sandbox
     assert out.failure is not None
     again = run(sandbox, "pm.test('ok', function () { pm.expect(JSON.stringify(Object.keys({a: 1}))).to.equal('[\"a\"]'); });")
     assert only_test(again) == (True, "")
+
+
+def test_query_parameters_added_by_key_and_value_never_split_the_query(sandbox: Sandbox) -> None:
+    out = run(sandbox, """
+pm.request.url.addQueryParams([{key: 'filter', value: 'name=bob&age>3'}]);
+pm.request.url.query.add({key: 'q', value: 'hello world#1'});
+pm.request.url.query.upsert('a&b', 'c');
+""", event="prerequest")
+    assert out.failure is None
+    assert out.request["url"].endswith("&filter=name=bob%26age>3&q=hello world%231&a%26b=c")
+
+
+def test_request_members_we_do_not_provide_are_named(sandbox: Sandbox) -> None:
+    out = run(sandbox, "pm.request.body.urlencoded.add({key: 'a', value: 'b'});", event="prerequest")
+    assert out.failure is not None and out.failure.message == "pm.request.body.urlencoded is not supported"
+    out = run(sandbox, "pm.request.url.variables.get('id');", event="prerequest")
+    assert out.failure is not None and "pm.request.url.variables is not supported" in out.failure.message
+
+
+def test_send_request_applies_basic_bearer_and_apikey_auth(sandbox: Sandbox) -> None:
+    sent: list[dict] = []
+
+    def send(request: dict) -> dict:
+        sent.append(request)
+        return {"code": 200, "status": "OK", "headers": [], "body": "{}", "responseTime": 1}
+
+    out = run(sandbox, """
+pm.sendRequest({url: 'http://h/a', auth: {type: 'basic', basic: [{key: 'username', value: 'u'}, {key: 'password', value: 'p'}]}}, () => {});
+pm.sendRequest({url: 'http://h/b', auth: {type: 'bearer', bearer: [{key: 'token', value: 'tok'}]}}, () => {});
+pm.sendRequest({url: 'http://h/c', auth: {type: 'apikey', apikey: [{key: 'key', value: 'k'}, {key: 'value', value: 'v'}, {key: 'in', value: 'query'}]}}, () => {});
+""", event="prerequest", send_request=send)
+    assert out.failure is None
+    assert [r["headers"] for r in sent[:2]] == [[["Authorization", "Basic dTpw"]], [["Authorization", "Bearer tok"]]]
+    assert sent[2]["url"] == "http://h/c?k=v"
+    out = run(sandbox, "pm.sendRequest({url: 'http://h', auth: {type: 'hawk'}}, () => {});", event="prerequest",
+              send_request=send)
+    assert out.failure is not None and "auth type 'hawk' is not supported" in out.failure.message

@@ -867,11 +867,17 @@
   Q.each = function (fn) { this._read().forEach(function (i) { fn(i); }); };
   function toParam(item, value) {
     if (typeof item === 'string') {
-      if (value !== undefined) return { key: item, value: value };
+      if (value !== undefined) return { key: escapeQuery(item, true), value: escapeQuery(String(value), false) };
       var at = item.indexOf('=');
       return at === -1 ? { key: item, value: null } : { key: item.slice(0, at), value: item.slice(at + 1) };
     }
-    return { key: String(item.key), value: item.value };
+    return { key: escapeQuery(String(item.key), true), value: item.value === null || item.value === undefined
+      ? item.value : escapeQuery(String(item.value), false) };
+  }
+  // A parameter given as key/value must not split the query: & and # (and = in a key) are encoded.
+  // A "k=v" string is already query text and stays as written.
+  function escapeQuery(text, isKey) {
+    return text.replace(isKey ? /[&#=]/g : /[&#]/g, function (c) { return encodeURIComponent(c); });
   }
   Q.add = function (item, value) { var items = this._read(); items.push(toParam(item, value)); this._write(items); };
   Q.upsert = function (item, value) {
@@ -892,6 +898,15 @@
   U.toJSON = function () { return this._raw; };
   U.valueOf = function () { return this._raw; };
   U.update = function (raw) { this._raw = String(raw); };
+  U.addQueryParams = function (params) {
+    var q = this.query;
+    (typeof params === 'string' ? params.split('&').filter(Boolean) : [].concat(params || []))
+      .forEach(function (p) { q.add(p); });
+  };
+  U.removeQueryParams = function (keys) {
+    var q = this.query;
+    [].concat(keys || []).forEach(function (k) { q.remove(k); });
+  };
   U.getHost = function () { return splitUrl(this._raw).authority.replace(/^[^@]*@/, '').replace(/:\d+$/, ''); };
   U.getPath = function () { return splitUrl(this._raw).path || '/'; };
   U.getQueryString = function () { return splitUrl(this._raw).query || ''; };
@@ -944,11 +959,11 @@
   }
   var R = PmRequest.prototype;
   Object.defineProperty(R, 'url', {
-    get: function () { return this._url; },
+    get: function () { return strict(this._url, 'pm.request.url'); },
     set: function (v) { this._url = new PmUrl(v instanceof PmUrl ? v._raw : (v && v.raw !== undefined ? v.raw : v)); }
   });
   Object.defineProperty(R, 'body', {
-    get: function () { return this._body; },
+    get: function () { return strict(this._body, 'pm.request.body'); },
     set: function (v) {
       if (v instanceof PmBody) { this._body = v; return; }
       this._body = new PmBody(null);
@@ -1024,10 +1039,36 @@
     else if (Array.isArray(h)) h.forEach(function (x) { var y = toHeader(x); if (!y.disabled) headers.push([y.key, y.value]); });
     else if (h && typeof h === 'object') Object.keys(h).forEach(function (k) { headers.push([k, String(h[k])]); });
     var body = bodyText(req.body, 'pm.sendRequest');
+    url = applyAuth(req.auth, headers, String(url));
     var hasType = headers.some(function (x) { return lower(x[0]) === 'content-type'; });
     if (!hasType && req.body && req.body.mode === 'urlencoded') headers.push(['Content-Type', 'application/x-www-form-urlencoded']);
     if (!hasType && req.body && req.body.mode === 'graphql') headers.push(['Content-Type', 'application/json']);
     return { method: String(req.method || 'GET').toUpperCase(), url: String(url), headers: headers, body: body };
+  }
+  // auth of a pm.sendRequest request object (the token-refresh pattern uses basic/bearer/apikey)
+  function authParams(auth, type) {
+    var block = auth[type], out = {};
+    if (Array.isArray(block)) block.forEach(function (p) { if (p && p.key !== undefined) out[p.key] = p.value; });
+    else if (block && typeof block === 'object') Object.keys(block).forEach(function (k) { out[k] = block[k]; });
+    return out;
+  }
+  function applyAuth(auth, headers, url) {
+    if (!auth || !auth.type || auth.type === 'noauth') return url;
+    var p = authParams(auth, auth.type);
+    if (auth.type === 'basic') {
+      headers.push(['Authorization', 'Basic ' + btoa(unescape(encodeURIComponent(String(p.username || '') + ':' + String(p.password || ''))))]);
+    } else if (auth.type === 'bearer') {
+      headers.push(['Authorization', 'Bearer ' + String(p.token || '')]);
+    } else if (auth.type === 'apikey') {
+      var name = String(p.key || 'X-API-Key'), value = String(p.value || '');
+      if (String(p['in'] || 'header') === 'query') {
+        return url + (url.indexOf('?') < 0 ? '?' : '&') + encodeURIComponent(name) + '=' + encodeURIComponent(value);
+      }
+      headers.push([name, value]);
+    } else {
+      throw unsupported('pm.sendRequest auth type \'' + auth.type + '\' is not supported (basic, bearer, apikey are)', true);
+    }
+    return url;
   }
   function sendRequest(req, callback) {
     if (!S.canSend) throw unsupported('pm.sendRequest is not supported here (no sender was configured)', true);
