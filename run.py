@@ -1,8 +1,6 @@
 """`python run.py ARGS` is `postman-replay ARGS`."""
 
-import sys
-
-from engine.cli import main
+from engine.cli import entry
 
 if __name__ == "__main__":
-    sys.exit(main())
+    entry()

@@ -15,7 +15,7 @@ def write_atomic(path: str | Path, text: str) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=str(target.parent), prefix=f".{target.name}.", suffix=".tmp")
         try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
+            with os.fdopen(handle, "w", encoding="utf-8", errors="backslashreplace") as out:
                 out.write(text)
             os.replace(temporary, target)
         except BaseException:
@@ -48,14 +48,19 @@ class AtomicWriter:
                 title="cannot write file",
                 hint="check that the folder exists and is writable",
             )
-        self.stream = os.fdopen(handle, "w", encoding="utf-8")
+        self.stream = os.fdopen(handle, "w", encoding="utf-8", errors="backslashreplace")
 
     def write(self, text: str) -> None:
         self.stream.write(text)
 
     def commit(self) -> None:
         self.stream.close()
-        os.replace(self.temporary, self.target)
+        try:
+            os.replace(self.temporary, self.target)
+        except OSError as exc:
+            os.unlink(self.temporary)
+            raise InputError(f"cannot write {self.target}: {exc.strerror}", file=str(self.target),
+                             title="cannot write file", hint="give a file path, not a folder") from None
 
     def abort(self) -> None:
         self.stream.close()

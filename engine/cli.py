@@ -54,6 +54,13 @@ def _positive(text: str) -> int:
     return value
 
 
+def _at_least_one(text: str) -> int:
+    value = _positive(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a number ≥ 1, got '{text}'")
+    return value
+
+
 def _port(text: str) -> int:
     value = _positive(text)
     if value > 65535:
@@ -88,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="only items whose name or slash path (Folder/Item) matches; repeatable")
     run.add_argument("--folder", action="append", default=[], metavar="NAME", help="only items under this folder")
     run.add_argument("-d", "--iteration-data", metavar="FILE", help="CSV or JSON rows, one iteration each")
-    run.add_argument("-n", "--iteration-count", type=_positive, metavar="N")
+    run.add_argument("-n", "--iteration-count", type=_at_least_one, metavar="N")
     run.add_argument("--expect", default="documented", metavar="POLICY",
                      help="documented (default), success, or codes like 204,404 or 2xx")
     run.add_argument("--strict", action="store_true", help="items that document no responses fail")
@@ -212,6 +219,21 @@ def _load_inputs(
     return collection, options
 
 
+def _check_writable(path: str) -> None:
+    from pathlib import Path
+
+    from .errors import InputError
+
+    target = Path(path)
+    if target.is_dir():
+        raise InputError("is a folder; a report or export needs a file path", file=path, title="cannot write file",
+                         hint=f"give a file name, e.g. {target / 'report.json'}")
+    parent = next((p for p in target.parents if p.exists()), None)
+    if parent is not None and (not parent.is_dir() or not os.access(parent, os.W_OK)):
+        raise InputError(f"cannot create or write in {parent}", file=path, title="cannot write file",
+                         hint="choose a folder you can write to")
+
+
 def _use_color(choice: str, stream: IO[str]) -> bool:
     if choice != "auto":
         return choice == "on"
@@ -273,6 +295,14 @@ def cmd_run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
         for key in contract.unused([located.path for located in collection.walk()]):
             stderr.write(f"note: contract rule '{key}' matches no item of the collection\n")
     names = [n.strip() for n in args.reporters.split(",") if n.strip()]
+    # an export path says which report is wanted: asking for it twice is not needed
+    for name, path in (("json", args.reporter_json_export), ("junit", args.reporter_junit_export)):
+        if path and name not in names:
+            names.append(name)
+    for path in (args.reporter_json_export, args.reporter_junit_export, args.export_environment,
+                 args.export_globals):
+        if path:
+            _check_writable(path)  # before anything is sent, not after the whole run
     redactor = Redactor(show=args.show_secrets)
     reporters = make_reporters(
         names, redactor, stdout, json_path=args.reporter_json_export, junit_path=args.reporter_junit_export,
@@ -293,8 +323,11 @@ def cmd_run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     finally:
         if server is not None:
             server.stop()
+    for problem in result.reporter_errors:
+        stderr.write(f"error: a reporter failed, its output is incomplete: {problem}\n")
+    failed = {problem.split(":", 1)[0] for problem in result.reporter_errors}
     for reporter in reporters:
-        if getattr(reporter, "path", None):
+        if getattr(reporter, "path", None) and type(reporter).__name__ not in failed:
             stderr.write(f"report written to {reporter.path}\n")
     if args.export_environment:
         cli_values = {k: v for k, v in result.scopes.layers["cli"].items() if k not in injected}
@@ -471,4 +504,9 @@ _COMMANDS = {"run": cmd_run, "list": cmd_list, "curl": cmd_curl, "validate": cmd
 
 def entry() -> None:
     """Console-script entry point."""
-    sys.exit(main())
+    code = main()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader went away (`| head`): nothing left to say, and no noise
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.exit(code)

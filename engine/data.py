@@ -20,7 +20,8 @@ def load_iteration_data(path: str | Path) -> list[dict[str, Any]]:
         raw = Path(path).read_bytes()
     except OSError as exc:
         raise InputError(f"data file cannot be read: {exc.strerror}", file=file, title="cannot read data file")
-    if file.lower().endswith(".csv") or not raw.lstrip()[:1] in (b"[", b"{"):
+    start = raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]  # a BOM or blank lines before the JSON
+    if file.lower().endswith(".csv") or (not file.lower().endswith(".json") and start not in (b"[", b"{")):
         return _csv(raw, file)
     document = parse_document(raw, file=file, what="data file")
     if isinstance(document, dict):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import json
+import re
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -131,8 +132,39 @@ def _safe_loader() -> Any:
         Loader.add_constructor(
             "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
         )
+        Loader.add_constructor("tag:yaml.org,2002:int", _yaml_number(int))
+        Loader.add_constructor("tag:yaml.org,2002:float", _yaml_number(float))
+        Loader.add_constructor("tag:yaml.org,2002:bool", _yaml_bool)
         _LOADER = Loader
     return _LOADER
+
+
+_PLAIN_INT = re.compile(r"-?(0|[1-9][0-9]*)")
+
+
+def _yaml_number(kind: type) -> Any:
+    """YAML 1.1 reads 01234 as octal 668, 1_000 as 1000 and 2.10 as 2.1; Postman values are text, so
+    only a number written plainly becomes one (a status code), anything else keeps its text."""
+
+    def construct(loader: Any, node: Any) -> Any:
+        text = loader.construct_scalar(node)
+        if kind is int and _PLAIN_INT.fullmatch(text):
+            return int(text)
+        if kind is float:
+            try:
+                value = float(text)
+            except ValueError:
+                return text
+            return value if repr(value) == text else text
+        return text
+
+    return construct
+
+
+def _yaml_bool(loader: Any, node: Any) -> Any:
+    """Only true/false are booleans; YAML 1.1's yes/no/on/off stay the words they are."""
+    text = loader.construct_scalar(node)
+    return {"true": True, "false": False}.get(text.lower(), text)
 
 
 def _check_size(document: Any, file: str) -> None:
@@ -611,6 +643,8 @@ def build_environment(
     document: Any, *, file: str = "<input>", source: Path | None = None, what: str = "environment"
 ) -> Environment:
     name = source.stem if source else what
+    if isinstance(document, dict) and set(document) == {"environment"} and isinstance(document["environment"], dict):
+        document = document["environment"]  # the Postman API's form of an export
     if isinstance(document, dict) and isinstance(document.get("values"), list):
         _validate(document, _environment_schema(), file, what)
         values = []

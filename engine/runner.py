@@ -73,12 +73,13 @@ class RunResult:
     scopes: Scopes
     redactor: Redactor
     interrupted: bool = False
+    reporter_errors: list[str] = field(default_factory=list)
 
     @property
     def exit_code(self) -> int:
         if self.interrupted:
             return 130
-        return 0 if self.summary.ok else 1
+        return 0 if self.summary.ok and not self.reporter_errors else 1
 
 
 def base_scopes(collection: Collection, options: RunOptions) -> Scopes:
@@ -150,13 +151,27 @@ class Runner:
         self.scripts = ScriptStep(collection, options.timeout_script_ms, self._script_send)
         self._stop = threading.Event()
         self._threads = threading.local()
+        self.reporter_errors: list[str] = []
         self._lock = threading.Lock()
 
     # ------------------------------------------------------------ events
 
     def emit(self, event: object) -> None:
-        for reporter in self.reporters:
-            reporter.handle(event)
+        """A reporter that fails (a closed pipe, a full disk) is dropped and named at the end;
+        the run and the other reporters go on, and the exit code still says how the run went."""
+        for reporter in list(self.reporters):
+            try:
+                reporter.handle(event)
+            except Exception as exc:
+                self.reporters.remove(reporter)
+                abort = getattr(reporter, "abort", None)
+                if abort is not None:
+                    try:
+                        abort()  # no half-written temporary file left behind
+                    except Exception:
+                        pass
+                if not isinstance(exc, BrokenPipeError):  # a closed pipe (`| head`) is the reader's choice
+                    self.reporter_errors.append(f"{type(reporter).__name__}: {type(exc).__name__}: {exc}")
 
     # ------------------------------------------------------------ the run
 
@@ -195,7 +210,7 @@ class Runner:
             if self._sender is not None:
                 self._sender.close()
         summary = self._finish(results, started, interrupted)
-        return RunResult(results.kept, summary, self.scopes, self.redactor, interrupted)
+        return RunResult(results.kept, summary, self.scopes, self.redactor, interrupted, self.reporter_errors)
 
     def _finish(self, results: "_Results", started: float, interrupted: bool) -> Summary:
         summary = results.summary()
@@ -211,8 +226,8 @@ class Runner:
         limit = max(self.loop_limit, 100 * len(selected))  # setNextRequest loops need an exit; this is the backstop
         while position < len(selected) and steps < limit:
             located = selected[position]
-            if steps and self.options.delay_request_ms:
-                time.sleep(self.options.delay_request_ms / 1000)
+            if (steps or iteration) and self.options.delay_request_ms:  # between items and across iterations
+                self._stop.wait(self.options.delay_request_ms / 1000)
             steps += 1
             self.emit(ItemStarted(located.path, iteration))
             result, jump = self._execute(located, scopes, iteration, count)
@@ -259,8 +274,8 @@ class Runner:
             for position, index in enumerate(indexes):
                 if self._stop.is_set():
                     break
-                if position and self.options.delay_request_ms:
-                    time.sleep(self.options.delay_request_ms / 1000)
+                if (position or iteration) and self.options.delay_request_ms:
+                    self._stop.wait(self.options.delay_request_ms / 1000)
                 try:
                     result, jump = self._execute(selected[index], scopes, iteration, count)
                     if jump is not ...:  # folders run independently: there is no "next" across them

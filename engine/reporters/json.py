@@ -45,6 +45,12 @@ class JsonReporter:
             self.out = None
 
 
+    def abort(self) -> None:
+        if self.out is not None:
+            self.out.abort()
+            self.out = None
+
+
 def result_dict(result: ItemResult, redactor: Redactor) -> dict:
     """One result as plain data, masked: shared by the JSON report and the pytest plugin."""
     out: dict = {"item": result.item, "iteration": result.iteration, "outcome": result.outcome}

@@ -40,6 +40,11 @@ class JunitReporter:
         elif isinstance(event, RunFinished) and self.cases is not None:
             self.write(event)
 
+    def abort(self) -> None:
+        if self.cases is not None:
+            self.cases.close()
+            self.cases = None
+
     def write(self, event: RunFinished) -> None:
         summary, seconds = event.summary, f"{event.duration_ms / 1000:.3f}"
         counts = {"tests": str(summary.total), "failures": str(summary.failed), "errors": str(summary.errors),

@@ -1,0 +1,95 @@
+"""Edges of the command line met with real files: encodings, YAML, report paths, pipes, delays."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+from factory import example, make_item
+
+
+def test_a_json_data_file_with_a_bom_is_read_as_json(server, cli, write_collection, tmp_path) -> None:
+    server.route("/v", 200, "ok")
+    path = write_collection([make_item("Get", "GET", "{{baseUrl}}/v?v={{v}}")],
+                            variable=[{"key": "baseUrl", "value": server.url}])
+    data = tmp_path / "bom.json"
+    data.write_bytes(b'\xef\xbb\xbf[{"v": "a"}, {"v": "b"}]')
+    code, _, err = cli("run", path, "-d", data)
+    assert code == 0, err
+    assert [r.target for r in server.requests] == ["/v?v=a", "/v?v=b"]
+
+
+def test_yaml_values_keep_the_text_they_were_written_as(server, cli, write_collection, tmp_path) -> None:
+    server.route("/y", 200, "ok")
+    path = write_collection([make_item("Get", "GET", "{{baseUrl}}/y?zip={{zip}}&flag={{flag}}&ver={{ver}}&n={{n}}")],
+                            variable=[{"key": "baseUrl", "value": server.url}])
+    env = tmp_path / "env.yaml"
+    env.write_text("zip: 01234\nflag: off\nver: 2.10\nn: 42\n", encoding="utf-8")
+    code, _, err = cli("run", path, "-e", env)
+    assert code == 0, err
+    assert server.only().target == "/y?zip=01234&flag=off&ver=2.10&n=42"
+
+
+def test_the_postman_api_environment_wrapper_loads(server, cli, write_collection, tmp_path) -> None:
+    server.route("/w", 200, "ok")
+    path = write_collection([make_item("Get", "GET", "{{baseUrl}}/w?v={{v}}")],
+                            variable=[{"key": "baseUrl", "value": server.url}])
+    env = tmp_path / "wrapped.json"
+    env.write_text(json.dumps({"environment": {"name": "E", "values": [{"key": "v", "value": "w"}]}}), encoding="utf-8")
+    code, _, err = cli("run", path, "-e", env)
+    assert code == 0, err and server.only().target == "/w?v=w"
+
+
+def test_report_paths_are_checked_before_anything_is_sent(server, cli, write_collection, tmp_path) -> None:
+    path = write_collection([make_item("Get", "GET", f"{server.url}/x")])
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    code, _, err = cli("run", path, "-r", "json", "--reporter-json-export", folder)
+    assert code == 2 and "is a folder" in err and "Traceback" not in err
+    blocker = tmp_path / "afile"
+    blocker.write_text("x")
+    code, _, err = cli("run", path, "--export-environment", blocker / "env.json")
+    assert code == 2 and "cannot create or write" in err
+    assert server.requests == []
+
+
+def test_an_export_path_alone_turns_its_reporter_on(server, cli, write_collection, tmp_path) -> None:
+    server.route("/x", 200, "ok")
+    path = write_collection([make_item("Get", "GET", f"{server.url}/x", responses=[example(200)])])
+    report = tmp_path / "out" / "r.xml"
+    code, _, err = cli("run", path, "--reporter-junit-export", report)
+    assert code == 0 and report.exists() and "report written to" in err
+
+
+def test_iteration_count_must_be_at_least_one(cli, write_collection) -> None:
+    code, _, err = cli("run", write_collection([make_item()]), "-n", "0")
+    assert code == 2 and "expected a number ≥ 1" in err
+
+
+def test_the_delay_applies_between_iterations_too(server, cli, write_collection) -> None:
+    server.route("/d", 200, "ok")
+    path = write_collection([make_item("Get", "GET", f"{server.url}/d")])
+    code, _, _ = cli("run", path, "-n", "3", "--delay-request", "100")
+    arrivals = [r.at for r in server.requests]
+    assert code == 0 and len(arrivals) == 3
+    assert all(later - earlier >= 0.095 for earlier, later in zip(arrivals, arrivals[1:]))
+
+
+def test_a_closed_stdout_pipe_keeps_the_exit_code_and_the_file_reports(server, write_collection, tmp_path) -> None:
+    server.route("/bad", 500, "no")
+    server.route("/ok", 200, "x" * 2500)  # -v shows 2,000 characters of each body: > 64 KB in all, past any pipe buffer
+    items = [make_item("Bad", "GET", f"{server.url}/bad", responses=[example(200)])]
+    items += [make_item(f"Ok {n}", "GET", f"{server.url}/ok", responses=[example(200)]) for n in range(40)]
+    path = write_collection(items)
+    report = tmp_path / "r.json"
+    shell = (f"set -o pipefail; {sys.executable} {ROOT / 'run.py'} run {path} -v -r cli,json "
+             f"--reporter-json-export {report} | head -1")
+    done = subprocess.run(["bash", "-c", shell], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
+    summary = json.loads(report.read_text(encoding="utf-8"))["summary"]
+    assert summary == {"total": 41, "passed": 40, "failed": 1, "errors": 0, "skipped": 0}
+    assert not list(tmp_path.glob(".r.json.*.tmp"))
