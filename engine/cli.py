@@ -314,10 +314,19 @@ def cmd_run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
         from .mock import MockServer, mock_base_path
 
         server = MockServer(collection, base_path=mock_base_path(collection)).start()
-        if "baseUrl" not in options.env_vars:
+        stderr.write(f"mock server for this collection at {server.url}\n")
+        if "baseUrl" in options.env_vars:
+            stderr.write(f"warning: --mock: baseUrl is set with --env-var, so requests go to "
+                         f"{options.env_vars['baseUrl']}, not to the mock\n")
+        else:
             options.env_vars = {**options.env_vars, "baseUrl": server.url}
             injected.add("baseUrl")
-        stderr.write(f"mock server for this collection at {server.url}\n")
+        from .resolve import describe_url
+
+        chosen = select(collection, options.items, options.folders)
+        if chosen and not any("{{baseUrl}}" in describe_url(loc.item.request.url) for loc in chosen):
+            stderr.write("warning: --mock: no selected item uses {{baseUrl}}, so their requests go to the "
+                         "URLs they name, not to the mock\n")
     try:
         result = run(collection, options, reporters, redactor=redactor)
     finally:

@@ -194,6 +194,16 @@ def _served_body(text: str) -> bytes:
     return text.encode("utf-8")
 
 
+def _wire_text(text: str) -> str:
+    """http.server writes the status line and headers as Latin-1: text beyond it (a filename in
+    Cyrillic, a translated status) goes out as its UTF-8 bytes instead of breaking the reply."""
+    try:
+        text.encode("latin-1")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8").decode("latin-1")
+
+
 def _json_reply(code: int, payload: dict[str, Any]) -> _Reply:
     body = json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
     return _Reply(code, reason_phrase(code), [("Content-Type", "application/json; charset=utf-8")], body)
@@ -282,10 +292,10 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(reply)
 
     def _send(self, reply: _Reply) -> None:
-        self.send_response_only(reply.code, reply.reason)
+        self.send_response_only(reply.code, _wire_text(reply.reason) or reason_phrase(reply.code))
         names = {name.lower() for name, _ in reply.headers}
         for name, value in reply.headers:
-            self.send_header(name, value)
+            self.send_header(name, _wire_text(value))
         if "date" not in names:
             self.send_header("Date", self.date_time_string())
         if not _no_body(reply.code):  # RFC 9110: no Content-Length on 1xx/204, none invented for 304

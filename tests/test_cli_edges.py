@@ -93,3 +93,16 @@ def test_a_closed_stdout_pipe_keeps_the_exit_code_and_the_file_reports(server, w
     summary = json.loads(report.read_text(encoding="utf-8"))["summary"]
     assert summary == {"total": 41, "passed": 40, "failed": 1, "errors": 0, "skipped": 0}
     assert not list(tmp_path.glob(".r.json.*.tmp"))
+
+
+def test_mock_warns_when_requests_would_not_reach_it(server, cli, write_collection) -> None:
+    server.route("/status", 200, "real")
+    direct = write_collection([make_item("Real", "GET", "{{url}}/status", responses=[example(200, "mocked")])],
+                              variable=[{"key": "url", "value": server.url}])
+    code, _, err = cli("run", direct, "--mock")
+    assert "no selected item uses {{baseUrl}}" in err and len(server.requests) == 1
+    via_base = write_collection([make_item("Mocked", "GET", "{{baseUrl}}/status", responses=[example(200, "m")])])
+    code, _, err = cli("run", via_base, "--mock", "--env-var", f"baseUrl={server.url}")
+    assert "baseUrl is set with --env-var" in err
+    code, _, err = cli("run", via_base, "--mock")
+    assert code == 0 and "warning" not in err and len(server.requests) == 2

@@ -339,3 +339,18 @@ def test_serve_forever_returns_on_keyboard_interrupt() -> None:
     assert answers == [200]
     with pytest.raises(requests.ConnectionError):
         requests.get(server.url + "/users/me", timeout=5)
+
+
+def test_non_latin1_headers_and_status_text_are_sent_as_utf8() -> None:
+    import requests
+
+    from engine.mock import MockServer
+
+    document = {"info": {"name": "u"}, "item": [{"name": "Report", "request": {"method": "GET", "url": "http://x/report"},
+                "response": [{"name": "ok", "code": 200, "status": "Успех",
+                              "header": [{"key": "Content-Disposition", "value": 'attachment; filename="отчёт.pdf"'}],
+                              "body": "pdf"}]}]}
+    with MockServer(build_collection(document)) as server:
+        response = requests.get(server.url + "/report", timeout=5)
+    assert response.status_code == 200 and response.content == b"pdf"
+    assert response.headers["Content-Disposition"].encode("latin-1").decode("utf-8") == 'attachment; filename="отчёт.pdf"'
