@@ -342,10 +342,12 @@ def cmd_run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
         cli_values = {k: v for k, v in result.scopes.layers["cli"].items() if k not in injected}
         values = {**result.scopes.layers["environment"], **cli_values}
         name = options.environments[-1].name if options.environments else "postman-replay"
-        export_variables(args.export_environment, name, values, secret=result.scopes.secret_names)
+        export_variables(args.export_environment, name, values, secret=result.scopes.secret_names,
+                         disabled=[p for env in options.environments for p in env.disabled])
     if args.export_globals:
         export_variables(args.export_globals, "globals", dict(result.scopes.layers["globals"]), "globals",
-                         secret=result.scopes.secret_names)
+                         secret=result.scopes.secret_names,
+                         disabled=[p for env in options.globals_ for p in env.disabled])
     return result.exit_code
 
 

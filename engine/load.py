@@ -648,17 +648,17 @@ def build_environment(
     if isinstance(document, dict) and isinstance(document.get("values"), list):
         _validate(document, _environment_schema(), file, what)
         values = []
+        disabled = []
         for entry in document["values"]:
-            if entry.get("enabled") is False or entry.get("disabled") is True:
-                continue
-            values.append(
-                Param(
-                    key=_text(entry.get("key")).strip(),
-                    value=_text(entry.get("value")),
-                    type=_text(entry.get("type")) or None,
-                )
+            param = Param(
+                key=_text(entry.get("key")).strip(),
+                value=_text(entry.get("value")),
+                type=_text(entry.get("type")) or None,
             )
-        return Environment(name=_text(document.get("name")) or name, values=tuple(values), source=source)
+            off = entry.get("enabled") is False or entry.get("disabled") is True
+            (disabled if off else values).append(param)
+        return Environment(name=_text(document.get("name")) or name, values=tuple(values), source=source,
+                           disabled=tuple(disabled))
     if not isinstance(document, dict):
         raise InputError(
             f"expected an object of variables, got {json_type(document)}",

@@ -167,11 +167,13 @@ def _walk(nodes: tuple[Union[Folder, Item], ...], folders: tuple[Folder, ...]) -
 
 @dataclass(frozen=True, slots=True)
 class Environment:
-    """Environment, globals export or flat mapping: only enabled entries, in order."""
+    """Environment, globals export or flat mapping: the enabled entries, in order; disabled ones
+    are kept apart, only so that an export can write them back."""
 
     name: str
     values: tuple[Param, ...] = ()
     source: Path | None = None
+    disabled: tuple[Param, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from .check import Expect, check_exchange
 from .atomic import write_atomic
 from .errors import ItemError, SendError
 from .events import ItemFinished, ItemStarted, Reporter, RunFinished, RunStarted, Summary
-from .model import CheckResult, Collection, Environment, Exchange, ItemResult, Located, PreparedRequest
+from .model import CheckResult, Collection, Environment, Exchange, ItemResult, Located, Param, PreparedRequest
 from .redact import Redactor
 from .resolve import ResolveOptions, resolve
 from .scripting import ScriptStep, describe_failure, response_dict, test_checks
@@ -550,17 +550,22 @@ def _retry_after_seconds(value: str | None) -> float | None:
 
 
 def export_variables(
-    path: str | Path, name: str, values: dict[str, str], scope: str = "environment", secret: Iterable[str] = ()
+    path: str | Path,
+    name: str,
+    values: dict[str, str],
+    scope: str = "environment",
+    secret: Iterable[str] = (),
+    disabled: Iterable[Param] = (),
 ) -> None:
-    """Write a Postman environment/globals export atomically (temporary file, then rename);
-    variables that were `secret` keep that type, so Postman and this tool keep masking them."""
+    """Write a Postman environment/globals export atomically (temporary file, then rename).
+    Variables that were `secret` keep that type; disabled entries of the files read are written
+    back disabled, so `-e env.json --export-environment env.json` loses nothing."""
     secret = set(secret)
-    document = {
-        "name": name,
-        "values": [{"key": k, "value": v, "type": "secret" if k in secret else "default", "enabled": True}
-                   for k, v in values.items()],
-        "_postman_variable_scope": scope,
-    }
+    entries = [{"key": k, "value": v, "type": "secret" if k in secret else "default", "enabled": True}
+               for k, v in values.items()]
+    entries += [{"key": p.key, "value": p.value or "", "type": p.type or "default", "enabled": False}
+                for p in disabled if p.key not in values]
+    document = {"name": name, "values": entries, "_postman_variable_scope": scope}
     write_atomic(path, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
 
 

@@ -106,3 +106,17 @@ def test_mock_warns_when_requests_would_not_reach_it(server, cli, write_collecti
     assert "baseUrl is set with --env-var" in err
     code, _, err = cli("run", via_base, "--mock")
     assert code == 0 and "warning" not in err and len(server.requests) == 2
+
+
+def test_export_environment_writes_disabled_entries_back(server, cli, write_collection, tmp_path) -> None:
+    server.route("/e", 200, "ok")
+    path = write_collection([make_item("Get", "GET", f"{server.url}/e")])
+    env = tmp_path / "env.json"
+    env.write_text(json.dumps({"name": "staging", "values": [
+        {"key": "tok", "value": "abc123", "type": "secret", "enabled": True},
+        {"key": "off", "value": "later", "enabled": False}]}), encoding="utf-8")
+    code, _, err = cli("run", path, "-e", env, "--export-environment", env)
+    assert code == 0, err
+    values = {v["key"]: v for v in json.loads(env.read_text(encoding="utf-8"))["values"]}
+    assert values["off"] == {"key": "off", "value": "later", "type": "default", "enabled": False}
+    assert values["tok"]["type"] == "secret" and values["tok"]["enabled"] is True
