@@ -284,3 +284,11 @@ def test_a_secret_is_masked_however_it_was_encoded_and_only_secrets_are(server, 
     assert "author=tolkien" in text  # not a secret: "auth" is no secret word
     values = {v["key"]: v for v in json.loads(exported.read_text(encoding="utf-8"))["values"]}
     assert values["password"]["type"] == "secret" and values["password"]["value"] == "p@ss w/rd!"
+
+
+def test_item_names_reach_the_terminal_on_one_line_without_control_characters(server, cli, write_collection) -> None:
+    server.route("/n", 200, "ok")
+    path = write_collection([make_item("Two\nlines \x1b[31mred\x07", "GET", f"{server.url}/n")])
+    code, out, _ = cli("run", path)
+    assert code == 0
+    assert "Two⏎lines \\x1b[31mred\\x07" in out and "\x1b" not in out and "\x07" not in out

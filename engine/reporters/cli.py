@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import IO
 
 from ..curl import to_http
@@ -21,6 +22,14 @@ def body_preview(body: bytes, limit: int) -> str:
     text = body[: limit * 4].decode("utf-8", "replace")
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def printable(text: str) -> str:
+    """Names and console lines on one terminal line, with no control characters reaching it."""
+    return _CONTROL.sub(lambda m: "⏎" if m.group(0) in "\r\n" else f"\\x{ord(m.group(0)):02x}", text)
 
 
 def human_size(size: int) -> str:
@@ -65,7 +74,7 @@ class CliReporter:
 
     def item(self, result: ItemResult) -> None:
         mask = self.redactor.text
-        label = result.item + (f"  [iteration {result.iteration + 1}]" if self.iterations > 1 else "")
+        label = printable(result.item) + (f"  [iteration {result.iteration + 1}]" if self.iterations > 1 else "")
         colour = {"passed": GREEN, "failed": RED, "error": RED, "skipped": YELLOW}[result.outcome]
         self.write(self.paint(f"{MARKS[result.outcome]} {label}", colour))
         request = result.request
@@ -98,7 +107,7 @@ class CliReporter:
         for note in result.notes:
             self.write(self.paint(f"  note: {mask(note)}", DIM) if self.color else f"  note: {mask(note)}")
         for line in result.console:
-            self.write(f"  console: {mask(line)}")
+            self.write(f"  console: {printable(mask(line))}")
         if response is not None and response.body and (result.outcome == "failed" or self.verbose):
             self.write(f"  body: {mask(body_preview(response.body, BODY_PREVIEW if self.verbose else 300))}")
         self.write()
@@ -127,7 +136,7 @@ class CliReporter:
         self.checks_failed += sum(1 for c in counted if not c.passed and not c.known_failure)
         if result.outcome not in ("failed", "error"):
             return
-        label = result.item + (f" [iteration {result.iteration + 1}]" if self.iterations > 1 else "")
+        label = printable(result.item) + (f" [iteration {result.iteration + 1}]" if self.iterations > 1 else "")
         if result.outcome == "error":
             reasons = [f"error: {result.error}"] + ([f"fix: {result.hint}"] if result.hint else [])
         else:
