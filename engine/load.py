@@ -22,6 +22,7 @@ from .model import (
     Request,
     Script,
     Url,
+    as_text,
 )
 
 MAX_NODES = 2_000_000  # expanded size bound: defeats YAML alias bombs
@@ -321,13 +322,7 @@ def build_collection(
     try:
         return reader.collection(document, base, source)
     except WrongShape as shape:
-        raise InputError(
-            shape.message,
-            file=file,
-            pointer=shape.pointer,
-            hint=f"fix the value at {shape.pointer or 'the top level'} or export the collection again from Postman",
-            title="invalid collection",
-        ) from None
+        raise shape.located(file) from None
     except RecursionError:
         raise InputError("collection nested too deeply", file=file, pointer=base, title="invalid collection")
 
@@ -345,6 +340,15 @@ class WrongShape(Exception):
         super().__init__(message)
         self.pointer = pointer
         self.message = message
+
+    def located(self, file: str) -> InputError:
+        return InputError(
+            self.message,
+            file=file,
+            pointer=self.pointer,
+            hint=f"fix the value at {self.pointer or 'the top level'} or export the collection again from Postman",
+            title="invalid collection",
+        )
 
 
 _NAMES = {dict: "object", list: "array", str: "string", int: "number", float: "number", bool: "boolean",
@@ -381,9 +385,9 @@ class Reader:
 
     def collection(self, document: dict, base: str, source: Path | None) -> Collection:
         info = _field(document, "info", base, OBJECT_OR_NULL) or {}
-        schema_url = _text(_field(info, "schema", base + "/info", TEXT))
+        schema_url = as_text(_field(info, "schema", base + "/info", TEXT))
         return Collection(
-            name=_text(_field(info, "name", base + "/info", TEXT)) or (source.stem if source else "collection"),
+            name=as_text(_field(info, "name", base + "/info", TEXT)) or (source.stem if source else "collection"),
             items=self.nodes(_field(document, "item", base, (list,)), base + "/item", 0),
             description=_description(info.get("description"), base + "/info/description"),
             **self.container(document, base),
@@ -417,7 +421,7 @@ class Reader:
 
     def folder(self, node: dict, pointer: str, depth: int) -> Folder:
         return Folder(
-            name=_text(_field(node, "name", pointer, TEXT)) or "(unnamed folder)",
+            name=as_text(_field(node, "name", pointer, TEXT)) or "(unnamed folder)",
             items=self.nodes(_field(node, "item", pointer, (list,)), pointer + "/item", depth + 1),
             description=_description(node.get("description"), pointer + "/description"),
             **self.container(node, pointer),
@@ -427,20 +431,20 @@ class Reader:
     def item(self, node: dict, pointer: str) -> Item:
         responses = _field(node, "response", pointer, LIST_OR_NULL) or []
         return Item(
-            name=_text(_field(node, "name", pointer, TEXT)) or "(unnamed request)",
+            name=as_text(_field(node, "name", pointer, TEXT)) or "(unnamed request)",
             request=self.request(node.get("request"), pointer + "/request"),
             responses=tuple(self.response(r, f"{pointer}/response/{i}") for i, r in enumerate(responses)),
             events=self.events(node.get("event"), pointer + "/event"),
             behavior=_behavior(node.get("protocolProfileBehavior"), pointer + "/protocolProfileBehavior"),
             pointer=pointer,
-            id=_text(_field(node, "id", pointer, TEXT)) or None,
+            id=as_text(_field(node, "id", pointer, TEXT)) or None,
         )
 
     def request(self, raw: Any, pointer: str) -> Request:
         _want(raw, pointer, str, dict, type(None))
         if not isinstance(raw, dict):
             return Request(method="GET", url=Url(raw=(raw or "").strip()))
-        method = (_text(_field(raw, "method", pointer, TEXT)) or "GET").strip().upper()
+        method = (as_text(_field(raw, "method", pointer, TEXT)) or "GET").strip().upper()
         return Request(
             method=method,
             url=_url(raw.get("url"), pointer + "/url"),
@@ -457,7 +461,7 @@ class Reader:
         options = _field(raw, "options", pointer, OBJECT_OR_NULL) or {}
         language = None
         if mode == "raw" and isinstance(options.get("raw"), dict):
-            language = _text(_field(options["raw"], "language", pointer + "/options/raw", TEXT)) or None
+            language = as_text(_field(options["raw"], "language", pointer + "/options/raw", TEXT)) or None
         graphql = _field(raw, "graphql", pointer, OBJECT_OR_NULL) or {}
         variables = _field(graphql, "variables", pointer + "/graphql", (str, dict, type(None)))
         if isinstance(variables, dict):
@@ -465,18 +469,18 @@ class Reader:
         file = _field(raw, "file", pointer, OBJECT_OR_NULL) or {}
         return Body(
             mode=mode,
-            raw=_text(_field(raw, "raw", pointer, TEXT)),
+            raw=as_text(_field(raw, "raw", pointer, TEXT)),
             language=language,
             params=_params(raw.get(mode), f"{pointer}/{mode}", form=True) if mode in ("urlencoded", "formdata") else (),
-            file_src=_text(_field(file, "src", pointer + "/file", TEXT)) or None,
-            graphql_query=_text(_field(graphql, "query", pointer + "/graphql", TEXT)),
-            graphql_variables=_text(variables),
+            file_src=as_text(_field(file, "src", pointer + "/file", TEXT)) or None,
+            graphql_query=as_text(_field(graphql, "query", pointer + "/graphql", TEXT)),
+            graphql_variables=as_text(variables),
         )
 
     def auth(self, raw: Any, pointer: str) -> Auth | None:
         if _want(raw, pointer, dict, type(None)) is None:
             return None
-        kind = _text(_field(raw, "type", pointer, (str, type(None)))).strip().lower()
+        kind = as_text(_field(raw, "type", pointer, (str, type(None)))).strip().lower()
         if not kind:
             raise WrongShape(pointer + "/type", "auth block has no 'type' (noauth, bearer, basic, apikey, oauth2, digest)")
         block = _field(raw, kind, pointer, (list, dict, type(None))) if kind in raw else None
@@ -484,7 +488,7 @@ class Reader:
         if isinstance(block, list):  # v2.1: [{key, value, type}]
             for index, entry in enumerate(block):
                 _want(entry, f"{pointer}/{kind}/{index}", dict)
-                params.append((_text(_field(entry, "key", f"{pointer}/{kind}/{index}", TEXT)), entry.get("value")))
+                params.append((as_text(_field(entry, "key", f"{pointer}/{kind}/{index}", TEXT)), entry.get("value")))
         elif isinstance(block, dict):  # v2.0: {key: value}
             params = [(str(k), v) for k, v in block.items()]
         return Auth(type=kind, params=tuple(params))
@@ -504,7 +508,7 @@ class Reader:
             else:
                 source = exec_ or ""
             if source.strip():
-                listen = _text(_field(event, "listen", here, (str,)))
+                listen = as_text(_field(event, "listen", here, (str,)))
                 out.append(Script(listen=listen, source=source, pointer=here))
         return tuple(out)
 
@@ -515,11 +519,11 @@ class Reader:
             code = int(code) if code.strip().isdigit() else None
         body = _field(raw, "body", pointer, TEXT)
         return DocumentedResponse(
-            name=_text(_field(raw, "name", pointer, TEXT)),
+            name=as_text(_field(raw, "name", pointer, TEXT)),
             code=code,
-            status=_text(_field(raw, "status", pointer, TEXT)),
+            status=as_text(_field(raw, "status", pointer, TEXT)),
             headers=tuple((p.key, p.value or "") for p in _headers(raw.get("header"), pointer + "/header")),
-            body=None if body is None else _text(body),
+            body=None if body is None else as_text(body),
             pointer=pointer,
         )
 
@@ -527,28 +531,13 @@ class Reader:
 # ---------------------------------------------------------------- small normalisers
 
 
-def _text(value: Any) -> str:
-    """Postman writes numbers and booleans where it means text; JS spelling for booleans."""
-    if type(value) is str:
-        return value
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, (dict, list)):
-        return json.dumps(value)
-    return str(value)
-
-
 def _description(value: Any, pointer: str) -> str:
     if type(value) is str:
         return value
     _want(value, pointer, str, int, float, dict, type(None))
     if isinstance(value, dict):
-        return _text(_field(value, "content", pointer, TEXT))
-    return _text(value)
+        return as_text(_field(value, "content", pointer, TEXT))
+    return as_text(value)
 
 
 def _behavior(value: Any, pointer: str) -> tuple[tuple[str, object], ...]:
@@ -570,17 +559,17 @@ def _params(raw: Any, pointer: str, *, variables: bool = False, form: bool = Fal
         value = _field(entry, "value", here, SCALAR) if not variables else entry.get("value")
         src = _field(entry, "src", here, (str, list, type(None))) if form else None
         if isinstance(src, list):
-            srcs = tuple(_text(_want(s, f"{here}/src/{n}", str)) for n, s in enumerate(src))
+            srcs = tuple(as_text(_want(s, f"{here}/src/{n}", str)) for n, s in enumerate(src))
         else:
             srcs = (src,) if src else ()
         out.append(
             Param(
-                key=_text(key),
-                value=None if value is None else _text(value),
+                key=as_text(key),
+                value=None if value is None else as_text(value),
                 description=_description(entry.get("description"), here + "/description"),
-                type=_text(_field(entry, "type", here, TEXT)) or None,
+                type=as_text(_field(entry, "type", here, TEXT)) or None,
                 src=srcs,
-                content_type=_text(_field(entry, "contentType", here, TEXT)) or None,
+                content_type=as_text(_field(entry, "contentType", here, TEXT)) or None,
             )
         )
     return tuple(out)
@@ -605,7 +594,7 @@ def _segments(value: Any, sep: str, pointer: str) -> tuple[str, ...] | None:
     out = []
     for index, part in enumerate(value):
         _want(part, f"{pointer}/{index}", str, int, float, dict, type(None))
-        out.append(_text(_field(part, "value", f"{pointer}/{index}", TEXT) if isinstance(part, dict) else part))
+        out.append(as_text(_field(part, "value", f"{pointer}/{index}", TEXT) if isinstance(part, dict) else part))
     return tuple(out)
 
 
@@ -618,14 +607,14 @@ def _url(raw: Any, pointer: str) -> Url:
     if isinstance(raw.get("path"), str) and path and path[0] == "":
         path = path[1:]
     return Url(
-        raw=_text(_field(raw, "raw", pointer, TEXT)).strip(),
-        protocol=_text(_field(raw, "protocol", pointer, TEXT)) or None,
+        raw=as_text(_field(raw, "raw", pointer, TEXT)).strip(),
+        protocol=as_text(_field(raw, "protocol", pointer, TEXT)) or None,
         host=host if host else None,
-        port=_text(_field(raw, "port", pointer, TEXT)) or None,
+        port=as_text(_field(raw, "port", pointer, TEXT)) or None,
         path=path,
         query=_params(raw.get("query"), pointer + "/query"),
         variables=_params(raw.get("variable"), pointer + "/variable", variables=True),
-        hash=_text(_field(raw, "hash", pointer, TEXT)) or None,
+        hash=as_text(_field(raw, "hash", pointer, TEXT)) or None,
     )
 
 
@@ -651,13 +640,13 @@ def build_environment(
         disabled = []
         for entry in document["values"]:
             param = Param(
-                key=_text(entry.get("key")).strip(),
-                value=_text(entry.get("value")),
-                type=_text(entry.get("type")) or None,
+                key=as_text(entry.get("key")).strip(),
+                value=as_text(entry.get("value")),
+                type=as_text(entry.get("type")) or None,
             )
             off = entry.get("enabled") is False or entry.get("disabled") is True
             (disabled if off else values).append(param)
-        return Environment(name=_text(document.get("name")) or name, values=tuple(values), source=source,
+        return Environment(name=as_text(document.get("name")) or name, values=tuple(values), source=source,
                            disabled=tuple(disabled))
     if not isinstance(document, dict):
         raise InputError(
@@ -677,7 +666,7 @@ def build_environment(
                 hint="give a string, number or boolean",
                 title=f"invalid {what}",
             )
-        values.append(Param(key=str(key).strip(), value=_text(value)))
+        values.append(Param(key=str(key).strip(), value=as_text(value)))
     return Environment(name=name, values=tuple(values), source=source)
 
 

@@ -12,6 +12,24 @@ from pathlib import Path
 from typing import Iterator, Literal, Union
 
 
+def as_text(value: object) -> str:
+    """A value as `{{name}}` substitutes it: Postman writes numbers and booleans where it means
+    text; JavaScript spelling for booleans and null, JSON for arrays and objects."""
+    if type(value) is str:
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (dict, list)):
+        import json
+
+        return json.dumps(value)
+    return str(value)
+
+
 def header_value(headers: "tuple[tuple[str, str], ...]", name: str) -> str | None:
     """First value of a header, names compared case-insensitively as HTTP does."""
     lowered = name.lower()

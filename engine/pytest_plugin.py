@@ -30,7 +30,7 @@ import pytest
 if TYPE_CHECKING:
     from .model import Collection, ItemResult, Located
     from .redact import Redactor
-    from .runner import RunOptions, Runner
+    from .runner import Runner, RunOptions
     from .variables import Scopes
 
 BODY_PREVIEW_CHARS = 500

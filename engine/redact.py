@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import quote, quote_plus
 
-
 MASK = "****"
 # Headers that carry credentials: masked by name in every output, dropped on a cross-origin redirect.
 SECRET_HEADERS = frozenset({

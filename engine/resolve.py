@@ -15,7 +15,16 @@ from typing import Callable
 
 from .auth import apply_auth, effective_auth
 from .errors import ItemError
-from .model import Body, Collection, FilePart, Located, Param, PreparedRequest, TextPart, Url
+from .model import (
+    Body,
+    Collection,
+    FilePart,
+    Located,
+    Param,
+    PreparedRequest,
+    TextPart,
+    Url,
+)
 from .variables import (
     EMBEDDED_PLACEHOLDER,
     TYPE_WORDS,

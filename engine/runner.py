@@ -14,11 +14,27 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
-from .check import Expect, check_exchange
 from .atomic import write_atomic
+from .check import Expect, check_exchange
 from .errors import ItemError, SendError
-from .events import ItemFinished, ItemStarted, Reporter, RunFinished, RunStarted, Summary
-from .model import CheckResult, Collection, Environment, Exchange, ItemResult, Located, Param, PreparedRequest
+from .events import (
+    ItemFinished,
+    ItemStarted,
+    Reporter,
+    RunFinished,
+    RunStarted,
+    Summary,
+)
+from .model import (
+    CheckResult,
+    Collection,
+    Environment,
+    Exchange,
+    ItemResult,
+    Located,
+    Param,
+    PreparedRequest,
+)
 from .redact import Redactor
 from .resolve import ResolveOptions, resolve
 from .scripting import ScriptStep, describe_failure, response_dict, test_checks

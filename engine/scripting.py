@@ -11,9 +11,20 @@ import threading
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Callable
 
-from .model import Body, CheckResult, Collection, Exchange, Located, Param, PreparedRequest, Request, Url
+from .model import (
+    Body,
+    CheckResult,
+    Collection,
+    Exchange,
+    Located,
+    Param,
+    PreparedRequest,
+    Request,
+    Url,
+    as_text,
+)
 from .resolve import describe_url, split_raw
-from .variables import SCOPE_ORDER, Scopes, as_text
+from .variables import SCOPE_ORDER, Scopes
 
 if TYPE_CHECKING:
     from .scripts import ScriptFailure, ScriptOutcome

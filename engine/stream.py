@@ -59,13 +59,7 @@ def index_collection(path: str | Path) -> Collection:
         shell = reader.collection(document, base, Path(path))
         nodes = _index_nodes(path, prefix, base, reader)
     except WrongShape as shape:
-        raise InputError(
-            shape.message,
-            file=file,
-            pointer=shape.pointer,
-            hint=f"fix the value at {shape.pointer} or export the collection again from Postman",
-            title="invalid collection",
-        ) from None
+        raise shape.located(file) from None
     return replace(shell, items=nodes)
 
 

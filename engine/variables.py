@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping
 
 from .errors import ItemError
-from .model import Param
+from .model import Param, as_text
 
 SCOPE_ORDER: tuple[str, ...] = ("local", "cli", "data", "environment", "collection", "globals")
 MAX_DEPTH = 10
@@ -27,24 +27,6 @@ TYPE_WORDS = frozenset(
     "string integer long number float double boolean date datetime uuid email uri url hostname "
     "byte binary password object array int32 int64".split()
 )
-
-
-def as_text(value: Any) -> str:
-    """A value as `{{name}}` substitutes it: JavaScript spelling for booleans and null, JSON for
-    arrays and objects."""
-    if isinstance(value, str):
-        return value
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, (dict, list)):
-        import json
-
-        return json.dumps(value)
-    return str(value)
 
 
 def is_placeholder(value: str | None) -> bool:
