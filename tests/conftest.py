@@ -10,7 +10,7 @@ from typing import Any, Callable, Iterator
 import pytest
 
 from factory import make_collection
-from servers import RecordingServer
+from servers import RecordingServer, emptied, serving
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFLUENCE = ROOT / "collections" / "confluence-cloud.postman_collection.json"
@@ -28,32 +28,24 @@ def _no_proxies(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(scope="session")
 def _server_session() -> Iterator[RecordingServer]:
-    server = RecordingServer().start()
-    yield server
-    server.stop()
+    yield from serving(RecordingServer())
 
 
 @pytest.fixture(scope="session")
 def _other_session() -> Iterator[RecordingServer]:
-    server = RecordingServer().start()
-    yield server
-    server.stop()
+    yield from serving(RecordingServer())
 
 
 @pytest.fixture
 def server(_server_session: RecordingServer) -> Iterator[RecordingServer]:
     """The recording server, empty at the start of each test; releases hung handlers at the end."""
-    _server_session.reset()
-    yield _server_session
-    _server_session.reset()
+    yield from emptied(_server_session)
 
 
 @pytest.fixture
 def other_server(_other_session: RecordingServer) -> Iterator[RecordingServer]:
     """A second origin (another port), for cross-origin redirects."""
-    _other_session.reset()
-    yield _other_session
-    _other_session.reset()
+    yield from emptied(_other_session)
 
 
 def run_cli(*args: object) -> tuple[int, str, str]:

@@ -17,6 +17,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Iterator
 
 HANG_CAP_SECONDS = 30.0  # a hanging handler gives up on its own if a test forgets to release it
 
@@ -318,3 +319,18 @@ def closed_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def serving(server: RecordingServer) -> Iterator[RecordingServer]:
+    """For a long-lived fixture: start the server, hand it out, stop it afterwards."""
+    server.start()
+    yield server
+    server.stop()
+
+
+def emptied(server: RecordingServer) -> Iterator[RecordingServer]:
+    """For a per-test fixture: the shared server with no routes or record, reset again after
+    the test so hung handlers are released."""
+    server.reset()
+    yield server
+    server.reset()

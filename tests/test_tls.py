@@ -20,7 +20,7 @@ trustme = pytest.importorskip("trustme")
 
 from conftest import ROOT  # noqa: E402
 from factory import example, make_item  # noqa: E402
-from servers import RecordingServer  # noqa: E402
+from servers import RecordingServer, emptied, serving  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -51,30 +51,22 @@ def _server_context(ca, client_required: bool) -> ssl.SSLContext:
 
 @pytest.fixture(scope="module")
 def _https_module(ca) -> Iterator[RecordingServer]:
-    server = RecordingServer(_server_context(ca, client_required=False)).start()
-    yield server
-    server.stop()
+    yield from serving(RecordingServer(_server_context(ca, client_required=False)))
 
 
 @pytest.fixture(scope="module")
 def _mtls_module(ca) -> Iterator[RecordingServer]:
-    server = RecordingServer(_server_context(ca, client_required=True)).start()
-    yield server
-    server.stop()
+    yield from serving(RecordingServer(_server_context(ca, client_required=True)))
 
 
 @pytest.fixture
 def https(_https_module: RecordingServer) -> Iterator[RecordingServer]:
-    _https_module.reset()
-    yield _https_module
-    _https_module.reset()
+    yield from emptied(_https_module)
 
 
 @pytest.fixture
 def mtls(_mtls_module: RecordingServer) -> Iterator[RecordingServer]:
-    _mtls_module.reset()
-    yield _mtls_module
-    _mtls_module.reset()
+    yield from emptied(_mtls_module)
 
 
 def secure_item(write_collection, server: RecordingServer, **extra) -> Path:
