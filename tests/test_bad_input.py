@@ -162,15 +162,18 @@ def test_collection_is_a_directory(tmp_path, cli) -> None:
 # ---------------------------------------------------------------- environments, data, arguments
 
 
-def test_environment_that_is_a_list(tmp_path, cli) -> None:
-    env = write(tmp_path, "list-env.json", json.dumps([{"key": "a", "value": "b"}]))
-    assert_bad_input(cli("run", ok_collection(tmp_path), "-e", env), "list-env.json#", "got array")
+def test_environment_that_is_a_list_of_wrong_rows(tmp_path, cli) -> None:
+    env = write(tmp_path, "list-env.json", json.dumps([{"key": "a", "value": "b"}, ["c"]]))
+    assert_bad_input(cli("run", ok_collection(tmp_path), "-e", env), "list-env.json#/1", "got array")
+    env = write(tmp_path, "str-env.json", json.dumps("a=b"))
+    assert_bad_input(cli("run", ok_collection(tmp_path), "-e", env), "str-env.json#", "got string")
 
 
 @pytest.mark.parametrize(
     "document, where",
     [
-        ({"values": [{"key": "a", "value": {"x": 1}}]}, "#/values/0/value"),
+        ({"values": [{"key": {"x": 1}, "value": "a"}]}, "#/values/0/key"),
+        ({"globals": {"values": [{"key": "a", "enabled": "no"}]}}, "#/globals/values/0/enabled"),
         ({"values": [{"value": "no key"}]}, "#/values/0"),
         ({"values": ["a"]}, "#/values/0"),
         ({"a": ["x"]}, "#/a"),
