@@ -289,7 +289,7 @@ def _types(schema: Any) -> list[str]:
 
 
 def load_collection(path: str | Path, *, full_schema: bool = False, stream: bool | None = False) -> Collection:
-    """Read a Postman collection v2.0/v2.1 (JSON or YAML, plain or `{"collection": ...}`).
+    """Read a Postman collection v2.0/v2.1 or v1 (JSON or YAML, plain or `{"collection": ...}`).
 
     `stream=None` streams large JSON files: items come back as stubs that the runner reads from
     the file when they run (see engine.stream); `True` streams whenever ijson can.
@@ -336,14 +336,19 @@ def build_collection(
     base = ""
     if isinstance(document, dict) and isinstance(document.get("collection"), dict) and "item" not in document:
         document, base = document["collection"], "/collection"
+    from .load_v1 import build_v1, is_v1
+
+    if is_v1(document):
+        try:
+            return build_v1(document, Reader(file), base, source)
+        except WrongShape as shape:
+            raise shape.located(file) from None
+        except RecursionError:
+            raise InputError("collection nested too deeply", file=file, pointer=base, title="invalid collection")
     if not isinstance(document, dict) or "item" not in document:
         hint = "export the collection from Postman as Collection v2.1"
-        if isinstance(document, dict) and ("values" in document or "requests" in document):
-            hint = (
-                "this looks like an environment file; pass it with -e"
-                if "values" in document
-                else "this is a Collection v1 export; export it again as v2.1"
-            )
+        if isinstance(document, dict) and "values" in document:
+            hint = "this looks like an environment file; pass it with -e"
         raise InputError(
             "not a Postman collection: no 'item' list at the top level",
             file=file,
