@@ -75,7 +75,7 @@ def test_wrong_types_are_located(tmp_path, cli, document: dict, pointer: str, se
 def test_broken_collection_v1_and_environment_passed_as_collection(tmp_path, cli) -> None:
     v1 = write(tmp_path, "v1.json", json.dumps({"id": "x", "name": "old", "order": ["a"],
                                                 "requests": [{"id": "a", "url": "http://h", "headerData": 3}]}))
-    assert_bad_input(cli("run", v1), "v1.json#/requests/0/headerData", "expected array, got number")
+    assert_bad_input(cli("run", v1), "v1.json#/requests/0/headerData", "expected array or null, got number 3")
     env = write(tmp_path, "env.json", json.dumps({"name": "e", "values": []}))
     assert_bad_input(cli("run", env), "env.json", "pass it with -e")
 
