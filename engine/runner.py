@@ -80,6 +80,7 @@ class RunOptions:
     timeout_script_ms: int = 5_000
     max_body_bytes: int = 10 * 1024 * 1024
     keep_results: bool = True  # False: memory stays flat however many items run (reporters stream)
+    send_only_to: str | None = None  # `--mock`: an origin; requests aimed elsewhere are skipped, not sent
 
 
 @dataclass
@@ -425,6 +426,11 @@ class Runner:
         if self.options.dry_run:
             return ItemResult(path, iteration, "skipped", request=prepared, console=console,
                               notes=prepared.notes + ("dry run: not sent",), name=name), jump
+        if self.options.send_only_to and not same_origin(prepared.url, self.options.send_only_to):
+            return ItemResult(path, iteration, "skipped", request=prepared, console=console, name=name,
+                              notes=prepared.notes + (
+                                  f"--mock: not sent: {self.redactor.url(prepared.url)} does not reach the mock "
+                                  "(--mock-passthrough sends it)",)), jump
         try:
             exchange = self._send_with_retries(prepared)
         except SendError as exc:
@@ -548,6 +554,13 @@ class Runner:
         if asked is not None:
             delay = min(asked, 30.0)
         self._stop.wait(delay)
+
+
+def same_origin(url: str, origin: str) -> bool:
+    from urllib.parse import urlsplit
+
+    a, b = urlsplit(url), urlsplit(origin)
+    return (a.scheme, a.hostname, a.port) == (b.scheme, b.hostname, b.port)
 
 
 def _retry_after_seconds(value: str | None) -> float | None:

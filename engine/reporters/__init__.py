@@ -20,17 +20,20 @@ def make_reporters(
     junit_path: str | None = None,
     color: bool = False,
     verbose: bool = False,
+    quiet: bool = False,
+    html_path: str | None = None,
+    full_bodies: bool = False,
 ) -> list[Reporter]:
     out: list[Reporter] = []
     for name in names:
         if name == "cli":
             from .cli import CliReporter
 
-            out.append(CliReporter(stream, redactor, color=color, verbose=verbose))
+            out.append(CliReporter(stream, redactor, color=color, verbose=verbose, quiet=quiet))
         elif name == "json":
             from .json import JsonReporter
 
-            out.append(JsonReporter(json_path or "postman-replay-report.json", redactor))
+            out.append(JsonReporter(json_path or "postman-replay-report.json", redactor, full_bodies=full_bodies))
         elif name == "junit":
             from .junit import JunitReporter
 
