@@ -16,8 +16,8 @@ follows that converter's documented mapping, written here from its behaviour:
   the mode is inferred (raw text, else form rows, else GraphQL). `dataOptions` become the body's
   options, `dataDisabled` disables it, `dataMode: null` means no body.
 - `currentHelper` + `helperAttributes` (an object or its JSON text) is the auth, field names
-  renamed as Postman does; a v2-style `auth` block is used when no helper is set. `normal` or
-  no helper inherits.
+  renamed as Postman does; a v2-style `auth` block is used only when the request has no
+  `currentHelper` key at all. `normal`, or a null helper, inherits.
 - `preRequestScript` / `tests` are the scripts; `events` is used when neither is set.
 - `responses` (ordered by `responses_order` when given) are the documented examples:
   `responseCode.code`/`.name`, `headers`, `text`.
@@ -314,7 +314,7 @@ def _form_rows(rows: list, pointer: str) -> list[dict]:
 def _auth(raw: dict, pointer: str) -> dict | None:
     helper = _field(raw, "currentHelper", pointer, (str, type(None)))
     attributes = raw.get("helperAttributes")
-    if not helper and not attributes:
+    if "currentHelper" not in raw and not attributes:  # a v2-style block counts only without any helper key
         auth = raw.get("auth")
         return auth if isinstance(auth, dict) or auth is None else _want(auth, pointer + "/auth", dict)
     if not helper or helper == "normal":

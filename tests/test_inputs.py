@@ -253,8 +253,7 @@ V1 = {
          "rawModeData": "payload.bin", "currentHelper": "normal"},
         {"id": "graphql", "name": "GraphQL", "method": "POST", "url": "{{baseUrl}}/graphql", "dataMode": "graphql",
          "graphqlModeData": {"query": "{ me { id } }", "variables": "{\"n\": 1}"},
-         "auth": {"type": "apikey", "apikey": [{"key": "key", "value": "X-Key"}, {"key": "value", "value": "k1"}]},
-         "currentHelper": None},
+         "auth": {"type": "apikey", "apikey": [{"key": "key", "value": "X-Key"}, {"key": "value", "value": "k1"}]}},
         {"id": "top", "name": "Raw", "method": "PUT", "url": "{{baseUrl}}/raw", "dataMode": "raw",
          "rawModeData": "{\"x\": 1}", "dataOptions": {"raw": {"language": "json"}},
          "events": [{"listen": "prerequest", "script": {"exec": "pm.variables.set('viaEvents', 'ev');"}}],
@@ -329,6 +328,15 @@ def test_v1_data_modes_headers_auth_and_variables() -> None:
     assert [(p.key, p.value) for p in collection.variables] == [("baseUrl", "http://127.0.0.1:9"), ("old", "byid")]
     admin = collection.items[0].items[0]  # type: ignore[union-attr]
     assert admin.auth is not None and (admin.auth.type, admin.auth.get("username")) == ("basic", "u")
+
+
+def test_v1_auth_block_counts_only_without_a_helper_key() -> None:
+    """As Newman converts it: `currentHelper: null` beside a v2-style `auth` means inherit."""
+    document = _v1()
+    graphql = next(r for r in document["requests"] if r["id"] == "graphql")
+    graphql["currentHelper"] = None
+    item = next(loc.item for loc in build_collection(document).walk() if loc.item.name == "GraphQL")
+    assert item.request.auth is None
 
 
 def test_v1_disabled_body_and_the_postman_api_wrapper() -> None:
