@@ -100,11 +100,7 @@ def check_status(
             return CheckResult("status", True, describe(match) if match else f"{got} (expected {wanted})")
         return CheckResult("status", False, f"status {got} — expected {wanted}")
     if not codes:
-        if expect.policy == "success" and not 200 <= code < 300:
-            return CheckResult("status", False, f"status {got} — expected a 2xx (the item documents no responses)")
-        if strict:
-            return CheckResult("status", False, f"status {got} unchecked: the item documents no responses (--strict)")
-        return CheckResult("status", True, f"{got} (unchecked: the item documents no responses)")
+        return _undocumented_status(got, code, expect, strict)
     if match is None:
         return CheckResult("status", False, f"undocumented status {got} — documented: {listed}")
     if expect.policy == "success" and not 200 <= code < 300:
@@ -112,6 +108,21 @@ def check_status(
         wanted = ", ".join(successes) if successes else "none documented"
         return CheckResult("status", False, f"status {got} is documented but not a success — expected {wanted}")
     return CheckResult("status", True, describe(match))
+
+
+UNCHECKED = "unchecked: the item documents no responses"
+
+
+def _undocumented_status(got: str, code: int, expect: Expect, strict: bool) -> CheckResult:
+    """Nothing documented to compare with: a server error still fails, anything else is
+    `unchecked` (its own outcome, never a pass) unless `--strict` makes it a failure."""
+    if code >= 500:
+        return CheckResult("status", False, f"status {got} — a server error (the item documents no responses)")
+    if expect.policy == "success" and not 200 <= code < 300:
+        return CheckResult("status", False, f"status {got} — expected a 2xx (the item documents no responses)")
+    if strict:
+        return CheckResult("status", False, f"status {got} {UNCHECKED} (--strict)")
+    return CheckResult("status", True, f"{got} — {UNCHECKED}", unchecked=True)
 
 
 # ---------------------------------------------------------------- content type
@@ -287,6 +298,10 @@ def check_exchange(
     schema: dict | None = None,
     max_time_ms: float | None = None,
 ) -> list[CheckResult]:
+    """Status first, then content type and body against the matched example (or `schema`).
+
+    `strict`: an item that documents no responses fails its status check instead of leaving it
+    unchecked (an item whose checks are all unchecked ends `unchecked`, see `model.outcome_of`)."""
     match, body_checks = _best_example(documented, exchange, schema)
     status = check_status(documented, exchange, expect, strict, match)
     results = [status]

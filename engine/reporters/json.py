@@ -31,13 +31,7 @@ class JsonReporter:
             self.out.write(json.dumps(result_dict(event.result, self.redactor), ensure_ascii=False))
             self.count += 1
         elif isinstance(event, RunFinished) and self.out is not None:
-            summary = {
-                "total": event.summary.total,
-                "passed": event.summary.passed,
-                "failed": event.summary.failed,
-                "errors": event.summary.errors,
-                "skipped": event.summary.skipped,
-            }
+            summary = event.summary.as_dict()
             self.out.write(("\n  " if self.count else "") + "],\n  \"summary\": " + json.dumps(summary))
             self.out.write(f',\n  "duration_ms": {round(event.duration_ms, 1)},\n  "interrupted": '
                            f'{json.dumps(event.interrupted)}\n}}\n')
@@ -54,6 +48,8 @@ class JsonReporter:
 def result_dict(result: ItemResult, redactor: Redactor) -> dict:
     """One result as plain data, masked: shared by the JSON report and the pytest plugin."""
     out: dict = {"item": result.item, "iteration": result.iteration, "outcome": result.outcome}
+    if result.outcome in ("unchecked", "skipped"):
+        out["reason"] = redactor.text(result.reason)
     request = result.request
     if request is not None:
         out["request"] = {
@@ -79,7 +75,7 @@ def result_dict(result: ItemResult, redactor: Redactor) -> dict:
         out["response"] = None
     out["checks"] = [
         {"name": c.name, "passed": c.passed, "message": redactor.text(c.message), "skipped": c.skipped,
-         "known_failure": c.known_failure}
+         "known_failure": c.known_failure, "state": c.state}
         for c in result.checks
     ]
     if result.error:
