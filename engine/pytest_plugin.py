@@ -239,6 +239,8 @@ class PostmanItem(pytest.Item):
         assert result is not None
         if result.outcome == "skipped":
             pytest.skip(next((n for n in result.notes if n.startswith("skipped")), "skipped"))
+        if result.outcome == "unchecked":  # ran, but nothing documented to compare with: never a silent pass
+            pytest.skip(f"unchecked: {self.redactor.text(result.reason)}")
         if result.outcome == "failed":
             raise ItemFailed(result, self.redactor)
         self.add_report_section("call", "postman-replay", render(result, self.redactor))  # shown by -rP
@@ -307,8 +309,7 @@ def render(result: "ItemResult", redactor: "Redactor") -> str:
     """Request as sent (masked), response summary and body start, every check, error and fix."""
     from .curl import to_http
 
-    failed = [c for c in result.checks if not c.passed and not c.skipped and not c.known_failure]
-    reason = f"{failed[0].name}: {failed[0].message}" if failed else result.error or result.outcome
+    reason = result.reason or result.outcome
     iteration = f" [iteration {result.iteration + 1}]" if result.iteration else ""
     lines = [f"{result.item}{iteration}: {redactor.text(reason)}"]  # first line: pytest's short summary
     if result.request is not None:
@@ -325,8 +326,7 @@ def render(result: "ItemResult", redactor: "Redactor") -> str:
     if result.checks:
         lines.append("checks:")
     for check in result.checks:
-        mark = "-" if check.skipped else "✓" if check.passed else "~" if check.known_failure else "✗"
-        lines.append(f"  {mark} {check.name:<13} {redactor.text(check.message)}")
+        lines.append(f"  {check.mark} {check.name:<13} {redactor.text(check.message)}")
     if result.error:
         lines.append(f"error: {redactor.text(result.error)}")
         if result.hint:

@@ -30,10 +30,13 @@ from .model import (
     Collection,
     Environment,
     Exchange,
+    OUTCOMES,
     ItemResult,
     Located,
+    Outcome,
     Param,
     PreparedRequest,
+    outcome_of,
 )
 from .redact import Redactor
 from .resolve import ResolveOptions, resolve
@@ -137,7 +140,7 @@ class _Results:
     def __init__(self, keep: bool) -> None:
         self.keep = keep
         self.kept: list[ItemResult] = []
-        self.counts = {"passed": 0, "failed": 0, "error": 0, "skipped": 0}
+        self.counts = dict.fromkeys(OUTCOMES, 0)
 
     def append(self, result: ItemResult) -> None:
         self.counts[result.outcome] += 1
@@ -145,8 +148,7 @@ class _Results:
             self.kept.append(result)
 
     def summary(self) -> Summary:
-        c = self.counts
-        return Summary(sum(c.values()), c["passed"], c["failed"], c["error"], c["skipped"])
+        return Summary.of_counts(self.counts)
 
 
 class Runner:
@@ -250,7 +252,7 @@ class Runner:
             result, jump = self._execute(located, scopes, iteration, count)
             results.append(result)
             self.emit(ItemFinished(result))
-            if self.options.bail and result.outcome in ("failed", "error"):
+            if self.options.bail and result.counts_as_failure:
                 self._stop.set()
             if self._stop.is_set():
                 return
@@ -298,7 +300,7 @@ class Runner:
                     if jump is not ...:  # folders run independently: there is no "next" across them
                         result = replace(result, notes=result.notes + ("setNextRequest is ignored with --workers",))
                     slots[index] = result
-                    if self.options.bail and slots[index].outcome in ("failed", "error"):
+                    if self.options.bail and result.counts_as_failure:
                         self._stop.set()
                 finally:
                     done[index].set()
@@ -448,8 +450,7 @@ class Runner:
             if post.failure is not None:
                 error = describe_failure("test", post.failure)
         self.redactor.learn(scopes.secret_values())
-        failed = any(not c.passed and not c.skipped and not c.known_failure for c in checks)
-        outcome = "error" if error else ("failed" if failed else "passed")
+        outcome: Outcome = "error" if error else outcome_of(checks)
         return ItemResult(
             path,
             iteration,
