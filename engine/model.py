@@ -192,6 +192,9 @@ class Environment:
     values: tuple[Param, ...] = ()
     source: Path | None = None
     disabled: tuple[Param, ...] = ()
+    # What Newman applies, when that differs from `values`: it ignores `enabled: false` (not
+    # `disabled: true`). Only `--compat newman` reads it.
+    newman_values: tuple[Param, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
