@@ -79,6 +79,12 @@ def _variables_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--allow-outside-files", action="store_true",
                         help="allow `src` paths outside the working directory")
     parser.add_argument("--show-secrets", action="store_true", help="do not mask secrets in any output")
+    _collection_option(parser)
+
+
+def _collection_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--collection", dest="collection_name", metavar="NAME",
+                        help="with a folder holding postman/collections/: only this v3 collection (default: all)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -125,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     listing = commands.add_parser("list", help="tree of folders and items: method, URL, documented codes")
     listing.add_argument("collection", metavar="COLLECTION")
+    _collection_option(listing)
 
     curl = commands.add_parser("curl", help="print the fully resolved request as a curl command")
     curl.add_argument("collection", metavar="COLLECTION")
@@ -141,6 +148,13 @@ def build_parser() -> argparse.ArgumentParser:
     mock.add_argument("collection", metavar="COLLECTION")
     mock.add_argument("--port", type=_port, default=0, metavar="N", help="0 (default) picks a free port")
     mock.add_argument("--host", default="127.0.0.1")
+    _collection_option(mock)
+
+    convert = commands.add_parser("convert", help="Postman v2.1 JSON ⇄ v3 directory; reports what the target cannot hold")
+    convert.add_argument("collection", metavar="SOURCE")
+    convert.add_argument("--to", required=True, choices=("v3", "v2.1"), help="the format to write")
+    convert.add_argument("out", metavar="OUT", help="v3: a new directory; v2.1: a JSON file")
+    _collection_option(convert)
     return parser
 
 
@@ -206,7 +220,8 @@ def _load_inputs(
     from .load import load_collection, load_environment
     from .runner import RunOptions
 
-    collection = load_collection(args.collection, full_schema=full_schema, stream=stream)
+    collection = load_collection(args.collection, full_schema=full_schema, stream=stream,
+                                 collection=getattr(args, "collection_name", None))
     options = RunOptions(
         environments=tuple(load_environment(p) for p in args.environment),
         globals_=tuple(load_environment(p, what="globals file") for p in args.globals),
@@ -253,6 +268,7 @@ def cmd_run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     from .select import select
 
     collection, options = _load_inputs(args, stream=None if not args.mock else False)
+    _load_notes(collection, stderr)
     rows = None
     if args.iteration_data:
         from .data import load_iteration_data
@@ -359,8 +375,13 @@ def cmd_list(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     from .model import Folder, Item
     from .resolve import describe_url
 
-    collection = load_collection(args.collection)
+    collection = load_collection(args.collection, collection=args.collection_name)
+    _load_notes(collection, stderr)
     out: list[str] = [f"{collection.name}"]
+    if collection.schema_version.startswith("3"):
+        from .load_v3 import ORDER_NOTE
+
+        out.append(f"  (v3 order: {ORDER_NOTE})")
     count = 0
 
     def walk(nodes: tuple, depth: int) -> None:
@@ -435,6 +456,7 @@ def cmd_validate(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> 
     from .runner import base_scopes
 
     collection, options = _load_inputs(args, full_schema=True)
+    _load_notes(collection, stderr)
     scopes = base_scopes(collection, options).with_data({})
     resolve_options = ResolveOptions(args.working_dir, args.allow_outside_files)
     located_all = list(collection.walk())
@@ -487,7 +509,7 @@ def cmd_mock(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     from .load import load_collection
     from .mock import MockServer, mock_base_path
 
-    collection = load_collection(args.collection)
+    collection = load_collection(args.collection, collection=args.collection_name)
     try:
         server = MockServer(collection, host=args.host, port=args.port, base_path=mock_base_path(collection))
     except OSError as exc:
@@ -510,7 +532,31 @@ def cmd_mock(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     return ExitCode.OK
 
 
-_COMMANDS = {"run": cmd_run, "list": cmd_list, "curl": cmd_curl, "validate": cmd_validate, "mock": cmd_mock}
+# ---------------------------------------------------------------- convert
+
+
+def cmd_convert(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
+    from .convert import convert
+
+    result = convert(args.collection, args.to, args.out, collection=args.collection_name)
+    what = "file" if result.files == 1 else "files"
+    stdout.write(f"wrote {result.target} ({result.files} {what}, Postman {args.to})\n")
+    if result.losses:
+        stdout.write(f"{len(result.losses)} thing(s) the {args.to} format cannot hold were left out:\n")
+        stdout.write("".join(f"  - {line}\n" for line in result.losses))
+    else:
+        stdout.write("nothing was lost\n")
+    return ExitCode.OK
+
+
+def _load_notes(collection: Any, stderr: IO[str]) -> None:
+    """What loading noticed that is not an error: said once, before anything runs."""
+    for note in getattr(collection, "notes", ()):
+        stderr.write(f"note: {note}\n")
+
+
+_COMMANDS = {"run": cmd_run, "list": cmd_list, "curl": cmd_curl, "validate": cmd_validate, "mock": cmd_mock,
+             "convert": cmd_convert}
 
 
 def entry() -> None:
