@@ -40,6 +40,8 @@ def convert(source: str | Path, to: str, out: str | Path, *, collection: str | N
         if source.is_dir():
             raise InputError("is already a v3 directory", file=str(source), title="nothing to convert",
                              hint="give a v2.1 collection JSON file, or use --to v2.1")
+        if source.name.endswith((".postman_environment.json", ".postman_globals.json")):
+            return _write_v3_environment(source, out)
         return _write_v3(source, out)
     if to in ("v2.1", "v2"):
         if not source.is_dir():
@@ -74,6 +76,29 @@ def _write_v3(source: Path, out: Path) -> Conversion:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(dump_yaml(content), encoding="utf-8")
     return Conversion(out, len(writer.files), tuple(writer.losses))
+
+
+def _write_v3_environment(source: Path, out: Path) -> Conversion:
+    """An environment export → `<Name>.environment.yaml` (same `values`; `type: secret` kept)."""
+    from .load import load_environment
+
+    load_environment(source)
+    document = read_document(source, what="environment")
+    suffix = ".globals.yaml" if source.name.endswith("_globals.json") else ".environment.yaml"
+    if not out.name.endswith(suffix):
+        raise InputError(f"an environment file in v3 is named <Name>{suffix}", file=str(out), title="cannot write",
+                         hint=f"e.g. postman/environments/{text_of(document.get('name')) or 'Local'}{suffix}")
+    values = []
+    for row in document.get("values") or []:
+        entry: dict[str, Any] = {"key": text_of(row.get("key")), "value": _scalar(row.get("value"))}
+        if row.get("type") in ("secret", "default"):
+            entry["type"] = row["type"]
+        entry["enabled"] = row.get("enabled") is not False
+        values.append(entry)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(dump_yaml({"name": text_of(document.get("name")) or out.name.split(".")[0], "values": values}),
+                   encoding="utf-8")
+    return Conversion(out, 1, ())
 
 
 def sanitize(name: str, fallback: str, *, limit: int | None = None, folder: bool = False) -> str:

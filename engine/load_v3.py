@@ -322,9 +322,14 @@ def _want(value: Any, pointer: tuple[Any, ...], *kinds: type, what: str = "") ->
         pass
     elif isinstance(value, kinds):
         return value
-    names = " or ".join(dict.fromkeys({dict: "a mapping", list: "a list", str: "text", bool: "true or false",
-                                       int: "a number", float: "a number", type(None): "empty"}[k] for k in kinds))
-    raise Wrong(pointer, f"{what or _pointer_text(pointer)[1:]} must be {names}, got {_described(value)}")
+    if set(kinds) >= {str, int, float}:
+        names = "a single value (text)"
+        hint = f"write one value there, e.g. `{pointer[-1] if pointer else 'value'}: 'text'`"
+    else:
+        names = " or ".join(dict.fromkeys({dict: "a mapping", list: "a list", str: "text", bool: "true or false",
+                                           int: "a number", float: "a number", type(None): "empty"}[k] for k in kinds))
+        hint = f"write {names} at {_pointer_text(pointer) or 'the top level'}"
+    raise Wrong(pointer, f"{what or _pointer_text(pointer)[1:]} must be {names}, got {_described(value)}", hint)
 
 
 SCALARS = (str, int, float, bool, type(None))
