@@ -120,6 +120,7 @@ class Script:
     listen: Literal["prerequest", "test"] | str
     source: str
     pointer: str = ""
+    event_name: str = ""  # what pm.info.eventName says when not `listen`: v3's beforeRequest/afterResponse
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +158,8 @@ class Collection:
     description: str = ""
     source: Path | None = None
     schema_version: str = "2.1.0"
+    notes: tuple[str, ...] = ()  # what loading noticed that is no error (fields Postman ignores too)
+    roots: tuple[tuple[str, Path], ...] = ()  # v3 workspaces: each collection's directory, by name
 
     def walk(self) -> Iterator["Located"]:
         """Every item in collection order, with the folders that enclose it."""
