@@ -112,7 +112,7 @@ def rows() -> list[dict[str, Any]]:
         "raw-disabled-quote": '{{base}}/a"b?k=a"b',
         "raw-disabled-utf8": "{{base}}/ü?k=ü",
         "raw-disabled-brace": "{{base}}/a{b}?k={x}",
-        "raw-disabled-angle": "{{base}}/<a>?k=<v>",
+        "raw-disabled-angle": "{{base}}/<a>?k=a<v>",
         "raw-disabled-escape": "{{base}}/%2a?k=%2a",
     }.items():
         add(row_id, url, behavior={"disableUrlEncoding": True})
