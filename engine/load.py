@@ -494,7 +494,7 @@ class Reader:
     def request(self, raw: Any, pointer: str) -> Request:
         _want(raw, pointer, str, dict, type(None))
         if not isinstance(raw, dict):
-            return Request(method="GET", url=Url(raw=(raw or "").strip()))
+            return Request(method="GET", url=Url(raw=(raw or "").strip(URL_SPACE)))
         method = (as_text(_field(raw, "method", pointer, TEXT)) or "GET").strip().upper()
         return Request(
             method=method,
@@ -659,16 +659,19 @@ def _segments(value: Any, sep: str, pointer: str) -> tuple[str, ...] | None:
     return tuple(out)
 
 
+URL_SPACE = " \t\r\n\f\v"  # ASCII white space only: Newman keeps a trailing U+00A0 (and encodes it)
+
+
 def _url(raw: Any, pointer: str) -> Url:
     _want(raw, pointer, str, dict, type(None))
     if not isinstance(raw, dict):
-        return Url(raw=(raw or "").strip())
+        return Url(raw=(raw or "").strip(URL_SPACE))
     host = _segments(raw.get("host"), ".", pointer + "/host")
     path = _segments(raw.get("path"), "/", pointer + "/path")
     if isinstance(raw.get("path"), str) and path and path[0] == "":
         path = path[1:]
     return Url(
-        raw=as_text(_field(raw, "raw", pointer, TEXT)).strip(),
+        raw=as_text(_field(raw, "raw", pointer, TEXT)).strip(URL_SPACE),
         protocol=as_text(_field(raw, "protocol", pointer, TEXT)) or None,
         host=host if host else None,
         port=as_text(_field(raw, "port", pointer, TEXT)) or None,

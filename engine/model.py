@@ -232,6 +232,11 @@ class PreparedRequest:
     follow_redirects: bool = True
     max_redirects: int = 10
     verify_tls: bool = True
+    # protocolProfileBehavior, as postman-runtime applies it on redirects and cookies
+    follow_original_method: bool = False  # a 301/302/303 keeps the method and body
+    follow_authorization: bool = False  # Authorization survives a redirect to another origin
+    referer_on_redirect: bool = True  # Referer: the previous URL, on each redirect
+    disable_cookies: bool = False  # the run's cookie jar is neither read nor written
     notes: tuple[str, ...] = ()
     secrets: frozenset[str] = field(default_factory=frozenset)  # values to mask wherever they appear
     secret_headers: frozenset[str] = field(default_factory=frozenset)  # apikey header names
