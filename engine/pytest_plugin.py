@@ -83,10 +83,10 @@ def _collection_paths(config: pytest.Config) -> list[Path]:
     given = config.getoption("postman")
     if given:
         paths = [config.invocation_params.dir / p for p in given]
-        missing = [str(p) for p in paths if not p.is_file()]
+        missing = [str(p) for p in paths if not p.exists()]
         if missing:
             raise pytest.UsageError(f"--postman: collection not found: {', '.join(missing)}")
-        return [p.resolve() for p in paths]
+        return list(dict.fromkeys(c for p in paths for c in _expand(p.resolve())))
     found: list[Path] = []
     for pattern in config.getini("postman_collections"):
         matches = sorted(glob.glob(pattern, root_dir=_ini_dir(config), recursive=True))
@@ -94,8 +94,21 @@ def _collection_paths(config: pytest.Config) -> list[Path]:
             config.issue_config_time_warning(
                 pytest.PytestConfigWarning(f"postman_collections: '{pattern}' matches no file"), stacklevel=2
             )
-        found += [(_ini_dir(config) / m).resolve() for m in matches]
+        found += [c for m in matches for c in _expand((_ini_dir(config) / m).resolve())]
     return list(dict.fromkeys(found))
+
+
+def _expand(path: Path) -> list[Path]:
+    """A v3 collection directory is one collection; a folder holding postman/collections/ is all of them."""
+    if not path.is_dir():
+        return [path]
+    from .errors import InputError
+    from .load_v3 import collection_dirs
+
+    try:
+        return [p.resolve() for p in collection_dirs(path)]
+    except InputError as exc:
+        raise pytest.UsageError(exc.render()) from None
 
 
 def _ini_dir(config: pytest.Config) -> Path:
@@ -128,6 +141,15 @@ def _add_to_args(config: pytest.Config, collections: list[Path]) -> None:
     covered = [(config.invocation_params.dir / a.split("::")[0]).resolve() for a in config.args]
     extra = [str(p) for p in collections if not any(p == c or c in p.parents for c in covered)]
     config.args = list(config.args) + extra
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collect_directory(path: Path, parent: pytest.Collector) -> "PostmanFile | None":
+    """A v3 collection is a directory: it is collected as one collection, not searched for tests."""
+    settings = parent.config.stash.get(_SETTINGS, None)
+    if settings is not None and path.resolve() in settings.collections:
+        return PostmanFile.from_parent(parent, path=path)
+    return None
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> "PostmanFile | None":
@@ -240,6 +262,8 @@ class PostmanItem(pytest.Item):
         assert result is not None
         if result.outcome == "skipped":
             pytest.skip(next((n for n in result.notes if n.startswith("skipped")), "skipped"))
+        if result.outcome == "unchecked":  # ran, but nothing documented to compare with: never a silent pass
+            pytest.skip(f"unchecked: {self.redactor.text(result.reason)}")
         if result.outcome == "failed":
             raise ItemFailed(result, self.redactor)
         self.add_report_section("call", "postman-replay", render(result, self.redactor))  # shown by -rP
@@ -308,8 +332,7 @@ def render(result: "ItemResult", redactor: "Redactor") -> str:
     """Request as sent (masked), response summary and body start, every check, error and fix."""
     from .curl import to_http
 
-    failed = [c for c in result.checks if not c.passed and not c.skipped and not c.known_failure]
-    reason = f"{failed[0].name}: {failed[0].message}" if failed else result.error or result.outcome
+    reason = result.reason or result.outcome
     iteration = f" [iteration {result.iteration + 1}]" if result.iteration else ""
     lines = [f"{result.item}{iteration}: {redactor.text(reason)}"]  # first line: pytest's short summary
     if result.request is not None:
@@ -326,8 +349,7 @@ def render(result: "ItemResult", redactor: "Redactor") -> str:
     if result.checks:
         lines.append("checks:")
     for check in result.checks:
-        mark = "-" if check.skipped else "✓" if check.passed else "~" if check.known_failure else "✗"
-        lines.append(f"  {mark} {check.name:<13} {redactor.text(check.message)}")
+        lines.append(f"  {check.mark} {check.name:<13} {redactor.text(check.message)}")
     if result.error:
         lines.append(f"error: {redactor.text(result.error)}")
         if result.hint:

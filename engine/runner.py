@@ -31,10 +31,13 @@ from .model import (
     Collection,
     Environment,
     Exchange,
+    OUTCOMES,
     ItemResult,
     Located,
+    Outcome,
     Param,
     PreparedRequest,
+    outcome_of,
 )
 from .redact import Redactor
 from .resolve import ResolveOptions, resolve
@@ -155,7 +158,7 @@ class _Results:
     def __init__(self, keep: bool) -> None:
         self.keep = keep
         self.kept: list[ItemResult] = []
-        self.counts = {"passed": 0, "failed": 0, "error": 0, "skipped": 0}
+        self.counts = dict.fromkeys(OUTCOMES, 0)
 
     def append(self, result: ItemResult) -> None:
         self.counts[result.outcome] += 1
@@ -163,8 +166,7 @@ class _Results:
             self.kept.append(result)
 
     def summary(self) -> Summary:
-        c = self.counts
-        return Summary(sum(c.values()), c["passed"], c["failed"], c["error"], c["skipped"])
+        return Summary.of_counts(self.counts)
 
 
 class Runner:
@@ -268,7 +270,7 @@ class Runner:
             result, jump = self._execute(located, scopes, iteration, count)
             results.append(result)
             self.emit(ItemFinished(result))
-            if self.options.bail and result.outcome in ("failed", "error"):
+            if self.options.bail and result.counts_as_failure:
                 self._stop.set()
             if self._stop.is_set():
                 return
@@ -316,7 +318,7 @@ class Runner:
                     if jump is not ...:  # folders run independently: there is no "next" across them
                         result = replace(result, notes=result.notes + ("setNextRequest is ignored with --workers",))
                     slots[index] = result
-                    if self.options.bail and slots[index].outcome in ("failed", "error"):
+                    if self.options.bail and result.counts_as_failure:
                         self._stop.set()
                 finally:
                     done[index].set()
@@ -486,8 +488,7 @@ class Runner:
             if post.failure is not None:
                 error = describe_failure("test", post.failure)
         self.redactor.learn(scopes.secret_values())
-        failed = any(not c.passed and not c.skipped and not c.known_failure for c in checks)
-        outcome = "error" if error else ("failed" if failed else "passed")
+        outcome: Outcome = "error" if error else outcome_of(checks)
         return ItemResult(
             path,
             iteration,
@@ -506,6 +507,10 @@ class Runner:
     def _hydrator(self) -> Any:
         """One per thread: each worker reads its folders from the file in order."""
         hydrator = getattr(self._threads, "hydrator", None)
+        if hydrator is None and self.collection.schema_version.startswith("3"):
+            from .load_v3 import V3Hydrator
+
+            hydrator = self._threads.hydrator = V3Hydrator(self.collection)
         if hydrator is None:
             from .stream import Hydrator
 

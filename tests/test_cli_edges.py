@@ -90,7 +90,7 @@ def test_a_closed_stdout_pipe_keeps_the_exit_code_and_the_file_reports(server, w
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
     summary = json.loads(report.read_text(encoding="utf-8"))["summary"]
-    assert summary == {"total": 41, "passed": 40, "failed": 1, "errors": 0, "skipped": 0}
+    assert summary == {"total": 41, "passed": 40, "failed": 1, "errors": 0, "skipped": 0, "unchecked": 0}
     assert not list(tmp_path.glob(".r.json.*.tmp"))
 
 

@@ -8,7 +8,7 @@ from ..errors import InputError
 from ..events import Reporter
 from ..redact import Redactor
 
-NAMES = ("cli", "json", "junit")
+NAMES = ("cli", "json", "junit", "html")
 
 
 def make_reporters(
@@ -38,6 +38,10 @@ def make_reporters(
             from .junit import JunitReporter
 
             out.append(JunitReporter(junit_path or "postman-replay-report.xml", redactor))
+        elif name == "html":
+            from .html import HtmlReporter
+
+            out.append(HtmlReporter(html_path or "postman-replay-report.html", redactor))
         else:
             raise InputError(
                 f"unknown reporter '{name}'",

@@ -33,13 +33,7 @@ class JsonReporter:
                                       ensure_ascii=False))
             self.count += 1
         elif isinstance(event, RunFinished) and self.out is not None:
-            summary = {
-                "total": event.summary.total,
-                "passed": event.summary.passed,
-                "failed": event.summary.failed,
-                "errors": event.summary.errors,
-                "skipped": event.summary.skipped,
-            }
+            summary = event.summary.as_dict()
             self.out.write(("\n  " if self.count else "") + "],\n  \"summary\": " + json.dumps(summary))
             self.out.write(f',\n  "duration_ms": {round(event.duration_ms, 1)},\n  "interrupted": '
                            f'{json.dumps(event.interrupted)}\n}}\n')
@@ -66,6 +60,8 @@ def _body(data: bytes, redactor: Redactor, full: bool) -> dict:
 def result_dict(result: ItemResult, redactor: Redactor, *, full_bodies: bool = False) -> dict:
     """One result as plain data, masked: shared by the JSON report and the pytest plugin."""
     out: dict = {"item": result.item, "iteration": result.iteration, "outcome": result.outcome}
+    if result.outcome in ("unchecked", "skipped"):
+        out["reason"] = redactor.text(result.reason)
     request = result.request
     if request is not None:
         out["request"] = {
@@ -91,7 +87,7 @@ def result_dict(result: ItemResult, redactor: Redactor, *, full_bodies: bool = F
         out["response"] = None
     out["checks"] = [
         {"name": c.name, "passed": c.passed, "message": redactor.text(c.message), "skipped": c.skipped,
-         "known_failure": c.known_failure}
+         "known_failure": c.known_failure, "state": c.state}
         for c in result.checks
     ]
     if result.error:
