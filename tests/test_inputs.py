@@ -206,6 +206,54 @@ def test_a_wrong_event_shape_is_located(cli, tmp_path) -> None:
     bad(cli("run", path), "ev.json#/item/0/event/script", "got number 5")
 
 
+# ---------------------------------------------------------------- other shapes postman-collection takes
+
+URL = {"raw": "{{baseUrl}}/shape?a=1&flag", "host": ["{{baseUrl}}"], "path": ["shape"]}
+SHAPED = {
+    "header as a name → value map": make_item("S", "GET", "{{baseUrl}}/shape?a=1&flag",
+                                             headers={"X-One": "1", "X-Two": 2}),  # type: ignore[arg-type]
+    "header rows as text": make_item("S", "GET", "{{baseUrl}}/shape?a=1&flag",
+                                     headers=["X-One: 1", {"key": "X-Two", "value": "2"}]),  # type: ignore[list-item]
+    "query as one text": make_item("S", "GET", {**URL, "query": "a=1&flag"},
+                                   headers=[{"key": "X-One", "value": "1"}, {"key": "X-Two", "value": "2"}]),
+    "query rows as text": make_item("S", "GET", {**URL, "query": ["a=1", {"key": "flag", "value": None}]},
+                                    headers=[{"key": "X-One", "value": "1"}, {"key": "X-Two", "value": "2"}]),
+}
+
+
+@pytest.mark.parametrize("shape", list(SHAPED))
+def test_row_shapes_load_and_replay(shape, server, cli, tmp_path) -> None:
+    server.route("/shape", 200, "ok")
+    document = make_collection([SHAPED[shape]])
+    request = next(build_collection(document).walk()).item.request
+    assert [(h.key, h.value) for h in request.headers][:2] == [("X-One", "1"), ("X-Two", "2")]
+    path = tmp_path / "shape.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    code, out, err = cli("run", path, "--env-var", f"baseUrl={server.url}")
+    assert code == 0, out + err
+    received = server.only()
+    assert received.target == "/shape?a=1&flag" and received.header("X-One") == "1" and received.header("X-Two") == "2"
+    assert cli("validate", path, "--env-var", f"baseUrl={server.url}")[0] == 0
+
+
+def test_a_single_item_and_a_single_response_object_load_and_replay(server, cli, tmp_path) -> None:
+    server.route("/one", 404, "gone")
+    item = make_item("Only", "GET", "{{baseUrl}}/one")
+    item["response"] = example(404, name="Gone")
+    document = make_collection([])
+    document["item"] = {"name": "Folder", "item": item}  # a folder object holding one item object
+    collection = build_collection(document)
+    (located,) = list(collection.walk())
+    assert located.path == "Folder/Only" and located.item.pointer == "/item/item"
+    assert [r.code for r in located.item.responses] == [404] and located.item.responses[0].pointer == "/item/item/response"
+    path = tmp_path / "single.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    code, out, err = cli("run", path, "--env-var", f"baseUrl={server.url}")
+    assert code == 0, out + err  # 404 is documented
+    assert server.only().path == "/one"
+    assert cli("validate", path, "--env-var", f"baseUrl={server.url}")[0] == 0
+
+
 # ---------------------------------------------------------------- Collection v1
 
 V1 = {
