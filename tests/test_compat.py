@@ -220,8 +220,9 @@ def test_a_request_whose_prerequest_script_failed_is_still_sent_with_the_switch(
 
 def test_every_report_renders_the_notes(server, cli, tmp_path) -> None:
     path = literal_suite(tmp_path, server)
-    code, out, err = cli("run", path, "--compat", "newman", "-r", "cli,json,junit",
-                         "--reporter-json-export", "r.json", "--reporter-junit-export", "r.xml")
+    code, out, err = cli("run", path, "--compat", "newman", "-r", "cli,json,junit,html",
+                         "--reporter-json-export", "r.json", "--reporter-junit-export", "r.xml",
+                         "--reporter-html-export", "r.html")
     assert code == 0, out + err
     assert "compat: {{FOO}} has no value; sent as written" in out
     report = json.loads(Path("r.json").read_text(encoding="utf-8"))
@@ -230,6 +231,7 @@ def test_every_report_renders_the_notes(server, cli, tmp_path) -> None:
     properties = [(p.get("name"), p.get("value")) for p in tree.iter("property")]
     assert properties == [("compat-newman.unresolved-variable", "{{FOO}} has no value; sent as written")]
     assert "compat: {{FOO}} has no value" in "".join(e.text or "" for e in tree.iter("system-out"))
+    assert "--compat newman: {{FOO}} has no value; sent as written" in Path("r.html").read_text(encoding="utf-8")
 
 
 def test_validate_lists_what_the_switch_lets_through(server, cli, tmp_path) -> None:
