@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import csv
-import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -45,19 +44,18 @@ def load_iteration_data(path: str | Path) -> list[dict[str, Any]]:
 
 
 def _csv(text: str, file: str) -> list[dict[str, str]]:
-    reader = csv.reader(io.StringIO(text))
-    try:
-        rows = list(reader)
-    except csv.Error as exc:
-        raise InputError(f"not valid CSV: {exc}", file=file, line=reader.line_num, title="invalid data file")
-    rows = [r for r in rows if any(cell.strip() for cell in r)]
+    """Rows as Newman reads them (csv-parse with `columns`, `trim`, `relax`): the first row names the
+    variables, whitespace around a value is dropped (inside quotes it stays), `""` is a quote inside
+    a quoted value, and a short row leaves its missing variables unset, so lower scopes still apply.
+    Values stay text: Newman turns unquoted `007` into the number 7, and `{{zip}}` would send `7`."""
+    rows = [(line, row) for line, row in _records(text, file) if any(row)]
     if not rows:
         raise InputError("data file has no rows", file=file, hint="the first row names the variables",
                          title="invalid data file")
-    header = [h.strip() for h in rows[0]]
+    header = rows[0][1]
     out = []
-    for number, row in enumerate(rows[1:], start=2):
-        while len(row) > len(header) and not row[-1].strip():
+    for number, row in rows[1:]:
+        while len(row) > len(header) and not row[-1]:
             row = row[:-1]  # a trailing comma, as spreadsheets write: Newman ignores the empty cell too
         if len(row) > len(header):
             raise InputError(
@@ -67,5 +65,35 @@ def _csv(text: str, file: str) -> list[dict[str, str]]:
                 hint="quote values that contain commas",
                 title="invalid data file",
             )
-        out.append({name: (row[i] if i < len(row) else "") for i, name in enumerate(header)})
+        out.append(dict(zip(header, row)))
     return out
+
+
+# One field and what ends it: a quoted value ("" inside is a quote; what follows the closing quote
+# is kept, as csv-parse's `relax` does) or an unquoted one, then a comma, a line break or the end.
+_FIELD = re.compile(r'[ \t]*(?:"((?:[^"]|"")*)"([^,\r\n]*)|([^,\r\n]*))(,|\r\n|\n|\r|\Z)')
+
+
+def _records(text: str, file: str) -> list[tuple[int, list[str]]]:
+    """(line, values) for each record; a quoted value may span lines."""
+    records: list[tuple[int, list[str]]] = []
+    row: list[str] = []
+    line = start = 1
+    for quoted, after, plain, end in _FIELD.findall(text):
+        if plain[:1] == '"':  # the quoted form did not match: its closing quote is missing
+            raise InputError("a quoted value is never closed", file=file, line=line,
+                             hint='close it with " (write "" for a quote inside it)', title="invalid data file")
+        if quoted or after:
+            line += quoted.count("\n")
+            row.append(quoted.replace('""', '"') + after.strip())
+        else:
+            row.append(plain.strip())
+        if end == ",":
+            continue
+        records.append((start, row))
+        row = []
+        line += 1
+        start = line
+        if not end:
+            break
+    return records

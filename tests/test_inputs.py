@@ -97,6 +97,20 @@ def test_a_data_csv_with_a_trailing_comma_and_a_bad_row(tmp_path) -> None:
     assert caught.value.line == 2 and "quote values" in (caught.value.hint or "")
 
 
+def test_csv_data_reads_as_newman_reads_it(server, cli, write_collection, tmp_path) -> None:
+    """Whitespace around values trimmed (kept inside quotes), `""` inside quotes, a value over two
+    lines, and a short row leaving its variable unset so the collection's value applies."""
+    server.route("/csv", 200, "ok")
+    path = write_collection([make_item("Get", "GET", "{{baseUrl}}/csv?v={{v}}&u={{u}}&w={{w}}")],
+                            variable=[{"key": "baseUrl", "value": server.url}, {"key": "w", "value": "coll"}])
+    data = write(tmp_path / "rows.csv", 'v, u ,w\n from-data , "  q ""x"" " \n"a\nb",c,d\n')
+    code, _, err = cli("run", path, "-d", data)
+    assert code == 0, err
+    assert [r.query for r in server.requests] == ["v=from-data&u=%20%20q%20%22x%22%20&w=coll", "v=a%0Ab&u=c&w=d"]
+    bad(cli("run", path, "-d", write(tmp_path / "open.csv", 'v\n"never closed\n')), "open.csv:2",
+        "a quoted value is never closed")
+
+
 # ---------------------------------------------------------------- environments and globals, every shape
 
 SHAPES = {
