@@ -11,9 +11,9 @@ import json
 import os
 import re
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from .auth import apply_auth, effective_auth
+from .auth import Wire, apply_auth, effective_auth
 from .errors import ItemError
 from .model import (
     Body,
@@ -33,6 +33,9 @@ from .variables import (
     is_placeholder,
     placeholder_word,
 )
+
+if TYPE_CHECKING:
+    from .auth.grant import TokenCache
 
 PATH_VARIABLE = re.compile(r"^:([A-Za-z0-9_$.\-]+)$")
 SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*)://")
@@ -59,6 +62,7 @@ class ResolveOptions:
     working_dir: str | None = None  # formdata/file `src` root; default: the collection's folder
     allow_outside_files: bool = False
     insecure: bool = False
+    tokens: "TokenCache | None" = field(default=None, compare=False)  # OAuth 2.0 tokens the runner fetched
 
 
 @dataclass
@@ -100,7 +104,7 @@ def resolve(
     if content_type and not any(name.lower() == "content-type" for name, _ in headers):
         headers.append(("Content-Type", content_type))
     try:
-        auth = apply_auth(effective_auth(located, collection.auth), draft.renderer)
+        auth = apply_auth(effective_auth(located, collection.auth), draft.renderer, options.tokens)
     except ItemError as exc:
         draft.problem(exc.message, exc.hint or "")
         auth = None
@@ -111,6 +115,14 @@ def resolve(
         headers = [h for h in headers if h[0].lower() not in replaced] + auth.headers
     query += [(_quote(k, QUERY_KEY_SAFE), _quote(v, QUERY_VALUE_SAFE)) for k, v in auth.query]
     final_url = url + ("?" + "&".join(k if v is None else f"{k}={v}" for k, v in query) if query else "")
+    if auth.signer is not None:  # signing auth sees the request exactly as it goes out
+        try:
+            wire = auth.signer(Wire(method, final_url, tuple(headers), body, form is not None or body_file is not None))
+        except ItemError as exc:
+            draft.problem(exc.message, exc.hint or "")
+            _raise_problems(draft)
+            raise
+        final_url, headers, body = wire.url, list(wire.headers), wire.body
     return PreparedRequest(
         method=method,
         url=final_url,
@@ -119,10 +131,11 @@ def resolve(
         form=form,
         body_file=body_file,
         digest=auth.digest,
+        ntlm=auth.ntlm,
         follow_redirects=behavior.get("followRedirects", True) is not False,
         max_redirects=_int(behavior.get("maxRedirects"), 10),
         verify_tls=not options.insecure and behavior.get("strictSSL", True) is not False,
-        notes=tuple(draft.notes),
+        notes=tuple(draft.notes + auth.notes),
         secrets=frozenset(s for s in draft.renderer.used_secrets | auth.secrets if s),
         secret_headers=frozenset(auth.secret_headers),
         secret_query=frozenset(auth.secret_query),
