@@ -41,9 +41,9 @@ def _strict_query(url: str) -> str:
 
 def _sign(wire: Wire, s: SimpleNamespace, parts: AuthParts) -> Wire:
     try:
-        from botocore.auth import SigV4Auth, SigV4QueryAuth
-        from botocore.awsrequest import AWSRequest
-        from botocore.credentials import Credentials
+        from botocore.auth import SigV4Auth, SigV4QueryAuth  # type: ignore[import-untyped]
+        from botocore.awsrequest import AWSRequest  # type: ignore[import-untyped]
+        from botocore.credentials import Credentials  # type: ignore[import-untyped]
     except ImportError:
         raise missing_library("awsv4", "botocore", "botocore") from None
     headers = [(k, v) for k, v in wire.headers if k.lower() not in REPLACED]

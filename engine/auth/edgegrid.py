@@ -55,7 +55,7 @@ def edgegrid(fields: Fields, parts: AuthParts) -> None:
 
 def _sign(wire: Wire, s: SimpleNamespace) -> Wire:
     try:
-        from akamai.edgegrid.edgegrid import EdgeGridAuthHeaders
+        from akamai.edgegrid.edgegrid import EdgeGridAuthHeaders  # type: ignore[import-untyped]
     except ImportError:
         raise missing_library("edgegrid", "akamai.edgegrid", "edgegrid-python") from None
     if wire.method == "POST" and wire.streamed:

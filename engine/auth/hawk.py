@@ -36,8 +36,8 @@ def hawk(fields: Fields, parts: AuthParts) -> None:
 
 def _sign(wire: Wire, s: SimpleNamespace, parts: AuthParts) -> Wire:
     try:
-        import mohawk
-        from mohawk.base import EmptyValue
+        import mohawk  # type: ignore[import-untyped]
+        from mohawk.base import EmptyValue  # type: ignore[import-untyped]
     except ImportError:
         raise missing_library("hawk", "mohawk", "mohawk") from None
     if s.payload and wire.streamed:

@@ -8,6 +8,7 @@ import json
 import re
 import time
 import uuid
+import warnings
 
 from ..errors import ItemError
 from ..model import as_text
@@ -76,7 +77,9 @@ def _encode(payload: dict, key: str | bytes, algorithm: str, header: dict) -> st
     except ImportError:
         raise missing_library("jwt", "jwt", "PyJWT") from None
     try:
-        return pyjwt.encode(payload, key, algorithm=algorithm, headers=header)
+        with warnings.catch_warnings():  # the key is the collection's choice, as in Postman: no warning per item
+            warnings.simplefilter("ignore", getattr(pyjwt.warnings, "InsecureKeyLengthWarning", UserWarning))
+            return pyjwt.encode(payload, key, algorithm=algorithm, headers=header)
     except NotImplementedError:
         raise missing_library("jwt", "cryptography", "cryptography") from None
     except (ValueError, TypeError, pyjwt.exceptions.PyJWTError) as exc:

@@ -64,7 +64,7 @@ def oauth1(fields: Fields, parts: AuthParts) -> None:
 
 
 def _sign(wire: Wire, s: SimpleNamespace, parts: AuthParts) -> Wire:
-    from oauthlib.oauth1.rfc5849 import parameters, signature, utils
+    from oauthlib.oauth1.rfc5849 import parameters, signature, utils  # type: ignore[import-untyped]
 
     form = (header_value(wire.headers, "Content-Type") or "").split(";")[0].strip().lower() == FORM
     body_params = parse_qsl((wire.body or b"").decode("utf-8", "replace"), keep_blank_values=True) if form else []

@@ -79,12 +79,13 @@ def oauth2(fields: Fields, parts: AuthParts) -> None:
                 hint="--env-var accessToken=… (a token from your OAuth 2.0 provider), or give the auth block a "
                 "grant_type with accessTokenUrl and clientId",
             )
-        token = fields.tokens.current(grant) if fields.tokens is not None else None
-        if not token:
+        fetched = fields.tokens.current(grant) if fields.tokens is not None else None
+        if not fetched:
             raise ItemError(
                 f"oauth2 token for {grant.token_url} is fetched only when the run sends requests",
                 hint="--env-var accessToken=… to use a token you already have",
             )
+        token = fetched
     fields.secret(parts, token)
     if fields.text("tokenType").lower() == "mac":
         raise ItemError("oauth2 MAC tokens are not supported", hint="use a bearer token type")
