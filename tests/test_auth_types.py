@@ -210,8 +210,8 @@ def test_edgegrid_get_and_post(api, tmp_path) -> None:
 
 @pytest.mark.parametrize("algorithm", ["HS256", "HS384", "HS512"])
 def test_jwt_hmac(api, tmp_path, algorithm) -> None:
-    api.check = check_jwt(b"s3cret-key-long-enough-for-hs512-0123456789abcdef", algorithm, {"sub": "u-42", "role": "r"})
-    auth = block("jwt", algorithm=algorithm, secret="s3cret-key-long-enough-for-hs512-0123456789abcdef",
+    api.check = check_jwt(b"s3cret-key-long-enough-for-hs512-0123456789abcdef-0123456789abcdef", algorithm, {"sub": "u-42", "role": "r"})
+    auth = block("jwt", algorithm=algorithm, secret="s3cret-key-long-enough-for-hs512-0123456789abcdef-0123456789abcdef",
                  payload='{"sub": "{{user}}", "role": "r"}', header='{"kid": "k1"}')
     accepted(replay(tmp_path, auth, f"{api.url}/j", env={"user": "u-42"}), api)
 
@@ -475,3 +475,29 @@ def test_dry_run_does_not_fetch_and_says_so(api, tmp_path, cli) -> None:
     code, out, err = cli("run", path, "--dry-run", "--env-var", "clientSecret=app secret")
     assert not endpoint.requests and not api.seen
     assert "fetched only when the run sends" in out + err
+
+
+def test_an_unresolved_token_variable_falls_back_to_the_grant(api, tmp_path) -> None:
+    endpoint = TokenEndpoint(api)
+    auth = oauth2(api, accessToken="{{accessToken}}")
+    accepted(replay(tmp_path, auth, f"{api.url}/api", env={"clientSecret": "app secret"}), api)
+    assert len(endpoint.issued) == 1
+
+
+def test_validate_counts_a_grant_item_as_sendable(api, tmp_path, cli) -> None:
+    path = tmp_path / "v.json"
+    path.write_text(json.dumps(make_collection([make_item("O", url=f"{api.url}/api", auth=oauth2(api))])),
+                    encoding="utf-8")
+    code, out, err = cli("validate", path, "--env-var", "clientSecret=s")
+    assert code == 0, out + err
+    assert not api.seen
+
+
+def test_curl_prints_the_signed_request_masked(api, tmp_path, cli) -> None:
+    auth = block("oauth1", consumerKey="ck", consumerSecret="cs-value", addParamsToHeader=False)
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps(make_collection([make_item("O", url=f"{api.url}/api?x=1", auth=auth)])),
+                    encoding="utf-8")
+    code, out, err = cli("curl", path, "--item", "O")
+    assert code == 0, out + err
+    assert "oauth_consumer_key=ck" in out and "oauth_signature=****" in out and "cs-value" not in out

@@ -69,6 +69,14 @@ class Fields:
                 value = value.strip() if strip else value
         return "" if is_placeholder(value) else value
 
+    def resolved(self, name: str, fallback: str | None = None) -> str:
+        """Like `text`, but empty (and nothing recorded as missing) when a `{{variable}}` in it has
+        no value: for a field that has an alternative, like an OAuth 2.0 token and its grant."""
+        probe = Fields(self.auth, Renderer(self.renderer.scopes, dynamic=self.renderer.dynamic))
+        if not probe.text(name, fallback) or probe.renderer.missing:
+            return ""
+        return self.text(name, fallback)
+
     def flag(self, name: str, default: bool = False) -> bool:
         """Postman writes booleans as JSON booleans or as the strings "true"/"false"."""
         raw = self.auth.get(name)

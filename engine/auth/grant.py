@@ -220,7 +220,7 @@ def needed_grant(auth: Auth | None, scopes: Scopes) -> Grant | None:
         return None
     renderer = Renderer(scopes)
     fields = Fields(auth, renderer)
-    if fields.text("accessToken", "accessToken"):
+    if fields.resolved("accessToken", "accessToken"):
         return None
     try:
         grant = grant_of(fields)

@@ -70,15 +70,17 @@ def oauth2(fields: Fields, parts: AuthParts) -> None:
     grant configuration (the runner fetches it before resolve; see grant.py)."""
     from .grant import grant_of
 
-    token = fields.text("accessToken", "accessToken")
-    if not token:
-        grant = grant_of(fields)
-        if grant is None:
+    token = fields.resolved("accessToken", "accessToken")
+    grant = None if token else grant_of(fields)
+    if grant is None and not token:
+        token = fields.text("accessToken", "accessToken")  # an unresolved {{name}} in it is reported by resolve
+        if not token:
             raise ItemError(
                 "oauth2 auth has no access token (the collection stores none) and no grant to fetch one",
                 hint="--env-var accessToken=… (a token from your OAuth 2.0 provider), or give the auth block a "
                 "grant_type with accessTokenUrl and clientId",
             )
+    if grant is not None:
         fetched = fields.tokens.current(grant) if fields.tokens is not None else None
         if not fetched:
             raise ItemError(
