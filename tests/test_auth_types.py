@@ -226,8 +226,8 @@ def test_jwt_private_key_to_query_param(api, tmp_path, rsa_key, algorithm) -> No
 
 
 def test_jwt_base64_secret_and_custom_prefix(api, tmp_path) -> None:
-    api.check = check_jwt(b"raw-bytes-\x00\x01", "HS256", {"a": 1}, prefix="JWT ")
-    auth = block("jwt", algorithm="HS256", secret=base64.b64encode(b"raw-bytes-\x00\x01").decode(),
+    api.check = check_jwt(b"raw-bytes-\x00\x01-and-32-bytes-in-all-01234", "HS256", {"a": 1}, prefix="JWT ")
+    auth = block("jwt", algorithm="HS256", secret=base64.b64encode(b"raw-bytes-\x00\x01-and-32-bytes-in-all-01234").decode(),
                  isSecretBase64Encoded=True, payload={"a": 1}, headerPrefix="JWT")
     accepted(replay(tmp_path, auth, f"{api.url}/j"), api)
 
