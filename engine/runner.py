@@ -32,10 +32,13 @@ from .model import (
     Collection,
     Environment,
     Exchange,
+    OUTCOMES,
     ItemResult,
     Located,
+    Outcome,
     Param,
     PreparedRequest,
+    outcome_of,
 )
 from .redact import Redactor
 from .resolve import ResolveOptions, resolve
@@ -82,6 +85,7 @@ class RunOptions:
     timeout_script_ms: int = 5_000
     max_body_bytes: int = 10 * 1024 * 1024
     keep_results: bool = True  # False: memory stays flat however many items run (reporters stream)
+    send_only_to: str | None = None  # `--mock`: an origin; requests aimed elsewhere are skipped, not sent
 
 
 @dataclass
@@ -138,7 +142,7 @@ class _Results:
     def __init__(self, keep: bool) -> None:
         self.keep = keep
         self.kept: list[ItemResult] = []
-        self.counts = {"passed": 0, "failed": 0, "error": 0, "skipped": 0}
+        self.counts = dict.fromkeys(OUTCOMES, 0)
 
     def append(self, result: ItemResult) -> None:
         self.counts[result.outcome] += 1
@@ -146,8 +150,7 @@ class _Results:
             self.kept.append(result)
 
     def summary(self) -> Summary:
-        c = self.counts
-        return Summary(sum(c.values()), c["passed"], c["failed"], c["error"], c["skipped"])
+        return Summary.of_counts(self.counts)
 
 
 class Runner:
@@ -253,7 +256,7 @@ class Runner:
             result, jump = self._execute(located, scopes, iteration, count)
             results.append(result)
             self.emit(ItemFinished(result))
-            if self.options.bail and result.outcome in ("failed", "error"):
+            if self.options.bail and result.counts_as_failure:
                 self._stop.set()
             if self._stop.is_set():
                 return
@@ -301,7 +304,7 @@ class Runner:
                     if jump is not ...:  # folders run independently: there is no "next" across them
                         result = replace(result, notes=result.notes + ("setNextRequest is ignored with --workers",))
                     slots[index] = result
-                    if self.options.bail and slots[index].outcome in ("failed", "error"):
+                    if self.options.bail and result.counts_as_failure:
                         self._stop.set()
                 finally:
                     done[index].set()
@@ -430,6 +433,11 @@ class Runner:
         if self.options.dry_run:
             return ItemResult(path, iteration, "skipped", request=prepared, console=console,
                               notes=prepared.notes + ("dry run: not sent",), name=name), jump
+        if self.options.send_only_to and not same_origin(prepared.url, self.options.send_only_to):
+            return ItemResult(path, iteration, "skipped", request=prepared, console=console, name=name,
+                              notes=prepared.notes + (
+                                  f"--mock: not sent: {self.redactor.url(prepared.url)} does not reach the mock "
+                                  "(--mock-passthrough sends it)",)), jump
         try:
             exchange = self._send_with_retries(prepared)
             if grant is not None and exchange.response.code == 401:  # the token may have been revoked: once more
@@ -459,8 +467,7 @@ class Runner:
             if post.failure is not None:
                 error = describe_failure("test", post.failure)
         self.redactor.learn(scopes.secret_values())
-        failed = any(not c.passed and not c.skipped and not c.known_failure for c in checks)
-        outcome = "error" if error else ("failed" if failed else "passed")
+        outcome: Outcome = "error" if error else outcome_of(checks)
         return ItemResult(
             path,
             iteration,
@@ -577,6 +584,13 @@ class Runner:
         if asked is not None:
             delay = min(asked, 30.0)
         self._stop.wait(delay)
+
+
+def same_origin(url: str, origin: str) -> bool:
+    from urllib.parse import urlsplit
+
+    a, b = urlsplit(url), urlsplit(origin)
+    return (a.scheme, a.hostname, a.port) == (b.scheme, b.hostname, b.port)
 
 
 def _retry_after_seconds(value: str | None) -> float | None:
