@@ -1242,7 +1242,10 @@
     G.require = requireStub;
     G.atob = atob;
     G.btoa = btoa;
+    // require.js: require() and the library globals (lazy); names it lacks stay "not supported"
+    if (G.__sandbox_loader) G.__sandbox_loader.install(G, { unsupported: unsupported, strict: strict });
     LEGACY_LIBS.forEach(function (name) {
+      if (hasOwn.call(G, name)) return;
       Object.defineProperty(G, name, {
         configurable: true,
         get: function () {

@@ -2,13 +2,15 @@
 
 Only plain data crosses the boundary (`ScriptInput` in, `ScriptOutcome` out). Scripts see the
 `pm` API and the legacy Postman globals from `pm.js`; they get no file system, network or process
-access: QuickJS is embedded without its `std`/`os` modules, no module loader is installed, and
-the one way out, `pm.sendRequest`, is a request handed to the caller's `send_request` between
-two JavaScript calls.
+access: QuickJS is embedded without its `std`/`os` modules; `require()` (require.js) serves only
+the library modules in `lib/`; the libraries' Python side (`host.py`) takes and returns JSON and
+touches nothing outside; and the one way out, `pm.sendRequest`, is a request handed to the
+caller's `send_request` between two JavaScript calls.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import threading
@@ -134,7 +136,13 @@ class Sandbox:
 
             ctx = quickjs.Context()
             ctx.set_memory_limit(_MEMORY_LIMIT)
-            ctx.eval("\n" * (_LIBRARY_LINE - 1) + _library_source())
+            index, sources = _modules()
+            ctx.set("__lib_index", index)
+            ctx.set("__lib_sources", sources)
+            ctx.add_callable("__host", _host_call)
+            pad = "\n" * (_LIBRARY_LINE - 1)
+            ctx.eval(pad + _library_source("require.js"))
+            ctx.eval(pad + _library_source("pm.js"))
             self._ctx, self._thread = ctx, threading.get_ident()
         return self._ctx
 
@@ -188,8 +196,24 @@ class Sandbox:
         return status
 
 
-def _library_source() -> str:
-    return resources.files(__package__).joinpath("pm.js").read_text(encoding="utf-8")
+def _library_source(name: str) -> str:
+    return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+
+
+@functools.lru_cache(maxsize=1)
+def _modules() -> tuple[str, str]:
+    """lib/index.json and every lib/*.js (by file name, without .js), as JSON text for require.js."""
+    lib = resources.files(__package__).joinpath("lib")
+    index = lib.joinpath("index.json").read_text(encoding="utf-8")
+    sources = {entry.name[:-3]: entry.read_text(encoding="utf-8")
+               for entry in lib.iterdir() if entry.name.endswith(".js")}
+    return index, json.dumps(sources)
+
+
+def _host_call(name: str, args_json: str) -> str:
+    from .host import call  # deferred: only scripts that use a Python-backed library import it
+
+    return call(name, args_json)
 
 
 def _input_json(data: ScriptInput) -> dict[str, Any]:
