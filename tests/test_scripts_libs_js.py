@@ -1,0 +1,270 @@
+"""Sandbox libraries written in JavaScript (lodash, moment, Sugar, the Node modules,
+postman-collection), run through the real sandbox.
+
+The expected values were produced by running the same expressions in Newman 6.2.2's own sandbox
+(postman-sandbox with the real npm libraries) or, where noted, real Node; they are kept here as
+literals so that the tests need neither.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from engine.scripts import Sandbox, ScriptOutcome
+from tests.test_scripts_sandbox import make_input
+
+LIB = Path(__file__).resolve().parent.parent / "engine" / "scripts" / "lib"
+
+
+@pytest.fixture(scope="module")
+def sandbox() -> Sandbox:
+    box = Sandbox()
+    yield box
+    box.close()
+
+
+def run(sandbox: Sandbox, *sources: str, **kw: Any) -> ScriptOutcome:
+    return sandbox.run(make_input(*sources, **kw))
+
+
+def value(sandbox: Sandbox, expression: str, prelude: str = "") -> Any:
+    """The JSON value of `expression`, computed in a script (through a variable, as scripts do)."""
+    out = run(sandbox, f"{prelude}\npm.environment.set('__out', JSON.stringify({expression}));")
+    assert out.failure is None, out.failure
+    return json.loads(out.scopes["environment"]["__out"])
+
+
+def failure(sandbox: Sandbox, source: str) -> tuple[str, int | None]:
+    out = run(sandbox, source)
+    assert out.failure is not None, out
+    return out.failure.message, out.failure.line
+
+
+# ---- lodash -------------------------------------------------------------------------------
+# `L` is require('lodash') (lodash 4); the global `_` is lodash 3, as in Postman's sandbox.
+
+LODASH = [
+    ("L.get({a:[{b:{c:3}}]}, 'a[0].b.c')",
+     3),
+    ("L.get({a:[{b:{c:3}}]}, ['a','0','b','c'])",
+     3),
+    ("L.get({a:1}, 'a.b.c', 'def')",
+     'def'),
+    ("L.get({'a.b':5}, 'a.b')",
+     5),
+    ('L.get({a:{b:2}}, \'a["b"]\')',
+     2),
+    ("L.set({}, 'a[0].b.c', 4)",
+     {'a': [{'b': {'c': 4}}]}),
+    ("L.set({a:{}}, 'a.x.y', 1)",
+     {'a': {'x': {'y': 1}}}),
+    ("L.set({}, ['x','1'], 2)",
+     {'x': [None, 2]}),
+    ("L.has({a:{b:2}}, 'a.b')",
+     True),
+    ("L.has({a:{b:2}}, 'a.c')",
+     False),
+    ('L.has([1,2], 1)',
+     True),
+    ("L.has(Object.create({x:1}), 'x')",
+     False),
+    ("L.pick({a:1,b:'2',c:3}, ['a','c'])",
+     {'a': 1, 'c': 3}),
+    ("L.pick({a:{b:1,c:2}}, 'a.b')",
+     {'a': {'b': 1}}),
+    ("L.omit({a:1,b:'2',c:3}, ['a','c'])",
+     {'b': '2'}),
+    ("L.omit({a:{b:1,c:2}}, 'a.b')",
+     {'a': {'c': 2}}),
+    ('L.merge({a:[{b:2},{d:4}]}, {a:[{c:3},{e:5}]})',
+     {'a': [{'b': 2, 'c': 3}, {'d': 4, 'e': 5}]}),
+    ('L.merge({a:1,b:{c:1}}, {b:{d:2}}, {a:undefined, e:null})',
+     {'a': 1, 'b': {'c': 1, 'd': 2}, 'e': None}),
+    ('L.merge([1,2,3],[4,5])',
+     [4, 5, 3]),
+    ('L.cloneDeep({a:[1,{b:2}], d:new Date(0)})',
+     {'a': [1, {'b': 2}], 'd': '1970-01-01T00:00:00.000Z'}),
+    ('L.isEqual({a:[1,2,{b:3}]}, {a:[1,2,{b:3}]})',
+     True),
+    ('L.isEqual([1,2],[1,2,3])',
+     False),
+    ('L.isEqual(NaN,NaN)',
+     True),
+    ("L.isEqual({a:1},{a:'1'})",
+     False),
+    ('L.isEqual(new Date(5), new Date(5))',
+     True),
+    ('L.isEqual(0,-0)',
+     True),
+    ("[L.isEmpty(null), L.isEmpty(true), L.isEmpty(1), L.isEmpty([1,2,3]), L.isEmpty({a:1}), L.isEmpty(''), L.isEmpty({}), L.isEmpty('x'), L.isEmpty(new Map())]",
+     [True, True, True, False, False, True, True, False, True]),
+    ("[L.isString('a'), L.isNumber(NaN), L.isArray([]), L.isObject(function(){}), L.isObject(null), L.isPlainObject(Object.create(null)), L.isPlainObject([]), L.isPlainObject(new Date()), L.isNil(undefined), L.isUndefined(null), L.isNull(null), L.isFunction(class {}), L.isInteger('3'), L.isFinite('3'), L.isNaN(undefined), L.isBoolean(false), L.isDate(new Date())]",
+     [True, True, True, True, False, True, False, False, True, False, True, True, False, False, False, True, True]),
+    ('L.map([4,8], function(n){return n*n;})',
+     [16, 64]),
+    ('L.map({a:4,b:8}, function(n,k){return k+n;})',
+     ['a4', 'b8']),
+    ("L.map([{user:'barney'},{user:'fred'}], 'user')",
+     ['barney', 'fred']),
+    ("L.map('abc')",
+     ['a', 'b', 'c']),
+    ("L.filter([{u:'b',age:36,active:true},{u:'f',age:40,active:false}], {age:36,active:true})",
+     [{'u': 'b', 'age': 36, 'active': True}]),
+    ("L.filter([{u:'b',active:true},{u:'f',active:false}], ['active', false])",
+     [{'u': 'f', 'active': False}]),
+    ("L.filter([{u:'b',active:true},{u:'f',active:false}], 'active')",
+     [{'u': 'b', 'active': True}]),
+    ("L.find([{u:'b',age:36},{u:'f',age:40},{u:'p',age:1}], function(o){return o.age<40;})",
+     {'u': 'b', 'age': 36}),
+    ("L.find([{u:'b',age:36},{u:'f',age:40}], {age:40})",
+     {'u': 'f', 'age': 40}),
+    ("L.findIndex([{u:'b'},{u:'f'}], ['u','f'])",
+     1),
+    ('L.findIndex([1,2,3], function(x){return x>5;})',
+     -1),
+    ('(function(){var r=[]; L.forEach({a:1,b:2}, function(v,k){r.push(k+v);}); L.each([1,2,3], function(v){ r.push(v); return v<2; }); return r;})()',
+     ['a1', 'b2', 1, 2]),
+    ('L.reduce([1,2], function(s,n){return s+n;}, 0)',
+     3),
+    ('L.reduce({a:1,b:2,c:1}, function(r,v,k){(r[v]||(r[v]=[])).push(k); return r;}, {})',
+     {'1': ['a', 'c'], '2': ['b']}),
+    ('L.reduce([1,2,3], function(a,b){return a*b;})',
+     6),
+    ("[L.some([null,0,'yes',false], Boolean), L.some([{a:1}], {a:1}), L.every([true,1,null,'yes'], Boolean), L.every([], Boolean)]",
+     [True, True, False, True]),
+    ("[L.includes([1,2,3],1), L.includes([1,2,3],1,2), L.includes({a:1,b:2},1), L.includes('abcd','bc'), L.includes([NaN], NaN)]",
+     [True, False, True, True, True]),
+    ("[L.keys({a:1,b:2}), L.keys('hi'), L.values({a:1,b:2}), L.values('hi'), L.entries({a:1,b:2}), L.toPairs({a:1}), L.fromPairs([['a',1],['b',2]])]",
+     [['a', 'b'], ['0', '1'], [1, 2], ['h', 'i'], [['a', 1], ['b', 2]], [['a', 1]], {'a': 1, 'b': 2}]),
+    ("[L.uniq([2,1,2]), L.uniqBy([2.1,1.2,2.3], Math.floor), L.uniqBy([{x:1},{x:2},{x:1}], 'x')]",
+     [[2, 1], [2.1, 1.2], [{'x': 1}, {'x': 2}]]),
+    ("L.sortBy([{u:'fred',age:48},{u:'barney',age:36},{u:'fred',age:40},{u:'barney',age:34}], ['u','age'])",
+     [{'u': 'barney', 'age': 34}, {'u': 'barney', 'age': 36}, {'u': 'fred', 'age': 40}, {'u': 'fred', 'age': 48}]),
+    ('L.sortBy([3,null,1,undefined,NaN,2])',
+     [1, 2, 3, None, None, None]),
+    ("L.sortBy(['b','a','C'])",
+     ['C', 'a', 'b']),
+    ("L.orderBy([{u:'fred',age:48},{u:'barney',age:34},{u:'fred',age:40},{u:'barney',age:36}], ['u','age'], ['asc','desc'])",
+     [{'u': 'barney', 'age': 36}, {'u': 'barney', 'age': 34}, {'u': 'fred', 'age': 48}, {'u': 'fred', 'age': 40}]),
+    ("[L.groupBy([6.1,4.2,6.3], Math.floor), L.groupBy(['one','two','three'], 'length'), L.keyBy([{d:'a',c:97},{d:'d',c:100}], 'd'), L.countBy([6.1,4.2,6.3], Math.floor), L.countBy(['one','two','three'], 'length')]",
+     [{'4': [4.2], '6': [6.1, 6.3]}, {'3': ['one', 'two'], '5': ['three']}, {'a': {'d': 'a', 'c': 97}, 'd': {'d': 'd', 'c': 100}}, {'4': 1, '6': 2}, {'3': 2, '5': 1}]),
+    ('[L.flatten([1,[2,[3,[4]],5]]), L.flattenDeep([1,[2,[3,[4]],5]]), L.flattenDepth([1,[2,[3,[4]],5]], 2)]',
+     [[1, 2, [3, [4]], 5], [1, 2, 3, 4, 5], [1, 2, 3, [4], 5]]),
+    ("[L.chunk(['a','b','c','d'],2), L.chunk(['a','b','c','d'],3), L.chunk([1,2]), L.compact([0,1,false,2,'',3,null,NaN])]",
+     [[['a', 'b'], ['c', 'd']], [['a', 'b', 'c'], ['d']], [[1], [2]], [1, 2, 3]]),
+    ("[L.difference([2,1],[2,3]), L.intersection([2,1],[2,3]), L.union([2],[1,2]), L.zip(['a','b'],[1,2],[true,false]), L.xor([2,1],[2,3]), L.without([2,1,2,3],1,2)]",
+     [[1], [2], [2, 1], [['a', 1, True], ['b', 2, False]], [1, 3], [3]]),
+    ('[L.range(4), L.range(-4), L.range(1,5), L.range(0,20,5), L.range(0,-4,-1), L.range(1,4,0), L.range(0)]',
+     [[0, 1, 2, 3], [0, -1, -2, -3], [1, 2, 3, 4], [0, 5, 10, 15], [0, -1, -2, -3], [1, 1, 1], []]),
+    ('[L.times(3, String), L.times(4, L.constant(0)), L.times(2)]',
+     [['0', '1', '2'], [0, 0, 0, 0], [0, 1]]),
+    ('(function(){ var a=L.random(0,5), b=L.random(5), c=L.random(1.2,5.2), d=L.random(); return [a>=0&&a<=5&&a%1===0, b>=0&&b<=5&&b%1===0, c>=1.2&&c<=5.2, d===0||d===1]; })()',
+     [True, True, True, True]),
+    ('(function(){ var s=L.sample([1,2,3]); var sh=L.shuffle([1,2,3,4]); return [[1,2,3].indexOf(s)>-1, sh.length, sh.slice().sort()]; })()',
+     [True, 4, [1, 2, 3, 4]]),
+    ("[L.sum([4,2,8,6]), L.sumBy([{n:4},{n:2}], 'n'), L.max([4,2,8,6]), L.max([]), L.min([4,2,8,6]), L.maxBy([{n:1},{n:2}], 'n'), L.minBy([{n:1},{n:2}], function(o){return o.n;}), L.mean([4,2,8,6]), L.sum([]), L.mean([])]",
+     [20, 6, 8, None, 2, {'n': 2}, {'n': 1}, 5, 0, None]),
+    ('[L.round(4.006), L.round(4.006,2), L.round(4060,-2), L.floor(0.046,2), L.floor(4060,-2), L.ceil(6.004,2), L.ceil(6040,-2), L.round(1.005, 2)]',
+     [4, 4.01, 4100, 0.04, 4000, 6.01, 6100, 1.01]),
+    ('[L.clamp(-10,-5,5), L.clamp(10,-5,5), L.clamp(3, 2), L.inRange(3,2,4), L.inRange(4,8), L.inRange(4,2), L.inRange(2,2), L.inRange(1.2,2), L.inRange(-3,-2,-6)]',
+     [-5, 5, 2, True, True, False, False, True, True]),
+    ("[L.padStart('abc',6), L.padStart('abc',6,'_-'), L.padStart('abc',2), L.padEnd('abc',6,'_-'), L.pad('abc',8,'_-'), L.trim('  abc  '), L.trim('-_-abc-_-','_-'), L.trimStart('-_-abc-_-','_-'), L.trimEnd('  abc  ')]",
+     ['   abc', '_-_abc', 'abc', 'abc_-_', '_-abc_-_', 'abc', 'abc', 'abc-_-', '  abc']),
+    ('[\'Foo Bar\',\'--foo-bar--\',\'__FOO_BAR__\',\'fooBar\',\'XMLHttpRequest\',\'foo2bar\',\'déjà vu\', \'user_id\', \'ID\', \'getHTTPResponseCode\', \'hello world 123abc\', "don\'t stop"].map(function(s){ return [L.camelCase(s), L.kebabCase(s), L.snakeCase(s), L.startCase(s), L.lowerCase(s), L.upperCase(s), L.words(s)]; })',
+     [['fooBar', 'foo-bar', 'foo_bar', 'Foo Bar', 'foo bar', 'FOO BAR', ['Foo', 'Bar']], ['fooBar', 'foo-bar', 'foo_bar', 'Foo Bar', 'foo bar', 'FOO BAR', ['foo', 'bar']], ['fooBar', 'foo-bar', 'foo_bar', 'FOO BAR', 'foo bar', 'FOO BAR', ['FOO', 'BAR']], ['fooBar', 'foo-bar', 'foo_bar', 'Foo Bar', 'foo bar', 'FOO BAR', ['foo', 'Bar']], ['xmlHttpRequest', 'xml-http-request', 'xml_http_request', 'XML Http Request', 'xml http request', 'XML HTTP REQUEST', ['XML', 'Http', 'Request']], ['foo2Bar', 'foo-2-bar', 'foo_2_bar', 'Foo 2 Bar', 'foo 2 bar', 'FOO 2 BAR', ['foo', '2', 'bar']], ['dejaVu', 'deja-vu', 'deja_vu', 'Deja Vu', 'deja vu', 'DEJA VU', ['déjà', 'vu']], ['userId', 'user-id', 'user_id', 'User Id', 'user id', 'USER ID', ['user', 'id']], ['id', 'id', 'id', 'ID', 'id', 'ID', ['ID']], ['getHttpResponseCode', 'get-http-response-code', 'get_http_response_code', 'Get HTTP Response Code', 'get http response code', 'GET HTTP RESPONSE CODE', ['get', 'HTTP', 'Response', 'Code']], ['helloWorld123Abc', 'hello-world-123-abc', 'hello_world_123_abc', 'Hello World 123 Abc', 'hello world 123 abc', 'HELLO WORLD 123 ABC', ['hello', 'world', '123', 'abc']], ['dontStop', 'dont-stop', 'dont_stop', 'Dont Stop', 'dont stop', 'DONT STOP', ["don't", 'stop']]]),
+    ('[L.capitalize(\'FRED\'), L.upperFirst(\'fred\'), L.lowerFirst(\'Fred\'), L.escape(\'fred, barney, & <pebbles> "x" \\\'y\\\'\'), L.unescape(\'fred, barney, &amp; &lt;pebbles&gt; &#39;\'), L.words(\'fred, barney, & pebbles\', /[^, ]+/g)]',
+     ['Fred', 'Fred', 'fred', 'fred, barney, &amp; &lt;pebbles&gt; &quot;x&quot; &#39;y&#39;', "fred, barney, & <pebbles> '", ['fred', 'barney', '&', 'pebbles']]),
+    ("[L.template('hello <%= user %>!')({user:'fred'}), L.template('<b><%- value %></b>')({value:'<script>'}), L.template('<% L.forEach(users, function(u) { %><li><%- u %></li><% }); %>', {imports: {L: L}})({users:['fred','barney']}), L.template('hello ${ user }!')({user:'pebbles'}), L.template('<%= data.a %>', {variable:'data'})({a:1})]",
+     ['hello fred!', '<b>&lt;script&gt;</b>', '<li>fred</li><li>barney</li>', 'hello pebbles!', '1']),
+    ("[L.repeat('*',3), L.repeat('abc',2), L.repeat('abc',0), L.replace('Hi Fred','Fred','Barney'), L.split('a-b-c','-',2), L.startsWith('abc','a'), L.startsWith('abc','b',1), L.endsWith('abc','c'), L.endsWith('abc','b',2), L.toLower('--Foo-Bar--'), L.toUpper('fooBar')]",
+     ['***', 'abcabc', '', 'Hi Barney', ['a', 'b'], True, True, True, True, '--foo-bar--', 'FOOBAR']),
+    ("[L.head([1,2,3]), L.head([]), L.last([1,2,3]), L.tail([1,2,3]), L.take([1,2,3]), L.take([1,2,3],2), L.take([1,2,3],5), L.take([1,2,3],0), L.drop([1,2,3]), L.drop([1,2,3],2), L.first([1,2]), L.nth(['a','b','c','d'],1), L.nth(['a','b','c','d'],-2), L.takeRight([1,2,3],2), L.dropRight([1,2,3],2), L.initial([1,2,3])]",
+     [1, None, 3, [2, 3], [1], [1, 2], [1, 2, 3], [], [2, 3], [3], 1, 'b', 'c', [2, 3], [1], [1, 2]]),
+    ('[L.indexOf([1,2,1,2],2), L.indexOf([1,2,1,2],2,2), L.lastIndexOf([1,2,1,2],2), L.indexOf([NaN],NaN)]',
+     [1, 3, 3, 0]),
+    ("[L.assign({a:0},{a:1},{b:2}), L.defaults({a:1},{b:2},{a:3}), L.defaultsDeep({a:{b:2}},{a:{b:1,c:3}}), L.mapValues({f:{u:'f',age:40},p:{u:'p',age:1}}, 'age'), L.mapValues({a:1,b:2}, function(v){return v*3;}), L.mapKeys({a:1,b:2}, function(v,k){return k+v;}), L.invert({a:1,b:2,c:1})]",
+     [{'a': 1, 'b': 2}, {'a': 1, 'b': 2}, {'a': {'b': 2, 'c': 3}}, {'f': 40, 'p': 1}, {'a': 3, 'b': 6}, {'a1': 1, 'b2': 2}, {'1': 'c', '2': 'b'}]),
+    ("[L.size([1,2,3]), L.size({a:1,b:2}), L.size('pebbles'), L.size(null)]",
+     [3, 2, 7, 0]),
+    ("[L.isMatch({a:1,b:2}, {b:2}), L.isMatch({a:1,b:2}, {b:1}), L.isMatch({a:{b:[1,2,3],c:1}}, {a:{b:[3]}}), L.filter([{a:1,b:2,c:3},{a:4,b:5,c:6}], L.matches({a:4,c:6})), L.map([{a:{b:2}},{a:{b:1}}], L.property('a.b')), L.identity(5), L.noop(), L.constant({a:1})()]",
+     [True, False, True, [{'a': 4, 'b': 5, 'c': 6}], [2, 1], 5, None, {'a': 1}]),
+    ("(function(){ var n=0; var f=L.once(function(){ return ++n; }); f(); f(); var m=L.memoize(function(o){ n+=10; return o*2; }); m(2); m(2); var g=L.partial(function(a,b,c){return a+b+c;}, 'a', L, 'c'); var h=L.flow([L.add, function(x){return x*x;}]); return [n, f(), g('b'), h(1,2), m.cache.get(2)]; })()",
+     [11, 1, 'abc', 9, 4]),
+    ("[L([1,2,3]).map(function(n){return n*2;}).value(), L([1,2,3]).sum(), L({a:1}).keys().value(), L.chain([{u:'b',age:36},{u:'f',age:40},{u:'p',age:1}]).sortBy('age').map(function(o){return o.u+' is '+o.age;}).head().value(), L([1,2]).toString(), L([1,2,3]).filter(function(x){return x>1;}).size(), L.chain([3,1,2]).sort().value(), L([1,2]).head()]",
+     [[2, 4, 6], 6, ['a'], 'p is 1', '1,2', 2, [1, 2, 3], 1]),
+    ("[L.toString(null), L.toString(-0), L.toString([1,2,3]), L.toNumber('3.2'), L.toNumber(''), L.toNumber(' 0x1f '), L.toNumber('0b101'), L.toInteger(3.7), L.toInteger('-3.2'), L.toInteger(Infinity), L.toInteger(NaN), L.parseInt('08'), L.parseInt(' 10 ', 2), L.toFinite(-Infinity)]",
+     ['', '-0', '1,2,3', 3.2, 0, 31, 5, 3, -3, 1.7976931348623157e+308, 0, 8, 2, -1.7976931348623157e+308]),
+    ("(function(){ var a=L.uniqueId('contact_'), b=L.uniqueId(), c=L.uniqueId('x'); return [/^contact_\\d+$/.test(a), +b + 1 === +c.slice(1)]; })()",
+     [True, True]),
+    ("[L.get({a:[{b:{c:3}}]}, 'a.0.b.c'), L.get([[1,[2]]], '[0][1][0]'), L.get({a:null}, 'a.b', 7), L.get({a:{}}, []), L.get(null, 'a', 5)]",
+     [3, 2, 7, None, 5]),
+    ("[L.zipObject(['a','b'],[1,2]), L.unzip([['a',1,true],['b',2,false]]), L.partition([{u:'b',a:false},{u:'f',a:true}], 'a'), L.flatMap([1,2], function(n){return [n,n];}), L.reject([1,2,3,4], function(n){return n%2===0;}), L.at({a:[{b:{c:3}},4]}, ['a[0].b.c','a[1]'])]",
+     [{'a': 1, 'b': 2}, [['a', 'b'], [1, 2], [True, False]], [[{'u': 'f', 'a': True}], [{'u': 'b', 'a': False}]], [1, 1, 2, 2], [1, 3], [3, 4]]),
+    ("[L.truncate('hi-diddly-ho there, neighborino'), L.truncate('hi-diddly-ho there, neighborino', {length:24, separator:' '}), L.truncate('hi-diddly-ho there, neighborino', {length:24, separator:/,? +/}), L.truncate('hi-diddly-ho there, neighborino', {omission:' [...]'})]",
+     ['hi-diddly-ho there, neighbo...', 'hi-diddly-ho there,...', 'hi-diddly-ho there...', 'hi-diddly-ho there, neig [...]']),
+    ("[L.escapeRegExp('[lodash](https://lodash.com/)'), L.deburr('déjà vu'), L.castArray(1), L.castArray([1]), L.result({a:{b:function(){return 3;}}}, 'a.b'), L.result({a:1}, 'x', 'd'), L.invertBy({a:1,b:2,c:1}), L.pickBy({a:1,b:'2',c:3}, L.isNumber), L.omitBy({a:1,b:'2',c:3}, L.isNumber)]",
+     ['\\[lodash\\]\\(https://lodash\\.com/\\)', 'deja vu', [1], [1], 3, 'd', {'1': ['a', 'c'], '2': ['b']}, {'a': 1, 'c': 3}, {'b': '2'}]),
+    ('[L.xorBy([2.1,1.2],[2.3,3.4],Math.floor), L.differenceBy([2.1,1.2],[2.3,3.4],Math.floor), L.intersectionBy([2.1,1.2],[2.3,3.4],Math.floor), L.unionBy([2.1],[1.2,2.3],Math.floor), L.sortedIndex([30,50],40), L.sortedUniq([1,1,2])]',
+     [[1.2, 3.4], [1.2], [2.1], [2.1, 1.2], 1, [1, 2]]),
+    ("[L.transform([2,3,4], function(r,n){ r.push(n*=n); return n%2===0; }, []), L.transform({a:1,b:2,c:1}, function(r,v,k){ (r[v]||(r[v]=[])).push(k); }, {}), L.update({a:[{b:{c:3}}]}, 'a[0].b.c', function(n){return n*n;}), (function(){ var o={a:[{b:{c:7}}]}; return [L.unset(o,'a[0].b.c'), o]; })()]",
+     [[4, 9], {'1': ['a', 'c'], '2': ['b']}, {'a': [{'b': {'c': 9}}]}, [True, {'a': [{'b': {}}]}]]),
+    ("[L.concat([1],2,[3],[[4]]), L.fill([1,2,3],'a'), L.fill(Array(3),2), L.fill([4,6,8,10],'*',1,3), L.slice([1,2,3],1), L.join(['a','b'],'~'), L.reverse([1,2,3]), L.pull(['a','b','c','a'],'a','c'), (function(){ var a=[1,2,3,4]; var e=L.remove(a, function(n){return n%2===0;}); return [a,e]; })()]",
+     [[1, 2, 3, [4]], ['a', 'a', 'a'], [2, 2, 2], [4, '*', '*', 10], [2, 3], 'a~b', [3, 2, 1], ['b'], [[1, 3], [2, 4]]]),
+    ("[L.mergeWith({a:[1],b:[2]}, {a:[3],b:[4]}, function(o,s){ if (L.isArray(o)) return o.concat(s); }), L.assignIn({a:0}, Object.assign(Object.create({b:2}),{c:3})), L.toArray({a:1,b:2}), L.toArray('abc'), L.toArray(1), L.toArray(null)]",
+     [{'a': [1, 3], 'b': [2, 4]}, {'a': 0, 'c': 3, 'b': 2}, [1, 2], ['a', 'b', 'c'], [], []]),
+    ("[L.add(6,4), L.subtract(6,4), L.multiply(6,4), L.divide(6,4), L.defaultTo(1,10), L.defaultTo(undefined,10), L.defaultTo(NaN,10), L.eq('a',Object('a')), L.gt(3,1), L.lte(1,1)]",
+     [10, 2, 24, 1.5, 1, 10, 10, False, True, True]),
+]
+
+LODASH3 = [
+    ('_.VERSION',
+     '3.10.2'),
+    ("_.pluck([{a:{b:1}},{a:{b:2}}], 'a.b')",
+     [1, 2]),
+    ('_.where([{a:1,b:2},{a:2}], {a:1})',
+     [{'a': 1, 'b': 2}]),
+    ('_.findWhere([{a:1,b:2},{a:2}], {a:2})',
+     {'a': 2}),
+    ("_.indexBy([{id:'x'},{id:'y'}], 'id')",
+     {'x': {'id': 'x'}, 'y': {'id': 'y'}}),
+    ("[_.contains([1,2],2), _.include('abc','b'), _.any([0,1]), _.all([1,0]), _.max([]), _.min([]), _.max([1,3,2]), _.max([{n:1},{n:3}], 'n'), _.min({a:3,b:1}), _.sum([1,2,'3']), _.sum([{n:1},{n:2}], 'n'), _.sum({a:1,b:2})]",
+     [True, True, True, False, None, None, 3, {'n': 3}, 1, 6, 3, 3]),
+    ("[_.uniq([1,2,1,3]), _.uniq([1,1,2], true), _.uniq([1,2.5,1.5], Math.floor), _.uniq([{a:1},{a:1}], 'a'), _.flatten([1,[2,[3]]]), _.flatten([1,[2,[3]]], true), _.capitalize('fRED'), _.first([1,2,3]), _.last([1,2,3]), _.rest([1,2,3])]",
+     [[1, 2, 3], [1, 2], [1, 2.5], [{'a': 1}], [1, 2, [3]], [1, 2, 3], 'FRED', 1, 3, [2, 3]]),
+    ("[_.object([['a',1],['b',2]]), _.object(['a','b'],[1,2]), _.zipObject([['a',1]]), _.pairs({a:1}), _.trunc('hi-diddly-ho there, neighborino', 24), _.padLeft('abc',6,'-'), _.padRight('abc',5), _.trimLeft('  x '), _.trimRight('  x ')]",
+     [{'a': 1, 'b': 2}, {'a': 1, 'b': 2}, {'a': 1}, [['a', 1]], 'hi-diddly-ho there, n...', '---abc', 'abc  ', 'x ', '  x']),
+    ("[_.get({a:[{b:1}]}, 'a[0].b'), _.map([1,2], function(x){return x*2;}), _.sortBy([3,1,2]), _.keys({a:1}), _.isEmpty({}), _.pick({a:1,b:'x'}, _.isNumber), _.omit({a:1,b:'x'}, _.isNumber), _.pick({a:1,b:2}, 'a'), _.eq({a:1},{a:1})]",
+     [1, [2, 4], [1, 2, 3], ['a'], True, {'a': 1}, {'b': 'x'}, {'a': 1}, True]),
+    ("[_([{a:1},{a:2}]).pluck('a').value(), _([1,2,3]).max(), _.chain([1,2,2]).uniq().map(function(x){return x+1;}).value(), _([1,2]).contains(2), _.sortByOrder([{a:1},{a:2}], ['a'], ['desc'])]",
+     [[1, 2], 3, [2, 3], True, [{'a': 2}, {'a': 1}]]),
+]
+
+
+@pytest.mark.parametrize(("expression", "expected"), LODASH, ids=[e[:60] for e, _ in LODASH])
+def test_lodash_agrees_with_newman(sandbox: Sandbox, expression: str, expected: Any) -> None:
+    assert value(sandbox, expression, "var L = require('lodash');") == expected
+
+
+@pytest.mark.parametrize(("expression", "expected"), LODASH3, ids=[e[:60] for e, _ in LODASH3])
+def test_the_global_underscore_is_lodash_3_as_in_newman(sandbox: Sandbox, expression: str, expected: Any) -> None:
+    assert value(sandbox, expression) == expected
+
+
+def test_a_lodash_function_not_provided_is_a_located_error(sandbox: Sandbox) -> None:
+    assert failure(sandbox, "var L = require('lodash');\nL.noSuchThing([1]);") == ("lodash.noSuchThing is not supported", 2)
+
+
+@pytest.mark.skipif(not (LIB / "timers.js").exists(), reason="the timers module is not merged yet")
+def test_debounce_runs_the_trailing_call_once(sandbox: Sandbox) -> None:
+    out = run(sandbox, """
+var L = require('lodash'), calls = [];
+var f = L.debounce(function (x) { calls.push(x); }, 10);
+f(1); f(2); f(3);
+setTimeout(function () { pm.environment.set('calls', JSON.stringify(calls)); }, 50);
+""")
+    assert out.failure is None, out.failure
+    assert json.loads(out.scopes["environment"]["calls"]) == [3]
