@@ -174,3 +174,172 @@ def test_await_on_a_timer_promise(sandbox: Sandbox) -> None:
 def test_a_timer_callback_must_be_a_function(sandbox: Sandbox) -> None:
     message, line = failure(sandbox, "setTimeout('alert(1)', 1);")
     assert message.startswith("TypeError: The \"callback\" argument of setTimeout must be of type function") and line == 1
+
+
+# ---- crypto-js ------------------------------------------------------------------------------
+
+MESSAGES = ["", "abc", "h\u00e9llo w\u00f6rld \u2603", "x" * 1000]
+
+
+@pytest.mark.parametrize("name", ["MD5", "SHA1", "SHA224", "SHA256", "SHA384", "SHA512", "RIPEMD160"])
+def test_digests_and_hmacs_agree_with_hashlib(sandbox: Sandbox, name: str) -> None:
+    import hashlib
+    import hmac
+
+    algorithm = name.lower()
+    try:
+        hashlib.new(algorithm)
+    except ValueError:
+        pytest.skip(f"{algorithm} is not in this Python's OpenSSL")
+    got = value(sandbox, "[" + ",".join(
+        f"[CryptoJS.{name}({json.dumps(m)}).toString(), CryptoJS.Hmac{name}({json.dumps(m)}, 'k\u00eay').toString(CryptoJS.enc.Base64)]"
+        for m in MESSAGES) + "]")
+    for message, (digest, mac) in zip(MESSAGES, got):
+        assert digest == hashlib.new(algorithm, message.encode()).hexdigest()
+        assert mac == base64.b64encode(hmac.new("k\u00eay".encode(), message.encode(), algorithm).digest()).decode()
+
+
+def test_sha3_is_keccak_as_crypto_js_has_it(sandbox: Sandbox) -> None:
+    # Keccak (pre-FIPS padding) vectors for the empty message, as published with the submission
+    assert value(sandbox, "CryptoJS.SHA3('', {outputLength: 256}).toString()") == (
+        "c5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470")
+    assert value(sandbox, "CryptoJS.SHA3('').toString()").startswith("0eab42de4c3ceb9235fc91acffe746b29c29a8c3")
+    # longer than one 72-byte block, HMAC over it: differs from FIPS SHA3 (a wrong padding would not)
+    import hashlib
+    assert value(sandbox, "CryptoJS.SHA3('" + "a" * 200 + "').toString()") != hashlib.sha3_512(b"a" * 200).hexdigest()
+
+
+def test_progressive_hashing_and_hmac(sandbox: Sandbox) -> None:
+    import hashlib
+    import hmac
+    got = value(sandbox, """[
+        CryptoJS.algo.SHA256.create().update('ab').update(CryptoJS.enc.Hex.parse('6364')).finalize('e').toString(),
+        CryptoJS.algo.HMAC.create(CryptoJS.algo.SHA512, 'key').update('part1').finalize('part2').toString()]""")
+    assert got == [hashlib.sha256(b"abcde").hexdigest(), hmac.new(b"key", b"part1part2", "sha512").hexdigest()]
+
+
+def test_pbkdf2_agrees_with_rfc_6070_and_hashlib(sandbox: Sandbox) -> None:
+    import hashlib
+    assert value(sandbox, "CryptoJS.PBKDF2('password', 'salt', {keySize: 5, iterations: 1}).toString()") == (
+        "0c60c80f961f0e71f3a9b524af6012062fe037a6")  # RFC 6070, c = 1, dkLen = 20
+    assert value(sandbox, "CryptoJS.PBKDF2('pw', 'NaCl', {keySize: 8, iterations: 1000, hasher: CryptoJS.algo.SHA256}).toString()") == (
+        hashlib.pbkdf2_hmac("sha256", b"pw", b"NaCl", 1000, 32).hex())
+
+
+def test_aes_against_the_nist_vectors(sandbox: Sandbox) -> None:
+    # NIST SP 800-38A, F.2.1 (CBC-AES128.Encrypt) and F.1.1 (ECB-AES128.Encrypt), first block
+    got = value(sandbox, """(function () {
+        var key = CryptoJS.enc.Hex.parse('2b7e151628aed2a6abf7158809cf4f3c');
+        var iv = CryptoJS.enc.Hex.parse('000102030405060708090a0b0c0d0e0f');
+        var pt = CryptoJS.enc.Hex.parse('6bc1bee22e409f96e93d7e117393172a');
+        var cbc = CryptoJS.AES.encrypt(pt, key, {iv: iv, padding: CryptoJS.pad.NoPadding});
+        var ecb = CryptoJS.AES.encrypt(pt, key, {mode: CryptoJS.mode.ECB, padding: CryptoJS.pad.NoPadding});
+        var back = CryptoJS.AES.decrypt(cbc, key, {iv: iv, padding: CryptoJS.pad.NoPadding});
+        return [cbc.ciphertext.toString(), ecb.ciphertext.toString(), back.toString(), cbc.toString()];
+    })()""")
+    assert got[:3] == ["7649abac8119b246cee98e9b12e9197d", "3ad77bb40d7a3660a89ecaf32466ef97", "6bc1bee22e409f96e93d7e117393172a"]
+    assert got[3] == base64.b64encode(bytes.fromhex(got[0])).decode()
+
+
+def _evp_bytes_to_key(password: bytes, salt: bytes, size: int) -> bytes:
+    import hashlib
+    out, block = b"", b""
+    while len(out) < size:
+        block = hashlib.md5(block + password + salt).digest()
+        out += block
+    return out[:size]
+
+
+def test_passphrase_encryption_is_openssls_salted_format(sandbox: Sandbox) -> None:
+    from cryptography.hazmat.primitives import padding
+    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+    blob = base64.b64decode(value(sandbox, "CryptoJS.AES.encrypt('attack at dawn \u2713', 'Secret Passphrase').toString()"))
+    assert blob[:8] == b"Salted__"
+    material = _evp_bytes_to_key(b"Secret Passphrase", blob[8:16], 48)
+    decryptor = Cipher(algorithms.AES(material[:32]), modes.CBC(material[32:])).decryptor()
+    unpadder = padding.PKCS7(128).unpadder()
+    plain = unpadder.update(decryptor.update(blob[16:]) + decryptor.finalize()) + unpadder.finalize()
+    assert plain.decode() == "attack at dawn \u2713"
+
+    # and the other way round: Python encrypts, the script decrypts
+    salt = bytes(range(8))
+    material = _evp_bytes_to_key(b"pw", salt, 48)
+    padder = padding.PKCS7(128).padder()
+    encryptor = Cipher(algorithms.AES(material[:32]), modes.CBC(material[32:])).encryptor()
+    body = encryptor.update(padder.update(b"from python") + padder.finalize()) + encryptor.finalize()
+    text = base64.b64encode(b"Salted__" + salt + body).decode()
+    assert value(sandbox, f"CryptoJS.AES.decrypt('{text}', 'pw').toString(CryptoJS.enc.Utf8)") == "from python"
+
+
+@pytest.mark.parametrize("mode", ["CBC", "CFB", "OFB", "CTR", "ECB"])
+def test_aes_modes_agree_with_cryptography(sandbox: Sandbox, mode: str) -> None:
+    from cryptography.hazmat.primitives import padding
+    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+    key, iv, plain = bytes(range(32)), bytes(range(16, 32)), "seventeen bytes!!"
+    got = value(sandbox, f"""CryptoJS.AES.encrypt({json.dumps(plain)}, CryptoJS.enc.Hex.parse('{key.hex()}'),
+        {{iv: CryptoJS.enc.Hex.parse('{iv.hex()}'), mode: CryptoJS.mode.{mode}}}).ciphertext.toString()""")
+    padder = padding.PKCS7(128).padder()  # crypto-js pads in every block mode
+    data = padder.update(plain.encode()) + padder.finalize()
+    try:
+        from cryptography.hazmat.decrepit.ciphers import modes as old_modes
+    except ImportError:
+        old_modes = modes
+    chosen = modes.ECB() if mode == "ECB" else getattr(old_modes if mode in ("CFB", "OFB") else modes, mode)(iv)
+    encryptor = Cipher(algorithms.AES(key), chosen).encryptor()
+    assert got == (encryptor.update(data) + encryptor.finalize()).hex()
+
+
+def test_des_triple_des_and_rc4_agree_with_cryptography(sandbox: Sandbox) -> None:
+    from cryptography.hazmat.decrepit.ciphers.algorithms import ARC4, TripleDES
+    from cryptography.hazmat.primitives.ciphers import Cipher, modes
+
+    key24, iv8 = bytes(range(1, 25)), bytes(8)
+    got = value(sandbox, f"""(function () {{
+        var k = CryptoJS.enc.Hex.parse('{key24.hex()}'), iv = CryptoJS.enc.Hex.parse('{iv8.hex()}');
+        var k8 = CryptoJS.enc.Hex.parse('{key24[:8].hex()}');
+        var opts = {{iv: iv, padding: CryptoJS.pad.NoPadding}};
+        return [CryptoJS.TripleDES.encrypt(CryptoJS.enc.Utf8.parse('8 bytes!'), k, opts).ciphertext.toString(),
+                CryptoJS.DES.encrypt(CryptoJS.enc.Utf8.parse('8 bytes!'), k8, opts).ciphertext.toString(),
+                CryptoJS.RC4.encrypt('stream me', k).ciphertext.toString(),
+                CryptoJS.RC4Drop.decrypt(CryptoJS.RC4Drop.encrypt('dropped', 'pw').toString(), 'pw').toString(CryptoJS.enc.Utf8),
+                CryptoJS.TripleDES.decrypt(CryptoJS.TripleDES.encrypt('round trip', 'pw').toString(), 'pw').toString(CryptoJS.enc.Utf8)];
+    }})()""")
+
+    def run_cipher(algorithm: Any, mode: Any, data: bytes) -> str:
+        op = Cipher(algorithm, mode).encryptor()
+        return (op.update(data) + op.finalize()).hex()
+
+    assert got[0] == run_cipher(TripleDES(key24), modes.CBC(iv8), b"8 bytes!")
+    assert got[1] == run_cipher(TripleDES(key24[:8] * 3), modes.CBC(iv8), b"8 bytes!")
+    assert got[2] == run_cipher(ARC4(key24), None, b"stream me")
+    assert got[3:] == ["dropped", "round trip"]
+
+
+def test_encoders_and_word_arrays(sandbox: Sandbox) -> None:
+    text = "a\u00e9\u2603"
+    got = value(sandbox, f"""(function () {{
+        var wa = CryptoJS.enc.Utf8.parse({json.dumps(text)});
+        var joined = CryptoJS.enc.Hex.parse('0102').concat(CryptoJS.enc.Hex.parse('030405'));
+        return [wa.sigBytes, wa.toString(CryptoJS.enc.Base64), CryptoJS.enc.Utf16.parse('hi').toString(),
+                CryptoJS.enc.Utf16LE.stringify(CryptoJS.enc.Hex.parse('68006900')), CryptoJS.enc.Latin1.stringify(wa).length,
+                joined.toString(), joined.sigBytes, joined.words.length, CryptoJS.lib.WordArray.random(20).sigBytes,
+                CryptoJS.lib.WordArray.create([0x61626364], 3).toString(CryptoJS.enc.Latin1),
+                CryptoJS.lib.WordArray.create(new Uint8Array([255, 0])).toString(), String(CryptoJS.MD5(''))];
+    }})()""")
+    raw = text.encode()
+    assert got == [len(raw), base64.b64encode(raw).decode(), "hi".encode("utf-16-be").hex(), "hi", len(raw),
+                   "0102030405", 5, 2, 20, "abc", "ff00", "d41d8cd98f00b204e9800998ecf8427e"]
+
+
+def test_what_crypto_js_lacks_here_is_a_located_error(sandbox: Sandbox) -> None:
+    assert failure(sandbox, "var a = 1;\nCryptoJS.Rabbit.encrypt('x', 'k');") == ("CryptoJS.Rabbit is not supported", 2)
+    message, _ = failure(sandbox, "CryptoJS.enc.Base32.stringify(CryptoJS.MD5('x'));")
+    assert message == "CryptoJS.enc.Base32 is not supported"
+
+
+def test_crypto_js_works_under_the_time_bound_and_stays_fast(sandbox: Sandbox) -> None:
+    # the library calls Python synchronously while the script's time limit is armed
+    out = run(sandbox, "for (var i = 0; i < 200; i++) CryptoJS.HmacSHA256('m' + i, 'k');\nfor (;;) {}", timeout_ms=400)
+    assert out.failure is not None and out.failure.message == "script timed out after 400 ms"

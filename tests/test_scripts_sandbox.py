@@ -255,8 +255,8 @@ postman.setEnvironmentVariable('legacy', iteration + 1);
     ("pm.vault.get('secret');", "pm.vault is not supported"),
     ("pm.require('@team/lib');", "pm.require is not supported"),
     ("var v = pm.response.foo;", "pm.response.foo is not supported"),
-    ("var _ = require('lodash');", "require('lodash') is not supported"),
-    ("CryptoJS.MD5('x');", "CryptoJS (legacy sandbox library) is not supported"),
+    ("var pad = require('left-pad');", "require('left-pad') is not supported"),
+    ("Backbone.Model.extend({});", "Backbone (legacy sandbox library) is not supported"),
 ])
 def test_unsupported_names_fail_and_name_the_member(sandbox: Sandbox, source: str, message: str) -> None:
     out = run(sandbox, "var first = 1;\n" + source)

@@ -108,7 +108,7 @@ class _Clock:
     def _install(self, ctx: Any) -> bool:
         import ctypes
 
-        import _quickjs
+        import _quickjs  # type: ignore[import-not-found, unused-ignore]
 
         pointer = ctypes.sizeof(ctypes.c_void_p)
         if type(ctx).__basicsize__ < 2 * pointer + 2 * pointer:
@@ -162,7 +162,7 @@ class Sandbox:
 
     def run(self, data: ScriptInput) -> ScriptOutcome:
         """Run `data.scripts` in order; never raises for anything a script does."""
-        import _quickjs
+        import _quickjs  # type: ignore[import-not-found, unused-ignore]
 
         ctx = self._context()
         clock = self._clock
@@ -190,7 +190,7 @@ class Sandbox:
 
     def _context(self) -> Any:
         if self._ctx is None or self._thread != threading.get_ident():
-            import _quickjs  # deferred: only runs with scripts pay for the engine
+            import _quickjs  # type: ignore[import-not-found, unused-ignore]  # deferred: only runs with scripts pay for the engine
 
             ctx = _quickjs.Context()
             ctx.set_memory_limit(_MEMORY_LIMIT)
@@ -258,7 +258,7 @@ class Sandbox:
 
     def _guarded(self, ctx: Any, budget: _Budget, call: str) -> dict[str, Any]:
         """Evaluates one library call under the script's deadline, then runs queued promise jobs."""
-        import _quickjs
+        import _quickjs  # type: ignore[import-not-found, unused-ignore]
 
         clock = self._clock
         assert clock is not None
