@@ -343,3 +343,87 @@ def test_crypto_js_works_under_the_time_bound_and_stays_fast(sandbox: Sandbox) -
     # the library calls Python synchronously while the script's time limit is armed
     out = run(sandbox, "for (var i = 0; i < 200; i++) CryptoJS.HmacSHA256('m' + i, 'k');\nfor (;;) {}", timeout_ms=400)
     assert out.failure is not None and out.failure.message == "script timed out after 400 ms"
+
+
+# ---- tv4 and ajv ------------------------------------------------------------------------------
+
+USER_SCHEMA = ("{type: 'object', required: ['id', 'name'], properties: {id: {type: 'integer', minimum: 1},"
+               " name: {type: 'string', minLength: 2}, tags: {type: 'array', items: {type: 'string'}, uniqueItems: true}}}")
+
+
+def test_tv4_validate_sets_error_and_valid(sandbox: Sandbox) -> None:
+    got = value(sandbox, f"""(function () {{
+        var ok = tv4.validate({{id: 7, name: 'Ada', tags: ['a']}}, {USER_SCHEMA});
+        var bad = tv4.validate({{id: 'x', name: 'A'}}, {USER_SCHEMA});
+        return [ok, bad, tv4.valid, tv4.error.code, tv4.error.message, tv4.error.dataPath, tv4.error.schemaPath,
+                tv4.error instanceof Error, tv4.errorCodes.INVALID_TYPE];
+    }})()""")
+    assert got == [True, False, False, 0, "Invalid type: string (expected integer)", "/id",
+                   "/properties/id/type", True, 0]
+
+
+def test_tv4_reports_required_before_properties_and_all_with_validate_multiple(sandbox: Sandbox) -> None:
+    got = value(sandbox, f"""(function () {{
+        tv4.validate({{name: 5}}, {USER_SCHEMA});
+        var first = [tv4.error.code, tv4.error.message, tv4.error.dataPath];
+        var all = tv4.validateMultiple({{id: 0, name: 'A', tags: ['a', 'a']}}, {USER_SCHEMA});
+        return [first, all.valid, all.errors.map(function (e) {{ return e.code + ' ' + e.message + ' @' + e.dataPath; }})];
+    }})()""")
+    assert got[0] == [302, "Missing required property: id", "/id"]
+    assert got[1] is False
+    assert sorted(got[2]) == sorted([
+        "101 Value 0 is less than minimum 1 @/id",
+        "200 String is too short (1 chars), minimum 2 @/name",
+        "402 Array items are not unique (indices 0 and 1) @/tags",
+    ])
+
+
+def test_tv4_ban_unknown_properties_added_schemas_and_missing_refs(sandbox: Sandbox) -> None:
+    got = value(sandbox, """(function () {
+        var banned = tv4.validate({a: 1, b: 2}, {properties: {a: {}}}, false, true);
+        var bannedError = [tv4.error.code, tv4.error.dataPath];
+        tv4.addSchema('http://schemas.test/id', {type: 'integer'});
+        var viaRef = tv4.validate({id: 'x'}, {properties: {id: {$ref: 'http://schemas.test/id'}}});
+        var good = tv4.validate({id: 3}, {properties: {id: {$ref: 'http://schemas.test/id'}}});
+        var missing = tv4.validate({}, {$ref: 'http://schemas.test/nowhere'});
+        return [banned, bannedError, viaRef, good, missing, tv4.missing];
+    })()""")
+    assert got == [False, [1000, "/b"], False, True, True, ["http://schemas.test/nowhere"]]
+
+
+def test_ajv_compile_validate_errors_and_errors_text(sandbox: Sandbox) -> None:
+    got = value(sandbox, f"""(function () {{
+        var Ajv = require('ajv');
+        var ajv = new Ajv({{allErrors: true}});
+        var validate = ajv.compile({USER_SCHEMA});
+        var ok = validate({{id: 1, name: 'Ada'}});
+        var okErrors = validate.errors;
+        var bad = validate({{id: 'x', tags: [3]}});
+        return [ok, okErrors, bad, validate.errors, ajv.errorsText(validate.errors)];
+    }})()""")
+    assert got[:3] == [True, None, False]
+    assert {(e["keyword"], e["dataPath"], e["schemaPath"], e["message"]) for e in got[3]} == {
+        ("required", "", "#/required", "should have required property 'name'"),
+        ("type", ".id", "#/properties/id/type", "should be integer"),
+        ("type", ".tags[0]", "#/properties/tags/items/type", "should be string"),
+    }
+    assert next(e["params"] for e in got[3] if e["keyword"] == "required") == {"missingProperty": "name"}
+    assert "data should have required property 'name'" in got[4] and "data.tags[0] should be string" in got[4]
+
+
+def test_ajv_stops_at_the_first_error_unless_all_errors(sandbox: Sandbox) -> None:
+    got = value(sandbox, f"""(function () {{
+        var ajv = new (require('ajv'))({{jsonPointers: true}});
+        var valid = ajv.validate({USER_SCHEMA}, {{id: 0, name: 'A'}});
+        ajv.addSchema({{$id: 'http://schemas.test/pos', type: 'number', exclusiveMinimum: 0}});
+        return [valid, ajv.errors.length, ajv.errors[0].dataPath, ajv.validate('http://schemas.test/pos', 0), ajv.errors[0].message,
+                ajv.validate('http://schemas.test/pos', 2)];
+    }})()""")
+    assert got == [False, 1, "/id", False, "should be > 0", True]
+
+
+def test_an_invalid_schema_or_data_is_the_scripts_error(sandbox: Sandbox) -> None:
+    message, _ = failure(sandbox, "new (require('ajv'))().compile({type: 'no-such-type'});")
+    assert message.startswith("Error: schema is invalid:")
+    message, _ = failure(sandbox, "tv4.addFormat('x', function () {});")
+    assert message.startswith("tv4.addFormat is not supported")

@@ -30,6 +30,10 @@ HOST: dict[str, str] = {
     "crypto.evpkdf": "host_crypto:evpkdf",
     "crypto.random": "host_crypto:random_bytes",
     "crypto.cipher": "host_crypto:cipher",
+    "schema.tv4": "host_schema:tv4_validate",
+    "schema.tv4_codes": "host_schema:tv4_codes",
+    "schema.ajv": "host_schema:ajv_validate",
+    "schema.check": "host_schema:check_schema",
 }
 _LOADED: dict[str, Callable[..., Any]] = {}
 

@@ -106,20 +106,30 @@
     clearInterval: function clearInterval(id) { clearTimer(id); },
     clearImmediate: function clearImmediate(id) { clearTimer(id); }
   };
+  // What sandbox.py's event loop needs next: null, or {kind, line, in: ms until it is due}.
+  function timerInfo() {
+    var e = nextTimer();
+    return e === null ? null : { kind: e.kind, line: e.line, in: e.immediate ? 0 : Math.max(0, e.due - Date.now()) };
+  }
+  // pm.js's status JSON plus the next timer, so that one call tells sandbox.py what to do next
+  function withTimer(statusJson) {
+    if (timerState.queue.length === 0) return statusJson;
+    var status = PARSE(statusJson);
+    status.timer = timerInfo();
+    return STRINGIFY(status);
+  }
   var timerLoop = {
     reset: function () { timerState.queue = []; },
-    // JSON: null when nothing is pending, else {kind, line, in: milliseconds until it is due}
-    next: function () {
-      var e = nextTimer();
-      return STRINGIFY(e === null ? null : { kind: e.kind, line: e.line, in: e.immediate ? 0 : Math.max(0, e.due - Date.now()) });
-    },
-    // runs the next callback (sandbox.py waited until it is due); returns pm.js's status JSON
+    exec: function (index) { timerState.queue = []; return withTimer(G.__pm_exec(index)); },
+    deliver: function (id, answer) { return withTimer(G.__pm_deliver(id, answer)); },
+    status: function () { return withTimer(G.__pm_status()); },
+    // runs the next callback (sandbox.py waited until it is due)
     fire: function () {
       var e = nextTimer();
-      if (e === null) return hooks.settle(null, function () {}, []);
+      if (e === null) return withTimer(G.__pm_status());
       if (e.every !== null) e.due = Date.now() + e.every;
       else timerState.queue.splice(timerState.queue.indexOf(e), 1);
-      return hooks.settle(e.test, e.fn, e.args);
+      return withTimer(hooks.settle(e.test, e.fn, e.args));
     }
   };
 

@@ -210,8 +210,7 @@ class Sandbox:
             if forbidden is not None:
                 return ScriptFailure(label, forbidden[0], forbidden[1])
             budget = _Budget(label, data.timeout_ms)
-            ctx.eval("__sandbox_loader.timers.reset()")
-            status = self._guarded(ctx, budget, f"__pm_exec({index})")
+            status = self._guarded(ctx, budget, f"__sandbox_loader.timers.exec({index})")
             status = self._event_loop(ctx, data, budget, status)
             if "error" in status:
                 ctx.eval("__sandbox_loader.timers.reset()")
@@ -229,7 +228,7 @@ class Sandbox:
             if status.get("pending"):
                 status = self._send_pending(ctx, data, budget, status)
                 continue
-            due = json.loads(ctx.eval("__sandbox_loader.timers.next()"))
+            due = status.get("timer")
             if due is None:
                 return status
             wait = max(float(due["in"]), 0.0) / 1000
@@ -251,7 +250,7 @@ class Sandbox:
                 answer = _call_sender(data.send_request, entry["request"])
                 budget.deadline += time.perf_counter() - started
                 ctx.set("__pm_answer", json.dumps(answer))
-                status = self._guarded(ctx, budget, f"__pm_deliver({entry['id']}, __pm_answer)")
+                status = self._guarded(ctx, budget, f"__sandbox_loader.timers.deliver({entry['id']}, __pm_answer)")
                 if "error" in status:
                     return status
         return status
@@ -263,10 +262,11 @@ class Sandbox:
         clock = self._clock
         assert clock is not None
         clock.limit(budget.deadline)
+        jobs = False
         try:
             status = json.loads(ctx.eval(call))
             while ctx.execute_pending_job():
-                pass
+                jobs = True
         except _quickjs.JSException as exc:
             text = str(exc)
             if "interrupted" in text.splitlines()[0]:
@@ -274,9 +274,9 @@ class Sandbox:
             return {"error": {"message": text.splitlines()[0], "line": None}}
         finally:
             clock.limit(None)
-        if "error" not in status:
-            # A promise job (e.g. a `.then` of pm.sendRequest) may have used something unsupported.
-            status = json.loads(ctx.eval("__pm_status()"))
+        if jobs and "error" not in status:
+            # A promise job (e.g. a `.then` of pm.sendRequest) may have failed, sent or set a timer.
+            status = json.loads(ctx.eval("__sandbox_loader.timers.status()"))
         return status
 
 
