@@ -59,11 +59,85 @@
     throw new Ctor(answer.error);
   }
 
+  // ---------- timers: the queue that sandbox.py's event loop drains after each script -----
+  // A callback runs through pm.js's settle(): an error in it fails the pm.test that was open
+  // (waiting for done) when the timer was set, if it still is, else the script.
+  var timerState = { seq: 0, queue: [] };
+
+  function callerLine() {
+    var re = /<input>:(\d+)/g, m, stack = String(new Error().stack);
+    while ((m = re.exec(stack)) !== null) {
+      var n = +m[1];
+      if (n < LIBRARY_LINE) return n > 1 ? n - 1 : null; // the script wrapper takes line 1
+    }
+    return null;
+  }
+  function addTimer(kind, fn, delay, args, repeat) {
+    if (typeof fn !== 'function') {
+      throw new TypeError('The "callback" argument of ' + kind + ' must be of type function. Received ' +
+        (fn === null ? 'null' : typeof fn));
+    }
+    var ms = Number(delay);
+    if (!(ms >= 1 && ms <= 2147483647)) ms = 1; // as Node does
+    var entry = { id: ++timerState.seq, kind: kind, fn: fn, args: args, line: callerLine(),
+      test: hooks.openTest ? hooks.openTest() : null, immediate: kind === 'setImmediate',
+      every: repeat ? ms : null, due: kind === 'setImmediate' ? 0 : Date.now() + ms };
+    timerState.queue.push(entry);
+    return entry.id;
+  }
+  function clearTimer(id) {
+    if (id === null || id === undefined) return;
+    var key = typeof id === 'object' && id !== null && typeof id[Symbol.toPrimitive] === 'function' ? +id : id;
+    timerState.queue = timerState.queue.filter(function (e) { return e.id !== key; });
+  }
+  function nextTimer() {
+    var best = null;
+    timerState.queue.forEach(function (e) {
+      if (best === null || (e.immediate && !best.immediate) ||
+          (e.immediate === best.immediate && (e.due < best.due || (e.due === best.due && e.id < best.id)))) best = e;
+    });
+    return best;
+  }
+  var timers = {
+    setTimeout: function setTimeout(fn, delay) { return addTimer('setTimeout', fn, delay, Array.prototype.slice.call(arguments, 2), false); },
+    setInterval: function setInterval(fn, delay) { return addTimer('setInterval', fn, delay, Array.prototype.slice.call(arguments, 2), true); },
+    setImmediate: function setImmediate(fn) { return addTimer('setImmediate', fn, 0, Array.prototype.slice.call(arguments, 1), false); },
+    clearTimeout: function clearTimeout(id) { clearTimer(id); },
+    clearInterval: function clearInterval(id) { clearTimer(id); },
+    clearImmediate: function clearImmediate(id) { clearTimer(id); }
+  };
+  // What sandbox.py's event loop needs next: null, or {kind, line, in: ms until it is due}.
+  function timerInfo() {
+    var e = nextTimer();
+    return e === null ? null : { kind: e.kind, line: e.line, in: e.immediate ? 0 : Math.max(0, e.due - Date.now()) };
+  }
+  // pm.js's status JSON plus the next timer, so that one call tells sandbox.py what to do next
+  function withTimer(statusJson) {
+    if (timerState.queue.length === 0) return statusJson;
+    var status = PARSE(statusJson);
+    status.timer = timerInfo();
+    return STRINGIFY(status);
+  }
+  var timerLoop = {
+    reset: function () { timerState.queue = []; },
+    exec: function (index) { timerState.queue = []; return withTimer(G.__pm_exec(index)); },
+    deliver: function (id, answer) { return withTimer(G.__pm_deliver(id, answer)); },
+    status: function () { return withTimer(G.__pm_status()); },
+    // runs the next callback (sandbox.py waited until it is due)
+    fire: function () {
+      var e = nextTimer();
+      if (e === null) return withTimer(G.__pm_status());
+      if (e.every !== null) e.due = Date.now() + e.every;
+      else timerState.queue.splice(timerState.queue.indexOf(e), 1);
+      return withTimer(hooks.settle(e.test, e.fn, e.args));
+    }
+  };
+
   var internal = {
     unsupported: function (message) { return hooks.unsupported(message, true); },
     strict: function (obj, path) { return hooks.strict(obj, path); },
     host: host,
-    timers: null // set by the timers module's owner (pm.js event loop) through install()
+    timers: timers
   };
 
   function load(name, fromLibrary) {
@@ -109,11 +183,11 @@
     });
   }
 
-  G.__sandbox_loader = {
-    // hooks: { unsupported(message, precise) -> Error (records the failure), strict(obj, path), timers }
+  var loader = {
+    // hooks from pm.js: unsupported(message, precise) -> Error (records the failure), strict(obj, path),
+    // openTest() -> the pm.test waiting for done, settle(test, fn, args) -> status JSON
     install: function (target, given) {
       hooks = given;
-      if (given.timers) internal.timers = given.timers;
       target.require = userRequire;
       // Modules that install themselves (Sugar's prototype methods) load with the context.
       (TABLE.preload || []).forEach(function (name) { if (available(name) && !(name in cache)) load(name, true); });
@@ -125,6 +199,10 @@
       return userRequire;
     },
     available: available,
-    table: TABLE
+    table: TABLE,
+    timers: timerLoop
   };
+  Object.freeze(timerLoop);
+  Object.freeze(loader);
+  Object.defineProperty(G, '__sandbox_loader', { value: loader, writable: false, configurable: false, enumerable: false });
 })(globalThis);
