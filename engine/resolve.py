@@ -11,10 +11,10 @@ import json
 import os
 import re
 from dataclasses import dataclass, field, replace
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from . import urls
-from .auth import SUPPORTED, AuthParts, apply_auth, effective_auth
+from .auth import SUPPORTED, AuthParts, Wire, apply_auth, effective_auth
 from .errors import ItemError
 from .model import (
     Body,
@@ -36,6 +36,9 @@ from .variables import (
     placeholder_word,
 )
 
+if TYPE_CHECKING:
+    from .auth.grant import TokenCache
+
 PATH_VARIABLE = re.compile(r"^:([A-Za-z0-9_$.\-]+)$")
 SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*)://")
 REFERENCE = re.compile(r"(\{\{[^{}]*\}\})")
@@ -55,6 +58,7 @@ class ResolveOptions:
     working_dir: str | None = None  # formdata/file `src` root; default: the collection's folder
     allow_outside_files: bool = False
     insecure: bool = False
+    tokens: "TokenCache | None" = field(default=None, compare=False)  # OAuth 2.0 tokens the runner fetched
 
 
 @dataclass
@@ -97,7 +101,7 @@ def resolve(
         headers.append(("Content-Type", content_type))
     auth: AuthParts | None
     try:
-        auth = apply_auth(effective_auth(located, collection.auth), draft.renderer)
+        auth = apply_auth(effective_auth(located, collection.auth), draft.renderer, options.tokens)
     except ItemError as exc:
         auth = _newman_auth(located, collection, draft, exc)
         if auth is None:
@@ -111,6 +115,14 @@ def resolve(
     if added:
         query = added if not query else f"{query}&{added}"
     final_url = url + ("" if query is None else "?" + query)
+    if auth.signer is not None:  # signing auth sees the request exactly as it goes out
+        try:
+            wire = auth.signer(Wire(method, final_url, tuple(headers), body, form is not None or body_file is not None))
+        except ItemError as exc:
+            draft.problem(exc.message, exc.hint or "")
+            _raise_problems(draft)
+            raise
+        final_url, headers, body = wire.url, list(wire.headers), wire.body
     return PreparedRequest(
         method=method,
         url=final_url,
@@ -119,6 +131,7 @@ def resolve(
         form=form,
         body_file=body_file,
         digest=auth.digest,
+        ntlm=auth.ntlm,
         follow_redirects=behavior.get("followRedirects", True) is not False,
         max_redirects=_int(behavior.get("maxRedirects"), 10),
         verify_tls=not options.insecure and behavior.get("strictSSL", True) is not False,
@@ -126,7 +139,7 @@ def resolve(
         follow_authorization=behavior.get("followAuthorizationHeader") is True,
         referer_on_redirect=behavior.get("removeRefererHeaderOnRedirect") is not True,
         disable_cookies=behavior.get("disableCookies") is True,
-        notes=tuple(draft.notes),
+        notes=tuple(draft.notes + auth.notes),
         secrets=frozenset(s for s in draft.renderer.used_secrets | auth.secrets if s),
         secret_headers=frozenset(auth.secret_headers),
         secret_query=frozenset(auth.secret_query),
