@@ -167,8 +167,9 @@ def _raise_problems(draft: _Draft) -> None:
     missing = [name for name in draft.renderer.missing]
     if missing and draft.renderer.scopes.compat:  # Newman sends them as written
         for name in missing:
-            draft.renderer.allow(CompatNote("unresolved-variable", name, f"{{{{{name}}}}} has no value; sent as "
-                                            "written"))
+            # the name alone: a credential field holding `{{name}}` makes that text a masked secret
+            draft.renderer.allow(CompatNote("unresolved-variable", name, f"variable '{name}' has no value; "
+                                            "sent as written"))
         missing = []
     if missing:
         names = ", ".join(f"{{{{{n}}}}}" for n in missing)

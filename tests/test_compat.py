@@ -224,14 +224,14 @@ def test_every_report_renders_the_notes(server, cli, tmp_path) -> None:
                          "--reporter-json-export", "r.json", "--reporter-junit-export", "r.xml",
                          "--reporter-html-export", "r.html")
     assert code == 0, out + err
-    assert "compat: {{FOO}} has no value; sent as written" in out
+    assert "compat: variable 'FOO' has no value; sent as written" in out
     report = json.loads(Path("r.json").read_text(encoding="utf-8"))
     assert report["results"][0]["compat"][0]["kind"] == "unresolved-variable"
     tree = ET.parse("r.xml")
     properties = [(p.get("name"), p.get("value")) for p in tree.iter("property")]
-    assert properties == [("compat-newman.unresolved-variable", "{{FOO}} has no value; sent as written")]
-    assert "compat: {{FOO}} has no value" in "".join(e.text or "" for e in tree.iter("system-out"))
-    assert "--compat newman: {{FOO}} has no value; sent as written" in Path("r.html").read_text(encoding="utf-8")
+    assert properties == [("compat-newman.unresolved-variable", "variable 'FOO' has no value; sent as written")]
+    assert "compat: variable 'FOO' has no value" in "".join(e.text or "" for e in tree.iter("system-out"))
+    assert "--compat newman: variable 'FOO' has no value; sent as written" in Path("r.html").read_text(encoding="utf-8")
 
 
 def test_validate_lists_what_the_switch_lets_through(server, cli, tmp_path) -> None:
@@ -240,7 +240,7 @@ def test_validate_lists_what_the_switch_lets_through(server, cli, tmp_path) -> N
     code, out, _ = cli("validate", path, "--compat", "newman")
     assert code == 0, out
     assert "~ Placeholders" in out and "compat: path-variable: path variable :id has no value" in out
-    assert "~ Plain" in out and "compat: unresolved-variable: {{FOO}} has no value" in out
+    assert "~ Plain" in out and "compat: unresolved-variable: variable 'FOO' has no value" in out
     assert "2 of 2 items are sent only because of --compat newman" in out
     code, out, _ = cli("validate", path)
     assert code == 2 and "2 of 2 items cannot be sent" in out
@@ -251,7 +251,7 @@ def test_curl_prints_the_request_newman_would_send(server, cli, tmp_path) -> Non
                                            headers=[{"key": "X-Foo", "value": "{{FOO}}"}])], server)
     code, out, err = cli("curl", path, "--item", "Plain", "--compat", "newman")
     assert code == 0, err
-    assert "X-Foo: {{FOO}}" in out and "compat: {{FOO}} has no value" in err
+    assert "X-Foo: {{FOO}}" in out and "compat: variable 'FOO' has no value" in err
     code, _, err = cli("curl", path, "--item", "Plain")
     assert code == 1 and "unresolved variable {{FOO}}" in err
 
