@@ -285,3 +285,33 @@ def test_without_the_switch_nothing_changes(server, tmp_path) -> None:
     assert RunOptions().compat is None
     scopes = base_scopes(load_collection(collection(tmp_path, [make_item()], server)), RunOptions())
     assert tuple(scopes.layers) == SCOPE_ORDER and not scopes.compat
+
+
+def test_with_workers_each_folder_keeps_its_own_notes(server, cli, tmp_path) -> None:
+    """The pre-request failure is carried per worker thread: each item gets exactly its own notes."""
+    from factory import folder
+
+    for name in ("a", "b"):
+        server.route(f"/{name}", 200, "ok")
+    failing = make_item("Fails", "GET", "{{baseUrl}}/a", responses=[example(200)],
+                        event=[prerequest("throw new Error('pre');")])
+    literal = make_item("Literal", "GET", "{{baseUrl}}/b?x={{FOO}}", responses=[example(200)])
+    path = collection(tmp_path, [folder("A", [failing]), folder("B", [literal])], server)
+    code, report, output = json_report(cli, "run", path, "--compat", "newman", "--workers", "2")
+    assert code == 1, output
+    by_item = {r["item"]: r for r in report["results"]}
+    assert kinds(by_item["A/Fails"]) == [("prerequest-failed", "A/Fails")] and by_item["A/Fails"]["outcome"] == "error"
+    assert kinds(by_item["B/Literal"]) == [("unresolved-variable", "FOO")] and by_item["B/Literal"]["outcome"] == "passed"
+    assert sorted(r.path for r in server.requests) == ["/a", "/b"]
+
+
+def test_globals_enabled_false_values_apply_with_the_switch(server, cli, tmp_path) -> None:
+    server.route("/g", 200, "ok")
+    path = collection(tmp_path, [make_item("G", "GET", "{{baseUrl}}/g?v={{v}}", responses=[example(200)])], server)
+    globals_ = tmp_path / "globals.json"
+    globals_.write_text(json.dumps([{"key": "v", "value": "from-globals", "enabled": False}]), encoding="utf-8")
+    code, report, output = json_report(cli, "run", path, "-g", globals_, "--compat", "newman")
+    assert code == 0, output
+    assert server.only().query == "v=from-globals"
+    assert kinds(report["results"][0]) == [("disabled-value", "v")]
+    assert "the globals file disables" in report["results"][0]["compat"][0]["message"]
