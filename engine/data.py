@@ -7,11 +7,12 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError, pointer_join
+from .model import as_text
 
 
 def load_iteration_data(path: str | Path) -> list[dict[str, Any]]:
-    """One dict per iteration: CSV values are text; JSON values keep their JSON type for scripts
-    (`{{name}}` substitutes their text either way)."""
+    """One dict per iteration: JSON values keep their JSON type for scripts, and so do CSV numbers
+    written plainly (as Newman casts them); `{{name}}` substitutes their text either way."""
     from .load import decode_text, parse_document
 
     file = str(path)
@@ -43,19 +44,22 @@ def load_iteration_data(path: str | Path) -> list[dict[str, Any]]:
     return rows
 
 
-def _csv(text: str, file: str) -> list[dict[str, str]]:
+def _csv(text: str, file: str) -> list[dict[str, Any]]:
     """Rows as Newman reads them (csv-parse with `columns`, `trim`, `relax`): the first row names the
     variables, whitespace around a value is dropped (inside quotes it stays), `""` is a quote inside
     a quoted value, and a short row leaves its missing variables unset, so lower scopes still apply.
-    Values stay text: Newman turns unquoted `007` into the number 7, and `{{zip}}` would send `7`."""
-    rows = [(line, row) for line, row in _records(text, file) if any(row)]
+    Unquoted numbers reach scripts as numbers, as in Newman, but only those whose text a number
+    gives back (`42`, `-3`, `1.5`): Newman also turns `007` into 7 and `{{zip}}` would send `7`;
+    here such values stay the text they were written as."""
+    rows = [(line, row) for line, row in _records(text, file) if any(value for value, _ in row)]
     if not rows:
         raise InputError("data file has no rows", file=file, hint="the first row names the variables",
                          title="invalid data file")
-    header = rows[0][1]
+    header = [value for value, _ in rows[0][1]]
     out = []
-    for number, row in rows[1:]:
-        while len(row) > len(header) and not row[-1]:
+    for number, cells in rows[1:]:
+        row = [value if quoted else _number(value) for value, quoted in cells]
+        while len(row) > len(header) and row[-1] == "":
             row = row[:-1]  # a trailing comma, as spreadsheets write: Newman ignores the empty cell too
         if len(row) > len(header):
             raise InputError(
@@ -74,10 +78,24 @@ def _csv(text: str, file: str) -> list[dict[str, str]]:
 _FIELD = re.compile(r'[ \t]*(?:"((?:[^"]|"")*)"([^,\r\n]*)|([^,\r\n]*))(,|\r\n|\n|\r|\Z)')
 
 
-def _records(text: str, file: str) -> list[tuple[int, list[str]]]:
-    """(line, values) for each record; a quoted value may span lines."""
-    records: list[tuple[int, list[str]]] = []
-    row: list[str] = []
+_PLAIN_NUMBER = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]*[1-9])?")
+SAFE_INTEGER = 2**53 - 1  # beyond it a script's number would not be the integer written
+
+
+def _number(text: str) -> Any:
+    """`42` → 42 and `1.5` → 1.5; anything whose text the number would not give back stays text."""
+    if not _PLAIN_NUMBER.fullmatch(text):
+        return text
+    value: float | int = float(text) if "." in text else int(text)
+    if abs(value) > SAFE_INTEGER or as_text(value) != text:
+        return text
+    return value
+
+
+def _records(text: str, file: str) -> list[tuple[int, list[tuple[str, bool]]]]:
+    """(line, [(value, quoted), …]) for each record; a quoted value may span lines."""
+    records: list[tuple[int, list[tuple[str, bool]]]] = []
+    row: list[tuple[str, bool]] = []
     line = start = 1
     for quoted, after, plain, end in _FIELD.findall(text):
         if plain[:1] == '"':  # the quoted form did not match: its closing quote is missing
@@ -85,9 +103,9 @@ def _records(text: str, file: str) -> list[tuple[int, list[str]]]:
                              hint='close it with " (write "" for a quote inside it)', title="invalid data file")
         if quoted or after:
             line += quoted.count("\n")
-            row.append(quoted.replace('""', '"') + after.strip())
+            row.append((quoted.replace('""', '"') + after.strip(), True))
         else:
-            row.append(plain.strip())
+            row.append((plain.strip(), False))
         if end == ",":
             continue
         records.append((start, row))

@@ -91,7 +91,7 @@ def test_a_data_csv_with_a_trailing_comma_and_a_bad_row(tmp_path) -> None:
     from engine.errors import InputError
 
     rows = load_iteration_data(write(tmp_path / "t.csv", "a,b\n1,2,\n3,4\n", "utf-16 LE with BOM"))
-    assert rows == [{"a": "1", "b": "2"}, {"a": "3", "b": "4"}]
+    assert rows == [{"a": 1, "b": 2}, {"a": 3, "b": 4}]  # plainly written numbers are numbers, as in Newman
     with pytest.raises(InputError) as caught:
         load_iteration_data(write(tmp_path / "bad.csv", "a,b\n1,2,3\n"))
     assert caught.value.line == 2 and "quote values" in (caught.value.hint or "")
@@ -109,6 +109,21 @@ def test_csv_data_reads_as_newman_reads_it(server, cli, write_collection, tmp_pa
     assert [r.query for r in server.requests] == ["v=from-data&u=%20%20q%20%22x%22%20&w=coll", "v=a%0Ab&u=c&w=d"]
     bad(cli("run", path, "-d", write(tmp_path / "open.csv", 'v\n"never closed\n')), "open.csv:2",
         "a quoted value is never closed")
+
+
+def test_csv_numbers_reach_scripts_as_numbers_and_keep_their_text(server, cli, write_collection, tmp_path) -> None:
+    """As Newman casts them, for values written plainly; `007` stays the text it is, on the wire too."""
+    server.route("/n", 200, '{"id": 5}', {"Content-Type": "application/json"})
+    script = ("pm.test('typed', () => { pm.expect(pm.iterationData.get('id')).to.equal(pm.response.json().id);"
+              " pm.expect(pm.iterationData.get('zip')).to.equal('007');"
+              " pm.expect(pm.iterationData.get('quoted')).to.equal('5'); });")
+    path = write_collection([make_item("N", "GET", "{{baseUrl}}/n?id={{id}}&zip={{zip}}&q={{quoted}}",
+                                       event=[{"listen": "test", "script": {"exec": script}}])],
+                            variable=[{"key": "baseUrl", "value": server.url}])
+    data = write(tmp_path / "n.csv", 'id,zip,quoted\n5,007,"5"\n')
+    code, out, err = cli("run", path, "-d", data)
+    assert code == 0, out + err
+    assert server.only().query == "id=5&zip=007&q=5"
 
 
 # ---------------------------------------------------------------- environments and globals, every shape
