@@ -15,18 +15,21 @@ import base64
 from .model import Auth, CompatNote, as_text
 from .variables import Renderer
 
-MODE = "newman"
+
+def _field(auth: Auth, renderer: Renderer, name: str) -> str:
+    """A field as Newman reads it: rendered, a `<placeholder>` or an unresolved `{{name}}` as written."""
+    value = auth.get(name)
+    return renderer.render(as_text(value)) if value is not None else ""
 
 
 def newman_auth(auth: Auth, renderer: Renderer, reason: str) -> list[tuple[str, str]]:
     """The headers postman-runtime adds for `auth` whose credentials we find missing: basic signs
     whatever it has (empty names included); bearer, apikey and oauth2 add their token or key as
     written (a `<placeholder>` too) when there is one; every other signer adds nothing when its
-    required fields are missing. Query placement (apikey, oauth2) goes through `query`."""
+    required fields are missing. Query placement (apikey, oauth2) is newman_auth_query's."""
 
     def field(name: str) -> str:
-        value = auth.get(name)
-        return renderer.render(as_text(value)) if value is not None else ""
+        return _field(auth, renderer, name)
 
     renderer.allow(CompatNote("credential", auth.type, f"{auth.type} auth: {reason}; sent as Newman sends it"))
     if auth.type == "basic":
@@ -46,8 +49,7 @@ def newman_auth_query(auth: Auth, renderer: Renderer) -> list[tuple[str, str]]:
     """Query parameters postman-runtime adds for `auth` with a missing credential (see newman_auth)."""
 
     def field(name: str) -> str:
-        value = auth.get(name)
-        return renderer.render(as_text(value)) if value is not None else ""
+        return _field(auth, renderer, name)
 
     if auth.type == "apikey" and (field("key") or field("value")) and field("in") == "query":
         return [(field("key"), field("value"))]
