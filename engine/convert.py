@@ -66,6 +66,12 @@ def _write_v3(source: Path, out: Path) -> Conversion:
     document = read_document(source, what="collection")
     if isinstance(document, dict) and isinstance(document.get("collection"), dict) and "item" not in document:
         document = document["collection"]
+    from .load_v1 import is_v1
+
+    if is_v1(document):  # the writer reads v2.1 documents: refuse rather than write an empty collection
+        raise InputError("is a Collection v1 file; convert reads v2.1 files", file=str(source),
+                         title="cannot convert", hint="run or validate it as it is (v1 loads directly), or "
+                         "export it from Postman as v2.1 and convert that")
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise InputError("already exists and is not an empty directory", file=str(out), title="cannot write",
                          hint="choose a new directory (postman/collections/<Name>)")

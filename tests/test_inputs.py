@@ -457,6 +457,13 @@ def test_v1_checks_the_documented_examples(server, cli, tmp_path) -> None:
     assert "documented: 404, 200" in out
 
 
+def test_v1_is_refused_by_convert_rather_than_written_empty(cli, tmp_path) -> None:
+    path = tmp_path / "legacy.json"
+    path.write_text(json.dumps(_v1()), encoding="utf-8")
+    bad(cli("convert", path, "--to", "v3", tmp_path / "out"), "legacy.json", "Collection v1", "export it from Postman")
+    assert not (tmp_path / "out").exists()
+
+
 def test_v1_in_yaml_and_utf16(tmp_path) -> None:
     import yaml
 
