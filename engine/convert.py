@@ -90,6 +90,13 @@ def _write_v3_environment(source: Path, out: Path) -> Conversion:
 
     load_environment(source)
     document = read_document(source, what="environment")
+    # every shape load_environment reads: the API's wrappers, the old bare array, a flat mapping
+    if isinstance(document, dict) and len(document) == 1 and next(iter(document)) in ("environment", "globals"):
+        document = next(iter(document.values()))
+    if isinstance(document, list):
+        document = {"values": document}
+    elif not isinstance(document.get("values"), list):
+        document = {"values": [{"key": key, "value": value} for key, value in document.items()]}
     suffix = ".globals.yaml" if source.name.endswith("_globals.json") else ".environment.yaml"
     if not out.name.endswith(suffix):
         raise InputError(f"an environment file in v3 is named <Name>{suffix}", file=str(out), title="cannot write",
@@ -99,7 +106,7 @@ def _write_v3_environment(source: Path, out: Path) -> Conversion:
         entry: dict[str, Any] = {"key": text_of(row.get("key")), "value": _scalar(row.get("value"))}
         if row.get("type") in ("secret", "default"):
             entry["type"] = row["type"]
-        entry["enabled"] = row.get("enabled") is not False
+        entry["enabled"] = row.get("enabled") is not False and row.get("disabled") is not True
         values.append(entry)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(dump_yaml({"name": text_of(document.get("name")) or out.name.split(".")[0], "values": values}),

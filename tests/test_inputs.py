@@ -167,6 +167,18 @@ def test_environment_shapes_replay_as_environment_and_globals(shape, flag, serve
     assert server.only().target == "/s?v=one&off=coll"
 
 
+@pytest.mark.parametrize("shape", list(SHAPES))
+def test_environment_shapes_convert_to_v3(shape, cli, tmp_path) -> None:
+    source = tmp_path / "e.postman_environment.json"
+    source.write_text(json.dumps(SHAPES[shape]), encoding="utf-8")
+    target = tmp_path / "postman" / "environments" / "E.environment.yaml"
+    code, out, err = cli("convert", source, "--to", "v3", target)
+    assert code == 0, out + err
+    converted = load_environment(target)
+    assert {p.key: p.value for p in converted.values}["v"] == "one"
+    assert "off" not in {p.key for p in converted.values}
+
+
 @pytest.mark.parametrize(
     "document, pointer, sentence",
     [
