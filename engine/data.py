@@ -79,12 +79,13 @@ _FIELD = re.compile(r'[ \t]*(?:"((?:[^"]|"")*)"([^,\r\n]*)|([^,\r\n]*))(,|\r\n|\
 
 
 _PLAIN_NUMBER = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]*[1-9])?")
+_NUMBER_START = frozenset("-0123456789")
 SAFE_INTEGER = 2**53 - 1  # beyond it a script's number would not be the integer written
 
 
 def _number(text: str) -> Any:
     """`42` → 42 and `1.5` → 1.5; anything whose text the number would not give back stays text."""
-    if not _PLAIN_NUMBER.fullmatch(text):
+    if text[:1] not in _NUMBER_START or not _PLAIN_NUMBER.fullmatch(text):
         return text
     value: float | int = float(text) if "." in text else int(text)
     if abs(value) > SAFE_INTEGER or as_text(value) != text:
@@ -92,26 +93,44 @@ def _number(text: str) -> Any:
     return value
 
 
+_EOL = re.compile(r"\r\n|\n|\r")
+
+
 def _records(text: str, file: str) -> list[tuple[int, list[tuple[str, bool]]]]:
-    """(line, [(value, quoted), …]) for each record; a quoted value may span lines."""
+    """(line, [(value, quoted), …]) for each record; a quoted value may span lines. A line without
+    a quote is split directly (most are, and that is several times faster); one with a quote is
+    read field by field."""
     records: list[tuple[int, list[tuple[str, bool]]]] = []
+    position, n, line = 0, len(text), 1
+    while position < n:
+        eol = _EOL.search(text, position)
+        stop, after = (eol.start(), eol.end()) if eol else (n, n)
+        if '"' not in text[position:stop]:
+            records.append((line, [(cell.strip(), False) for cell in text[position:stop].split(",")]))
+            position, line = after, line + 1
+            continue
+        row, position, used = _quoted_record(text, position, file, line)
+        records.append((line, row))
+        line += used
+    return records
+
+
+def _quoted_record(text: str, position: int, file: str, line: int) -> tuple[list[tuple[str, bool]], int, int]:
+    """One record that holds a quote: its fields, where the next record starts, lines it spans."""
     row: list[tuple[str, bool]] = []
-    line = start = 1
-    for quoted, after, plain, end in _FIELD.findall(text):
-        if plain[:1] == '"':  # the quoted form did not match: its closing quote is missing
-            raise InputError("a quoted value is never closed", file=file, line=line,
+    lines = 1
+    while True:
+        match = _FIELD.match(text, position)
+        assert match is not None  # the unquoted form matches anywhere
+        quoted, after, plain, end = match.groups()
+        if plain is not None and plain[:1] == '"':  # the quoted form did not match: no closing quote
+            raise InputError("a quoted value is never closed", file=file, line=line + lines - 1,
                              hint='close it with " (write "" for a quote inside it)', title="invalid data file")
-        if quoted or after:
-            line += quoted.count("\n")
+        if quoted is not None:
+            lines += quoted.count("\n")
             row.append((quoted.replace('""', '"') + after.strip(), True))
         else:
             row.append((plain.strip(), False))
-        if end == ",":
-            continue
-        records.append((start, row))
-        row = []
-        line += 1
-        start = line
-        if not end:
-            break
-    return records
+        position = match.end()
+        if end != ",":
+            return row, position, lines
