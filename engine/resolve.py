@@ -520,7 +520,10 @@ def _typed_value(text: str, word: str) -> object:
 
 def _attachment(src: str, draft: _Draft, collection: Collection, options: ResolveOptions) -> str | None:
     """Resolve a `src` against the working dir; a path that leaves it is refused unless allowed."""
-    root = options.working_dir or (str(collection.source.parent) if collection.source else os.curdir)
+    source = collection.source
+    if source is not None and not collection.schema_version.startswith("3"):
+        source = source.parent  # a v2.1 file's folder; a v3 collection is its own directory
+    root = options.working_dir or (str(source) if source is not None else os.curdir)
     root = os.path.abspath(root)
     path = os.path.normpath(os.path.join(root, src))
     outside = os.path.isabs(src) or os.path.relpath(path, root).split(os.sep)[0] == os.pardir

@@ -30,10 +30,13 @@ from .model import (
     Collection,
     Environment,
     Exchange,
+    OUTCOMES,
     ItemResult,
     Located,
+    Outcome,
     Param,
     PreparedRequest,
+    outcome_of,
 )
 from .redact import Redactor
 from .resolve import ResolveOptions, resolve
@@ -80,6 +83,7 @@ class RunOptions:
     timeout_script_ms: int = 5_000
     max_body_bytes: int = 10 * 1024 * 1024
     keep_results: bool = True  # False: memory stays flat however many items run (reporters stream)
+    send_only_to: str | None = None  # `--mock`: an origin; requests aimed elsewhere are skipped, not sent
 
 
 @dataclass
@@ -136,7 +140,7 @@ class _Results:
     def __init__(self, keep: bool) -> None:
         self.keep = keep
         self.kept: list[ItemResult] = []
-        self.counts = {"passed": 0, "failed": 0, "error": 0, "skipped": 0}
+        self.counts = dict.fromkeys(OUTCOMES, 0)
 
     def append(self, result: ItemResult) -> None:
         self.counts[result.outcome] += 1
@@ -144,8 +148,7 @@ class _Results:
             self.kept.append(result)
 
     def summary(self) -> Summary:
-        c = self.counts
-        return Summary(sum(c.values()), c["passed"], c["failed"], c["error"], c["skipped"])
+        return Summary.of_counts(self.counts)
 
 
 class Runner:
@@ -249,7 +252,7 @@ class Runner:
             result, jump = self._execute(located, scopes, iteration, count)
             results.append(result)
             self.emit(ItemFinished(result))
-            if self.options.bail and result.outcome in ("failed", "error"):
+            if self.options.bail and result.counts_as_failure:
                 self._stop.set()
             if self._stop.is_set():
                 return
@@ -297,7 +300,7 @@ class Runner:
                     if jump is not ...:  # folders run independently: there is no "next" across them
                         result = replace(result, notes=result.notes + ("setNextRequest is ignored with --workers",))
                     slots[index] = result
-                    if self.options.bail and slots[index].outcome in ("failed", "error"):
+                    if self.options.bail and result.counts_as_failure:
                         self._stop.set()
                 finally:
                     done[index].set()
@@ -425,6 +428,11 @@ class Runner:
         if self.options.dry_run:
             return ItemResult(path, iteration, "skipped", request=prepared, console=console,
                               notes=prepared.notes + ("dry run: not sent",), name=name), jump
+        if self.options.send_only_to and not same_origin(prepared.url, self.options.send_only_to):
+            return ItemResult(path, iteration, "skipped", request=prepared, console=console, name=name,
+                              notes=prepared.notes + (
+                                  f"--mock: not sent: {self.redactor.url(prepared.url)} does not reach the mock "
+                                  "(--mock-passthrough sends it)",)), jump
         try:
             exchange = self._send_with_retries(prepared)
         except SendError as exc:
@@ -442,8 +450,7 @@ class Runner:
             if post.failure is not None:
                 error = describe_failure("test", post.failure)
         self.redactor.learn(scopes.secret_values())
-        failed = any(not c.passed and not c.skipped and not c.known_failure for c in checks)
-        outcome = "error" if error else ("failed" if failed else "passed")
+        outcome: Outcome = "error" if error else outcome_of(checks)
         return ItemResult(
             path,
             iteration,
@@ -462,6 +469,10 @@ class Runner:
     def _hydrator(self) -> Any:
         """One per thread: each worker reads its folders from the file in order."""
         hydrator = getattr(self._threads, "hydrator", None)
+        if hydrator is None and self.collection.schema_version.startswith("3"):
+            from .load_v3 import V3Hydrator
+
+            hydrator = self._threads.hydrator = V3Hydrator(self.collection)
         if hydrator is None:
             from .stream import Hydrator
 
@@ -548,6 +559,13 @@ class Runner:
         if asked is not None:
             delay = min(asked, 30.0)
         self._stop.wait(delay)
+
+
+def same_origin(url: str, origin: str) -> bool:
+    from urllib.parse import urlsplit
+
+    a, b = urlsplit(url), urlsplit(origin)
+    return (a.scheme, a.hostname, a.port) == (b.scheme, b.hostname, b.port)
 
 
 def _retry_after_seconds(value: str | None) -> float | None:
