@@ -159,7 +159,7 @@ def _behavior(located: Located, collection: Collection) -> dict[str, object]:
 
 def _int(value: object, default: int) -> int:
     try:
-        return int(value)  # type: ignore[arg-type]
+        return int(value)  # type: ignore[call-overload]
     except (TypeError, ValueError):
         return default
 

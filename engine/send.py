@@ -86,7 +86,8 @@ class Sender:
             current = headers.get("Content-Type", "")
             if "boundary=" not in current:
                 headers["Content-Type"] = content_type
-        method, url, redirects = prepared.method, prepared.url, []
+        method, url = prepared.method, prepared.url
+        redirects: list[str] = []
         verify: bool | str = prepared.verify_tls and not self.options.insecure
         if verify and self.options.ca_cert:
             verify = self.options.ca_cert
