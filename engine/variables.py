@@ -116,6 +116,7 @@ class Renderer:
     dynamic: Callable[[str], str | None] | None = None
     missing: list[str] = field(default_factory=list)
     used_secrets: set[str] = field(default_factory=set)
+    _dynamic_uses: int = 0
 
     def render(self, text: str | None) -> str:
         if not text or "{{" not in text:
@@ -152,6 +153,7 @@ class Renderer:
 
     def _lookup(self, name: str, chain: tuple[str, ...], memo: dict[str, str]) -> str | None:
         if name.startswith("$"):
+            self._dynamic_uses += 1
             value = self._dynamic(name)
             if value is None and name not in self.missing:
                 self.missing.append(name)
@@ -179,8 +181,9 @@ class Renderer:
                 f"variable '{name}' is nested more than {MAX_DEPTH} levels deep",
                 hint="flatten the variable definitions",
             )
+        uses = self._dynamic_uses
         rendered = self._render(value, chain + (name,), memo)
-        if "{{$" not in value:  # dynamic values are fresh at each use, so never kept
+        if self._dynamic_uses == uses:  # a value with a dynamic variable in it is fresh at each use
             memo[name] = rendered
         return rendered
 

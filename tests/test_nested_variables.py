@@ -244,3 +244,12 @@ def test_no_reference_ever_reaches_the_wire(raw: RawServer, templates: list[str]
     assert len(received) == 1, result.error
     texts = wire_texts(received[0], body_mode, auth_type)
     assert [texts[k] for k in ("path", "query", "header", "body", "credential")] == expected
+
+
+def test_a_dynamic_variable_reached_through_others_is_fresh_at_each_use(raw: RawServer) -> None:
+    env = {"a": "{{b}}", "b": "{{$guid}}"}
+    replay(raw, [make_item("x", "GET", "{{baseUrl}}/g", headers=[{"key": "X-1", "value": "{{a}}"},
+                                                                 {"key": "X-2", "value": "{{a}}"}])], env)
+    (sent,) = raw.requests
+    first, second = sent.header("X-1"), sent.header("X-2")
+    assert first and second and len(first) == 36 and first != second
