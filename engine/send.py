@@ -91,9 +91,9 @@ class Sender:
         verify: bool | str = prepared.verify_tls and not self.options.insecure
         if verify and self.options.ca_cert:
             verify = self.options.ca_cert
-        digest = prepared.digest
+        with_auth = True  # digest/NTLM handshakes: off once a redirect has left the origin
         while True:
-            response = self._send_once(method, url, headers, body, prepared, digest, verify, timeout)
+            response = self._send_once(method, url, headers, body, prepared, with_auth, verify, timeout)
             location = response.headers.get("Location")
             if not (prepared.follow_redirects and response.is_redirect and location):
                 break
@@ -104,8 +104,8 @@ class Sender:
                     hint="raise protocolProfileBehavior.maxRedirects or fix the redirect loop",
                 )
             next_url = _redirect_target(url, location)
-            method, body, headers, digest = _follow(response.status_code, method, body, headers, digest,
-                                                    url, next_url, prepared)
+            method, body, headers, with_auth = _follow(response.status_code, method, body, headers, with_auth,
+                                                       url, next_url, prepared)
             redirects.append(next_url)
             url = next_url
         content, size, truncated = self._read(response, deadline, timeout)
@@ -125,8 +125,10 @@ class Sender:
             redirects=tuple(redirects),
         )
 
-    def _send_once(self, method, url, headers, body, prepared, digest, verify, timeout) -> requests.Response:
-        auth = requests.auth.HTTPDigestAuth(*digest) if digest else _ntlm(prepared)
+    def _send_once(self, method, url, headers, body, prepared, with_auth, verify, timeout) -> requests.Response:
+        auth: requests.auth.AuthBase | None = None
+        if with_auth:
+            auth = requests.auth.HTTPDigestAuth(*prepared.digest) if prepared.digest else _ntlm(prepared)
         request = requests.Request(method, url, headers=headers, data=body, auth=auth)
         session = self._cookieless if prepared.disable_cookies else self.session
         try:
@@ -137,6 +139,9 @@ class Sender:
         except (requests.exceptions.RequestException, ValueError) as exc:
             # ValueError covers what urllib3 and http.client raise for a URL or header they refuse
             raise _send_error(exc, url, timeout) from None
+        except PermissionError as exc:  # requests-ntlm, when the server breaks off the handshake
+            raise SendError(f"{urlsplit(url).netloc} refused the authentication handshake: {exc}",
+                            hint="check the credentials and the auth type the server expects") from None
 
     def _settings(self, url: str, verify: bool | str) -> dict:
         """Proxies and TLS settings from the environment, worked out once per origin: requests
@@ -219,12 +224,13 @@ def _redirect_target(url: str, location: str) -> str:
     return join(split(urljoin(url, location.strip())))
 
 
-def _follow(status: int, method: str, body: bytes | None, headers: dict[str, str], digest, url: str,
-            next_url: str, prepared: PreparedRequest) -> tuple[str, bytes | None, dict[str, str], Any]:
+def _follow(status: int, method: str, body: bytes | None, headers: dict[str, str], with_auth: bool, url: str,
+            next_url: str, prepared: PreparedRequest) -> tuple[str, bytes | None, dict[str, str], bool]:
     """The next hop as postman-runtime sends it: 301/302/303 turn into a GET without a body or
     Content-Type (HEAD stays HEAD) unless followOriginalHttpMethod; 307/308 keep everything;
     Referer names the previous URL unless removeRefererHeaderOnRedirect. Another origin never
-    gets credentials, except Authorization when followAuthorizationHeader says so."""
+    gets credentials (nor a digest or NTLM handshake), except Authorization when
+    followAuthorizationHeader says so."""
     headers = dict(headers)
     if status in (301, 302, 303) and not prepared.follow_original_method:
         method = method if method == "HEAD" else "GET"
@@ -233,12 +239,11 @@ def _follow(status: int, method: str, body: bytes | None, headers: dict[str, str
     if _origin(next_url) != _origin(url):
         keep = {"authorization"} if prepared.follow_authorization else set()
         headers = {k: v for k, v in headers.items() if k.lower() in keep or not _credential(k, prepared)}
-        if not prepared.follow_authorization:
-            digest = None
+        with_auth = with_auth and prepared.follow_authorization
     headers = {k: v for k, v in headers.items() if k.lower() != "referer"}
     if prepared.referer_on_redirect:
         headers["Referer"] = url
-    return method, body, headers, digest
+    return method, body, headers, with_auth
 
 
 class _NoCookies(http.cookiejar.DefaultCookiePolicy):
