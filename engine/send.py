@@ -14,7 +14,7 @@ import time
 import warnings
 from dataclasses import dataclass
 from typing import Any, Iterator
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import requests
 import requests.adapters
@@ -218,10 +218,24 @@ def _merge_headers(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
 
 def _redirect_target(url: str, location: str) -> str:
     """Location against the URL it answered, encoded like any URL we send (a server may put
-    spaces or non-ASCII text in it); the fragment is never sent."""
+    spaces or non-ASCII text in it); the fragment is never sent. As in Newman, a relative
+    Location's dot segments are kept (`../b` from `/a/r` goes to `/a/../b`)."""
     from .urls import join, split
 
-    return join(split(urljoin(url, location.strip())))
+    location = location.strip()
+    parts = urlsplit(url)
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.\-]*:", location):
+        target = location
+    elif location.startswith("//"):
+        target = f"{parts.scheme}:{location}"
+    elif location.startswith("/"):
+        target = f"{parts.scheme}://{parts.netloc}{location}"
+    elif location.startswith("?"):
+        target = f"{parts.scheme}://{parts.netloc}{parts.path}{location}"
+    else:
+        directory = parts.path.rsplit("/", 1)[0]
+        target = f"{parts.scheme}://{parts.netloc}{directory}/{location}"
+    return join(split(target))
 
 
 def _follow(status: int, method: str, body: bytes | None, headers: dict[str, str], with_auth: bool, url: str,

@@ -293,3 +293,21 @@ def test_an_ntlm_handshake_is_not_started_with_another_origin(tmp_path, raw, oth
     assert [r.header("Authorization") for r in other.requests] == [None]
     # the control: on its own origin the same auth does answer the challenge
     assert any((r.header("Authorization") or "").startswith("NTLM ") for r in hops(raw) if r.path == "/same")
+
+
+@pytest.mark.parametrize(("location", "line"), [
+    ("../b/c?z#f", "GET /a/../b/c?z HTTP/1.1"),  # as Newman sends it: dot segments kept, fragment dropped
+    ("rel2", "GET /a/rel2 HTTP/1.1"),
+    ("?only=query", "GET /a/r?only=query HTTP/1.1"),
+    ("/abs/x", "GET /abs/x HTTP/1.1"),
+])
+def test_a_relative_location_resolves_as_newman_resolves_it(tmp_path, raw, location, line) -> None:
+    raw.answer("/a/r", RawAnswer(302, [("Location", location)]))
+    replay(tmp_path, [make_item("x", "GET", "{{baseUrl}}/a/r")], raw)
+    assert hops(raw)[1].line == line
+
+
+def test_a_scheme_relative_location_keeps_the_scheme(tmp_path, raw, other) -> None:
+    raw.answer("/r", RawAnswer(302, [("Location", f"//127.0.0.1:{other.port}/there")]))
+    replay(tmp_path, [make_item("x", "GET", "{{baseUrl}}/r")], raw)
+    assert other.requests[0].line == "GET /there HTTP/1.1"
