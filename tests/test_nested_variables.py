@@ -201,7 +201,9 @@ def property_item(t: list[str], body_mode: str, auth_type: str) -> dict:
         "basic": {"type": "basic", "basic": [{"key": "username", "value": t[4]}, {"key": "password", "value": "pw"}]},
         "apikey": {"type": "apikey", "apikey": [{"key": "key", "value": "X-Key"}, {"key": "value", "value": t[4]}]},
     }
-    return make_item("p", "POST", "{{baseUrl}}/p/" + t[0] + "?q=" + t[1], headers=[{"key": "X-T", "value": t[2]}],
+    url = {"raw": "{{baseUrl}}/p/" + t[0] + "/:pv?q=" + t[1] + "&" + t[5] + "=k",
+           "variable": [{"key": "pv", "value": t[6]}]}
+    return make_item("p", "POST", url, headers=[{"key": "X-T", "value": t[2]}],
                      body=bodies[body_mode], auth=auths[auth_type])
 
 
@@ -220,12 +222,15 @@ def wire_texts(request: RawRequest, body_mode: str, auth_type: str) -> dict[str,
         credential = credential.removeprefix("Bearer ")
     elif auth_type == "basic":
         credential = base64.b64decode(credential.split()[1]).decode().rsplit(":", 1)[0]
-    return {"path": target.split("?")[0].removeprefix("/p/"), "query": target.split("?q=", 1)[1],
-            "header": request.header("X-T") or "", "body": body, "credential": credential}
+    path, _, query = target.partition("?")
+    segment, path_variable = path.removeprefix("/p/").rsplit("/", 1)
+    (_, value), (key, _) = (pair.split("=", 1) for pair in query.split("&"))
+    return {"path": segment, "query": value, "header": request.header("X-T") or "", "body": body,
+            "credential": credential, "query key": key, "path variable": path_variable}
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(templates=st.lists(TEMPLATE, min_size=5, max_size=5), env=VARIABLES, collection=COLLECTION,
+@given(templates=st.lists(TEMPLATE, min_size=7, max_size=7), env=VARIABLES, collection=COLLECTION,
        body_mode=st.sampled_from(BODY_MODES), auth_type=st.sampled_from(AUTH_TYPES))
 def test_no_reference_ever_reaches_the_wire(raw: RawServer, templates: list[str], env: dict[str, str],
                                             collection: dict[str, str], body_mode: str, auth_type: str) -> None:
@@ -243,7 +248,8 @@ def test_no_reference_ever_reaches_the_wire(raw: RawServer, templates: list[str]
         return
     assert len(received) == 1, result.error
     texts = wire_texts(received[0], body_mode, auth_type)
-    assert [texts[k] for k in ("path", "query", "header", "body", "credential")] == expected
+    parts = ("path", "query", "header", "body", "credential", "query key", "path variable")
+    assert [texts[k] for k in parts] == expected
 
 
 def test_a_dynamic_variable_reached_through_others_is_fresh_at_each_use(raw: RawServer) -> None:
