@@ -16,7 +16,7 @@ from .model import Param, as_text
 
 SCOPE_ORDER: tuple[str, ...] = ("local", "cli", "data", "environment", "collection", "globals")
 MAX_DEPTH = 10
-MAX_EXPANSION = 16 * 1024 * 1024  # characters one rendered text may grow to
+MAX_EXPANSION = 16 * 1024 * 1024  # characters the references in one text may add
 
 VARIABLE = re.compile(r"\{\{([^{}]+?)\}\}")
 PLACEHOLDER = re.compile(r"^<[A-Za-z][A-Za-z0-9 _-]*>$")
@@ -124,7 +124,10 @@ class Renderer:
         return self._render(text, (), {})
 
     def _render(self, text: str, chain: tuple[str, ...], memo: dict[str, str]) -> str:
-        """Passes until nothing changes; each pass replaces the innermost references."""
+        """Passes until nothing changes; each pass replaces the innermost references. What the
+        references add may grow the text by MAX_EXPANSION characters at most (a large body with
+        small variables in it is fine)."""
+        limit = len(text) + MAX_EXPANSION
         for _ in range(MAX_DEPTH + 1):
             if "{{" not in text:
                 return text
@@ -139,7 +142,7 @@ class Renderer:
                 return out
 
             rendered = VARIABLE.sub(replace, text)
-            if len(rendered) > MAX_EXPANSION:
+            if len(rendered) > limit:
                 raise _too_large(chain or tuple(VARIABLE.findall(text)[:1]))
             if rendered == text:
                 return text

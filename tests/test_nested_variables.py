@@ -259,3 +259,11 @@ def test_a_dynamic_variable_reached_through_others_is_fresh_at_each_use(raw: Raw
     (sent,) = raw.requests
     first, second = sent.header("X-1"), sent.header("X-2")
     assert first and second and len(first) == 36 and first != second
+
+
+def test_a_large_body_with_small_variables_is_not_an_expansion(raw: RawServer) -> None:
+    big = "a" * (17 * 1024 * 1024) + "{{stage}}"
+    results = replay(raw, [make_item("big", "POST", "{{baseUrl}}/big", body={"mode": "raw", "raw": big})],
+                     {"stage": "prod"})
+    assert results[0].outcome != "error", results[0].error
+    assert raw.requests[0].body.endswith(b"aprod") and len(raw.requests[0].body) == len(big) - len("{{stage}}") + 4
