@@ -311,3 +311,10 @@ def test_a_scheme_relative_location_keeps_the_scheme(tmp_path, raw, other) -> No
     raw.answer("/r", RawAnswer(302, [("Location", f"//127.0.0.1:{other.port}/there")]))
     replay(tmp_path, [make_item("x", "GET", "{{baseUrl}}/r")], raw)
     assert other.requests[0].line == "GET /there HTTP/1.1"
+
+
+def test_a_hash_in_a_value_ends_the_url_as_in_newman_and_says_so(tmp_path, raw) -> None:
+    results = replay(tmp_path, [make_item("x", "GET", "{{baseUrl}}/p/{{h}}/z?k=v")], raw,
+                     variable=[{"key": "h", "value": "a#b"}])
+    assert hops(raw)[0].line == "GET /p/a HTTP/1.1"  # what Newman sends for the same item
+    assert any("'#b/z?k=v'" in note and "%23" in note for note in results[0].notes), results[0].notes
