@@ -172,7 +172,7 @@ def _behavior(located: Located, collection: Collection) -> dict[str, object]:
 
 def _int(value: object, default: int) -> int:
     try:
-        return int(value)  # type: ignore[arg-type]
+        return int(value)  # type: ignore[call-overload]
     except (TypeError, ValueError):
         return default
 
@@ -284,11 +284,15 @@ def _url(url: Url, draft: _Draft, encode: bool) -> tuple[str, str | None]:
         return "", None
     pieces = _query(params, draft, structural) if params is not None else None
     if pieces is not None:
-        text = urls.cut_fragment(text)
         # a variable that brought its own query (`{{endpoint}}` = `users?active=true`) is joined
         # with `&`, not a second `?` as Newman would send
-        joiner = "?" if "?" not in text else "" if text.endswith(("?", "&")) else "&"
+        before = urls.cut_fragment(text)
+        joiner = "?" if "?" not in before else "" if before.endswith(("?", "&")) else "&"
         text += joiner + "&".join(pieces)
+    if "#" in text:  # as in Newman, everything from the first `#` is a fragment and is not sent
+        dropped = text[text.index("#"):]
+        draft.notes.append(f"the URL holds '#' (from the template or a variable's value): '{dropped[:60]}' "
+                           "is a fragment and was not sent; write %23 if it is data")
     parts = urls.split(text)
     query = parts.query if parts.query is None or not encode else urls.encode_query(parts.query)
     return urls.join(replace(parts, query=None), encode=encode), query
