@@ -182,6 +182,16 @@ def test_awsv4_defaults_and_query_placement(api, tmp_path) -> None:
     assert "X-Amz-Signature=" in api.seen[-1].query and api.seen[-1].header("Authorization") is None
 
 
+@pytest.mark.parametrize("in_query", [False, True])
+def test_awsv4_s3_signs_the_path_once(api, tmp_path, in_query) -> None:
+    api.check = check_awsv4("AK", "SK", "eu-central-1", "s3")
+    auth = block("awsv4", accessKey="AK", secretKey="SK", region="eu-central-1", service="s3",
+                 addAuthDataToQuery=in_query)
+    body = None if in_query else {"mode": "raw", "raw": "object bytes"}
+    accepted(replay(tmp_path, auth, f"{api.url}/bucket/key%20with%20space.txt", method="GET" if in_query else "PUT",
+                    body=body), api)
+
+
 def test_awsv4_without_botocore_names_the_install_command(api, tmp_path, monkeypatch) -> None:
     for name in [m for m in sys.modules if m == "botocore" or m.startswith("botocore.")]:
         monkeypatch.delitem(sys.modules, name)
@@ -400,6 +410,8 @@ def test_client_credentials_token_is_fetched_once_and_kept_for_the_run(api, tmp_
     results = replay(tmp_path, oauth2(api), f"{api.url}/api", env={"clientSecret": "app secret"}, count=3)
     accepted(results, api)
     assert len(endpoint.issued) == 1 and endpoint.requests[0]["scope"] == "read write"
+    assert any("token fetched from" in note for note in results[0].notes)
+    assert not any("token fetched" in note for note in results[1].notes)
     assert [s.header("Authorization") for s in api.seen if s.path == "/api"] == [f"Bearer {endpoint.issued[0]}"] * 3
 
 
