@@ -513,3 +513,27 @@ def test_curl_prints_the_signed_request_masked(api, tmp_path, cli) -> None:
     code, out, err = cli("curl", path, "--item", "O")
     assert code == 0, out + err
     assert "oauth_consumer_key=ck" in out and "oauth_signature=****" in out and "cs-value" not in out
+
+
+@pytest.mark.parametrize("auth", [
+    block("oauth1", consumerKey="k", signatureMethod="RSA-SHA256", privateKey="-----BEGIN PRIVATE KEY-----x-----END PRIVATE KEY-----"),
+    block("jwt", algorithm="RS256", privateKey="not a key"),
+    block("asap", kid="k", iss="i", aud="a", privateKey="not a key"),
+])
+def test_a_malformed_private_key_is_an_item_error(api, tmp_path, auth) -> None:
+    [result] = replay(tmp_path, auth, f"{api.url}/x")
+    assert result.outcome == "error" and "privateKey" in (result.hint or "") and not api.seen
+
+
+def test_oauth1_rsa_key_without_newlines(api, tmp_path, rsa_key) -> None:
+    api.check = check_oauth1("", public_key=rsa_key.public_key())
+    flat = "".join(pem(rsa_key).splitlines())
+    accepted(replay(tmp_path, block("oauth1", consumerKey="k", privateKey=flat, signatureMethod="RSA-SHA1",
+                                    addParamsToHeader=True), f"{api.url}/r"), api)
+
+
+def test_a_file_body_cannot_be_signed_by_awsv4_and_says_so(api, tmp_path) -> None:
+    (tmp_path / "payload.bin").write_bytes(b"bytes")
+    body = {"mode": "file", "file": {"src": "payload.bin"}}
+    [result] = replay(tmp_path, block("awsv4", accessKey="AK", secretKey="SK"), f"{api.url}/f", method="PUT", body=body)
+    assert result.outcome == "error" and "awsv4" in (result.error or "") and not api.seen

@@ -31,7 +31,7 @@ def jwt(fields: Fields, parts: AuthParts) -> None:
         key: str | bytes = _base64(secret) if fields.flag("isSecretBase64Encoded") else secret.encode("utf-8")
         fields.secret(parts, secret)
     else:
-        key = _pem(fields.need("privateKey", strip=False))
+        key = pem_key(fields.need("privateKey", strip=False))
         fields.secret(parts, key)
     header = _json_object(fields, "header")
     header = {"typ": None, **header, "alg": algorithm}  # PyJWT adds typ unless told not to; Postman does not
@@ -56,7 +56,7 @@ def asap(fields: Fields, parts: AuthParts) -> None:
     audience = claims.get("aud") or fields.need("aud", label="audience (aud)")
     kid = claims.get("kid") or fields.need("kid", label="key id (kid)")
     raw_key = fields.need("privateKey", strip=False)
-    key = _pem(raw_key, kid)
+    key = pem_key(raw_key, kid)
     now = int(time.time())
     expiry = fields.text("exp")
     payload = {
@@ -115,7 +115,7 @@ def _base64(text: str) -> bytes:
         raise ItemError("jwt secret is not valid base64", hint="turn off isSecretBase64Encoded") from None
 
 
-def _pem(text: str, kid: str | None = None) -> str:
+def pem_key(text: str, kid: str | None = None) -> str:
     """A key as written in an auth field: newlines may be lost or escaped (`\\n`); ASAP keys may be
     a `data:application/pkcs8;kid=…` URI, as Atlassian's tools write them."""
     text = text.strip().strip('"').replace("\\n", "\n")

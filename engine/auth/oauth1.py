@@ -15,7 +15,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 from ..errors import ItemError
 from ..model import header_value
-from .fields import AuthParts, Fields, Wire
+from .fields import AuthParts, Fields, Wire, missing_library
+from .jwt_auth import pem_key
 
 METHODS = {
     "HMAC-SHA1": "sign_hmac_sha1_with_client",
@@ -38,7 +39,7 @@ def oauth1(fields: Fields, parts: AuthParts) -> None:
                         hint=f"use one of {', '.join(METHODS)}")
     rsa = method.startswith("RSA")
     consumer_key = fields.need("consumerKey")
-    private_key = fields.need("privateKey", strip=False).strip() if rsa else ""
+    private_key = pem_key(fields.need("privateKey", strip=False)) if rsa else ""
     consumer_secret = fields.text("consumerSecret", strip=False) if rsa else fields.need("consumerSecret", strip=False)
     token_secret = fields.text("tokenSecret", strip=False)
     keep_empty = fields.flag("addEmptyParamsToSign")
@@ -64,7 +65,10 @@ def oauth1(fields: Fields, parts: AuthParts) -> None:
 
 
 def _sign(wire: Wire, s: SimpleNamespace, parts: AuthParts) -> Wire:
-    from oauthlib.oauth1.rfc5849 import parameters, signature, utils  # type: ignore[import-untyped]
+    try:
+        from oauthlib.oauth1.rfc5849 import parameters, signature, utils  # type: ignore[import-untyped]
+    except ImportError:
+        raise missing_library("oauth1", "oauthlib", "oauthlib") from None
 
     form = (header_value(wire.headers, "Content-Type") or "").split(";")[0].strip().lower() == FORM
     body_params = parse_qsl((wire.body or b"").decode("utf-8", "replace"), keep_blank_values=True) if form else []
@@ -81,7 +85,9 @@ def _sign(wire: Wire, s: SimpleNamespace, parts: AuthParts) -> Wire:
     base = signature.signature_base_string(wire.method, signature.base_string_uri(wire.url), normalized)
     try:
         signed = getattr(signature, METHODS[s.method])(base, s.client)
-    except (ValueError, TypeError) as exc:
+    except ImportError:  # RSA signing goes through PyJWT and cryptography
+        raise missing_library("oauth1", "cryptography", "cryptography") from None
+    except Exception as exc:  # a malformed key: ValueError, TypeError or PyJWT's InvalidKeyError
         raise ItemError(f"oauth1 could not sign with {s.method}: {exc}",
                         hint="privateKey must be a PEM private key (-----BEGIN PRIVATE KEY-----)") from None
     parts.secrets.add(signed)
