@@ -93,6 +93,10 @@ def build_parser() -> argparse.ArgumentParser:
     mock.add_argument("--port", type=port, default=0, metavar="N", help="port to listen on; 0 picks a free one "
                       "(default: 0)")
     mock.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    convert = _command(commands, "convert", "Postman v2.1 JSON ⇄ v3 directory; reports what the target "
+                       "cannot hold", "the collection to convert (v2.1 JSON file or v3 folder)")
+    convert.add_argument("--to", required=True, choices=("v3", "v2.1"), help="the format to write")
+    convert.add_argument("out", metavar="OUT", help="v3: a new directory; v2.1: a JSON file")
     return parser
 
 
@@ -160,7 +164,8 @@ def _load_inputs(
 ) -> tuple[Any, Any]:
     from .load import load_collection
 
-    collection = load_collection(args.collection, full_schema=full_schema, stream=stream)
+    collection = load_collection(args.collection, full_schema=full_schema, stream=stream,
+                                 collection=getattr(args, "collection_name", None))
     return collection, run_options(vars(args))
 
 
@@ -223,6 +228,7 @@ def cmd_run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     from .select import select
 
     collection, options = _load_inputs(args, stream=None if not args.mock else False)
+    _load_notes(collection, stderr)
     options = replace(options, keep_results=False)  # reporters stream; memory stays flat however long the run
     contract = options.contract
     select(collection, options.items, options.folders)  # bad selectors exit 2 before anything starts
@@ -310,8 +316,13 @@ def cmd_list(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     from .model import Folder, Item
     from .resolve import describe_url
 
-    collection = load_collection(args.collection)
+    collection = load_collection(args.collection, collection=args.collection_name)
+    _load_notes(collection, stderr)
     out: list[str] = [f"{collection.name}"]
+    if collection.schema_version.startswith("3"):
+        from .load_v3 import ORDER_NOTE
+
+        out.append(f"  (v3 order: {ORDER_NOTE})")
     count = 0
 
     def walk(nodes: tuple, depth: int) -> None:
@@ -386,6 +397,7 @@ def cmd_validate(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> 
     from .runner import base_scopes
 
     collection, options = _load_inputs(args, full_schema=True)
+    _load_notes(collection, stderr)
     scopes = base_scopes(collection, options).with_data({})
     from .auth.grant import RunTimeTokens
 
@@ -440,7 +452,7 @@ def cmd_mock(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     from .load import load_collection
     from .mock import MockServer, mock_base_path
 
-    collection = load_collection(args.collection)
+    collection = load_collection(args.collection, collection=args.collection_name)
     try:
         server = MockServer(collection, host=args.host, port=args.port, base_path=mock_base_path(collection))
     except OSError as exc:
@@ -463,7 +475,31 @@ def cmd_mock(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     return ExitCode.OK
 
 
-_COMMANDS = {"run": cmd_run, "list": cmd_list, "curl": cmd_curl, "validate": cmd_validate, "mock": cmd_mock}
+# ---------------------------------------------------------------- convert
+
+
+def cmd_convert(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
+    from .convert import convert
+
+    result = convert(args.collection, args.to, args.out, collection=args.collection_name)
+    what = "file" if result.files == 1 else "files"
+    stdout.write(f"wrote {result.target} ({result.files} {what}, Postman {args.to})\n")
+    if result.losses:
+        stdout.write(f"{len(result.losses)} thing(s) the {args.to} format cannot hold were left out:\n")
+        stdout.write("".join(f"  - {line}\n" for line in result.losses))
+    else:
+        stdout.write("nothing was lost\n")
+    return ExitCode.OK
+
+
+def _load_notes(collection: Any, stderr: IO[str]) -> None:
+    """What loading noticed that is not an error: said once, before anything runs."""
+    for note in getattr(collection, "notes", ()):
+        stderr.write(f"note: {note}\n")
+
+
+_COMMANDS = {"run": cmd_run, "list": cmd_list, "curl": cmd_curl, "validate": cmd_validate, "mock": cmd_mock,
+             "convert": cmd_convert}
 
 
 def entry() -> None:

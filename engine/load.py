@@ -288,13 +288,21 @@ def _types(schema: Any) -> list[str]:
 # ---------------------------------------------------------------- collections
 
 
-def load_collection(path: str | Path, *, full_schema: bool = False, stream: bool | None = False) -> Collection:
-    """Read a Postman collection v2.0/v2.1 or v1 (JSON or YAML, plain or `{"collection": ...}`).
+def load_collection(
+    path: str | Path, *, full_schema: bool = False, stream: bool | None = False, collection: str | None = None
+) -> Collection:
+    """Read a Postman collection v2.0/v2.1 or v1 (JSON or YAML, plain or `{"collection": ...}`), or a v3
+    collection directory (or the `postman/collections/*` of a project; `collection` names one).
 
     `stream=None` streams large JSON files: items come back as stubs that the runner reads from
     the file when they run (see engine.stream); `True` streams whenever ijson can.
     """
     file = str(path)
+    if Path(path).is_dir():
+        from .load_v3 import load_directory
+
+        with _paused_gc():
+            return load_directory(path, stream=stream, collection=collection)
     if stream is not False and not full_schema:
         from . import stream as streaming
 
@@ -486,7 +494,7 @@ class Reader:
     def request(self, raw: Any, pointer: str) -> Request:
         _want(raw, pointer, str, dict, type(None))
         if not isinstance(raw, dict):
-            return Request(method="GET", url=Url(raw=(raw or "").strip()))
+            return Request(method="GET", url=Url(raw=(raw or "").strip(URL_SPACE)))
         method = (as_text(_field(raw, "method", pointer, TEXT)) or "GET").strip().upper()
         return Request(
             method=method,
@@ -651,16 +659,19 @@ def _segments(value: Any, sep: str, pointer: str) -> tuple[str, ...] | None:
     return tuple(out)
 
 
+URL_SPACE = " \t\r\n\f\v"  # ASCII white space only: Newman keeps a trailing U+00A0 (and encodes it)
+
+
 def _url(raw: Any, pointer: str) -> Url:
     _want(raw, pointer, str, dict, type(None))
     if not isinstance(raw, dict):
-        return Url(raw=(raw or "").strip())
+        return Url(raw=(raw or "").strip(URL_SPACE))
     host = _segments(raw.get("host"), ".", pointer + "/host")
     path = _segments(raw.get("path"), "/", pointer + "/path")
     if isinstance(raw.get("path"), str) and path and path[0] == "":
         path = path[1:]
     return Url(
-        raw=as_text(_field(raw, "raw", pointer, TEXT)).strip(),
+        raw=as_text(_field(raw, "raw", pointer, TEXT)).strip(URL_SPACE),
         protocol=as_text(_field(raw, "protocol", pointer, TEXT)) or None,
         host=host if host else None,
         port=as_text(_field(raw, "port", pointer, TEXT)) or None,
@@ -677,6 +688,12 @@ def _url(raw: Any, pointer: str) -> Url:
 def load_environment(path: str | Path, *, what: str = "environment") -> Environment:
     """An environment or globals file in any form Newman or the Postman CLI reads (see build_environment)."""
     file = str(path)
+    from .load_v3 import is_v3_environment
+
+    if is_v3_environment(path):
+        from .load_v3 import load_v3_environment
+
+        return load_v3_environment(path, what=what)
     document = read_document(path, what=what)
     return build_environment(document, file=file, source=Path(path), what=what)
 

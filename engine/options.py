@@ -77,6 +77,7 @@ class Option:
     choices: tuple[str, ...] | None = None
     unit: str | None = None
     plugin: tuple[str, ...] | None = ()
+    name: str | None = None  # the parsed value's name when the long flag's would clash (`--collection`)
 
     @property
     def long(self) -> str:
@@ -84,7 +85,7 @@ class Option:
 
     @property
     def dest(self) -> str:
-        return self.long[2:].replace("-", "_")
+        return self.name or self.long[2:].replace("-", "_")
 
     @property
     def plugin_flags(self) -> tuple[str, ...]:
@@ -136,6 +137,9 @@ OPTIONS: tuple[Option, ...] = (
     Option(("--allow-outside-files",), "allow `src` paths outside the working folder", VARIABLES, "store_true"),
     Option(("--show-secrets",), "do not mask secrets in any output or report", VARIABLES, "store_true",
            plugin=None),
+    Option(("--collection",), "with a folder holding postman/collections/*: only this v3 collection "
+           "(default: all of them)", VARIABLES + ("list", "mock", "convert"), metavar="NAME", plugin=None,
+           name="collection_name"),
     # selection
     Option(("--item",), "only items whose name, slash path (Folder/Item) or glob (Users/*) matches; "
            "repeatable", (RUN, "load"), "append", metavar="NAME", plugin=None),

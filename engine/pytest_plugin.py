@@ -83,10 +83,10 @@ def _collection_paths(config: pytest.Config) -> list[Path]:
     given = config.getoption("postman")
     if given:
         paths = [config.invocation_params.dir / p for p in given]
-        missing = [str(p) for p in paths if not p.is_file()]
+        missing = [str(p) for p in paths if not p.exists()]
         if missing:
             raise pytest.UsageError(f"--postman: collection not found: {', '.join(missing)}")
-        return [p.resolve() for p in paths]
+        return list(dict.fromkeys(c for p in paths for c in _expand(p.resolve())))
     found: list[Path] = []
     for pattern in config.getini("postman_collections"):
         matches = sorted(glob.glob(pattern, root_dir=_ini_dir(config), recursive=True))
@@ -94,8 +94,21 @@ def _collection_paths(config: pytest.Config) -> list[Path]:
             config.issue_config_time_warning(
                 pytest.PytestConfigWarning(f"postman_collections: '{pattern}' matches no file"), stacklevel=2
             )
-        found += [(_ini_dir(config) / m).resolve() for m in matches]
+        found += [c for m in matches for c in _expand((_ini_dir(config) / m).resolve())]
     return list(dict.fromkeys(found))
+
+
+def _expand(path: Path) -> list[Path]:
+    """A v3 collection directory is one collection; a folder holding postman/collections/ is all of them."""
+    if not path.is_dir():
+        return [path]
+    from .errors import InputError
+    from .load_v3 import collection_dirs
+
+    try:
+        return [p.resolve() for p in collection_dirs(path)]
+    except InputError as exc:
+        raise pytest.UsageError(exc.render()) from None
 
 
 def _ini_dir(config: pytest.Config) -> Path:
@@ -128,6 +141,15 @@ def _add_to_args(config: pytest.Config, collections: list[Path]) -> None:
     covered = [(config.invocation_params.dir / a.split("::")[0]).resolve() for a in config.args]
     extra = [str(p) for p in collections if not any(p == c or c in p.parents for c in covered)]
     config.args = list(config.args) + extra
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collect_directory(path: Path, parent: pytest.Collector) -> "PostmanFile | None":
+    """A v3 collection is a directory: it is collected as one collection, not searched for tests."""
+    settings = parent.config.stash.get(_SETTINGS, None)
+    if settings is not None and path.resolve() in settings.collections:
+        return PostmanFile.from_parent(parent, path=path)
+    return None
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> "PostmanFile | None":

@@ -503,6 +503,10 @@ class Runner:
     def _hydrator(self) -> Any:
         """One per thread: each worker reads its folders from the file in order."""
         hydrator = getattr(self._threads, "hydrator", None)
+        if hydrator is None and self.collection.schema_version.startswith("3"):
+            from .load_v3 import V3Hydrator
+
+            hydrator = self._threads.hydrator = V3Hydrator(self.collection)
         if hydrator is None:
             from .stream import Hydrator
 

@@ -233,7 +233,7 @@ def test_bad_expect(tmp_path, cli) -> None:
 
 
 def test_unknown_reporter(tmp_path, cli) -> None:
-    assert_bad_input(cli("run", ok_collection(tmp_path), "-r", "cli,html"), "--reporters", "unknown reporter 'html'")
+    assert_bad_input(cli("run", ok_collection(tmp_path), "-r", "cli,pdf"), "--reporters", "unknown reporter 'pdf'")
 
 
 def test_missing_tls_file(tmp_path, cli) -> None:
