@@ -537,3 +537,37 @@ def test_a_file_body_cannot_be_signed_by_awsv4_and_says_so(api, tmp_path) -> Non
     body = {"mode": "file", "file": {"src": "payload.bin"}}
     [result] = replay(tmp_path, block("awsv4", accessKey="AK", secretKey="SK"), f"{api.url}/f", method="PUT", body=body)
     assert result.outcome == "error" and "awsv4" in (result.error or "") and not api.seen
+
+
+def test_edgegrid_base_url_names_the_signed_host(api, tmp_path) -> None:
+    api.check = check_edgegrid("ct", "cs", "at", host="akaa-base.luna.akamaiapis.net")
+    auth = block("edgegrid", accessToken="at", clientToken="ct", clientSecret="cs",
+                 baseURL="https://akaa-base.luna.akamaiapis.net/")
+    accepted(replay(tmp_path, auth, f"{api.url}/identity-management/v3/user-profile"), api)
+
+
+SECRET_VALUES = {
+    "oauth1": block("oauth1", consumerKey="ck", consumerSecret="oauth1-consumer-secret", token="tk",
+                    tokenSecret="oauth1-token-secret", addParamsToHeader=False),
+    "hawk": block("hawk", authId="id", authKey="hawk-key-value"),
+    "awsv4": block("awsv4", accessKey="AK", secretKey="aws-secret-key-value", sessionToken="aws-session-token-value"),
+    "edgegrid": block("edgegrid", accessToken="akab-access-value", clientToken="akab-client-value",
+                      clientSecret="edgegrid-secret-value"),
+    "jwt": block("jwt", algorithm="HS256", secret="jwt-0123456789abcdef-0123456789-secret"),
+    "ntlm": block("ntlm", username="u", password="ntlm-password-value"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(SECRET_VALUES))
+def test_dry_run_and_curl_mask_every_secret_field(api, tmp_path, cli, kind) -> None:
+    auth = SECRET_VALUES[kind]
+    path = tmp_path / "s.json"
+    path.write_text(json.dumps(make_collection([make_item("S", url=f"{api.url}/s?x=1", auth=auth)])),
+                    encoding="utf-8")
+    _, dry, dry_err = cli("run", path, "--dry-run")
+    _, curl, curl_err = cli("curl", path, "--item", "S")
+    _, python, _ = cli("curl", path, "--item", "S", "--format", "python")
+    text = dry + dry_err + curl + curl_err + python
+    secrets = [r["value"] for r in auth[kind] if isinstance(r["value"], str) and r["value"].endswith(("value", "secret"))]
+    assert secrets and not [s for s in secrets if s in text], text
+    assert "****" in curl and not api.seen
