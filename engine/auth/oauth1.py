@@ -17,6 +17,7 @@ from ..errors import ItemError
 from ..model import header_value
 from .fields import AuthParts, Fields, Wire, missing_library
 from .jwt_auth import pem_key
+from .jwt_auth import private_key as private_key_object
 
 METHODS = {
     "HMAC-SHA1": "sign_hmac_sha1_with_client",
@@ -55,7 +56,8 @@ def oauth1(fields: Fields, parts: AuthParts) -> None:
     extensions = [("oauth_callback", fields.text("callback")), ("oauth_verifier", fields.text("verifier"))]
     settings = SimpleNamespace(
         method=method, protocol=protocol, extensions=[(k, v) for k, v in extensions if v],
-        client=SimpleNamespace(client_secret=consumer_secret, resource_owner_secret=token_secret, rsa_key=private_key),
+        client=SimpleNamespace(client_secret=consumer_secret, resource_owner_secret=token_secret,
+                               rsa_key=private_key_object(private_key) if rsa else ""),
         body_hash=fields.flag("includeBodyHash"), in_header=fields.flag("addParamsToHeader"),
         realm=fields.text("realm"), raw_header=fields.flag("disableHeaderEncoding"),
     )
