@@ -82,7 +82,7 @@ def _encode(payload: dict, key: object, algorithm: str, header: dict) -> str:
     try:
         with warnings.catch_warnings():  # the key is the collection's choice, as in Postman: no warning per item
             warnings.simplefilter("ignore", getattr(pyjwt.warnings, "InsecureKeyLengthWarning", UserWarning))
-            return pyjwt.encode(payload, key, algorithm=algorithm, headers=header)
+            return pyjwt.encode(payload, key, algorithm=algorithm, headers=header)  # type: ignore[arg-type]
     except NotImplementedError:
         raise missing_library("jwt", "cryptography", "cryptography") from None
     except (ValueError, TypeError, pyjwt.exceptions.PyJWTError) as exc:
