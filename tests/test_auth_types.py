@@ -571,3 +571,16 @@ def test_dry_run_and_curl_mask_every_secret_field(api, tmp_path, cli, kind) -> N
     secrets = [r["value"] for r in auth[kind] if isinstance(r["value"], str) and r["value"].endswith(("value", "secret"))]
     assert secrets and not [s for s in secrets if s in text], text
     assert "****" in curl and not api.seen
+
+
+@pytest.mark.parametrize("extra, words", [
+    ({"clientId": ""}, ("clientId", "--env-var clientId=")),
+    ({"grant_type": "authorization_code"}, ("browser", "--env-var accessToken=")),
+    ({"grant_type": "device_code"}, ("device_code", "--env-var accessToken=")),
+])
+def test_an_incomplete_grant_is_an_item_error_naming_the_fix(api, tmp_path, extra, words) -> None:
+    TokenEndpoint(api)
+    [result] = replay(tmp_path, oauth2(api, **extra), f"{api.url}/api", env={"clientSecret": "app secret"})
+    text = (result.error or "") + " " + (result.hint or "")
+    assert result.outcome == "error" and all(w in text for w in words), text
+    assert not api.seen
