@@ -532,11 +532,25 @@ def test_oauth1_rsa_key_without_newlines(api, tmp_path, rsa_key) -> None:
                                     addParamsToHeader=True), f"{api.url}/r"), api)
 
 
-def test_a_file_body_cannot_be_signed_by_awsv4_and_says_so(api, tmp_path) -> None:
-    (tmp_path / "payload.bin").write_bytes(b"bytes")
+def test_a_file_body_is_signed_when_send_reads_it(api, tmp_path) -> None:
+    api.check = check_awsv4("AK", "SK", "us-east-1", "s3")
+    (tmp_path / "payload.bin").write_bytes(bytes(range(256)) * 4)
     body = {"mode": "file", "file": {"src": "payload.bin"}}
-    [result] = replay(tmp_path, block("awsv4", accessKey="AK", secretKey="SK"), f"{api.url}/f", method="PUT", body=body)
-    assert result.outcome == "error" and "awsv4" in (result.error or "") and not api.seen
+    auth = block("awsv4", accessKey="AK", secretKey="SK", service="s3")
+    [result] = replay(tmp_path, auth, f"{api.url}/bucket/payload.bin", method="PUT", body=body)
+    accepted([result], api)
+    assert api.seen[-1].body == bytes(range(256)) * 4 and any("signed when sent" in n for n in result.notes)
+
+
+def test_a_multipart_body_is_hashed_by_hawk_when_sent(api, tmp_path) -> None:
+    credentials = {"id": "id1", "key": "k" * 20, "algorithm": "sha256"}
+    api.check = check_hawk(api.url, credentials, payload=True)
+    (tmp_path / "a.txt").write_text("attached", encoding="utf-8")
+    body = {"mode": "formdata", "formdata": [{"key": "note", "value": "hello", "type": "text"},
+                                             {"key": "file", "src": "a.txt", "type": "file"}]}
+    auth = block("hawk", authId="id1", authKey="k" * 20, includePayloadHash=True)
+    accepted(replay(tmp_path, auth, f"{api.url}/upload", method="POST", body=body), api)
+    assert b"attached" in api.seen[-1].body and 'hash="' in (api.seen[-1].header("Authorization") or "")
 
 
 def test_edgegrid_base_url_names_the_signed_host(api, tmp_path) -> None:

@@ -64,9 +64,6 @@ def _sign(wire: Wire, s: SimpleNamespace, parts: AuthParts) -> Wire:
         return replace(wire, url=signed_url, headers=tuple(headers))
     if wire.body:
         headers.append(("X-Amz-Content-Sha256", hashlib.sha256(wire.body).hexdigest()))
-    elif wire.streamed:
-        raise ItemError("awsv4 cannot hash a multipart or file body in this version",
-                        hint="send the body as raw, or sign the request in a pre-request script")
     request = AWSRequest(method=wire.method, url=url, headers=dict(headers), data=wire.body or b"")
     (S3SigV4Auth if s3 else SigV4Auth)(credentials, s.service, s.region).add_auth(request)
     known = {k.lower() for k, _ in headers}

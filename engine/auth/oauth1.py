@@ -76,9 +76,6 @@ def _sign(wire: Wire, s: SimpleNamespace, parts: AuthParts) -> Wire:
     body_params = parse_qsl((wire.body or b"").decode("utf-8", "replace"), keep_blank_values=True) if form else []
     protocol = list(s.protocol)
     if s.body_hash and not form and s.method != "PLAINTEXT":
-        if wire.streamed:
-            raise ItemError("oauth1 cannot hash a multipart or file body (includeBodyHash)",
-                            hint="turn off includeBodyHash for this request, or send a raw body")
         algorithm = BODY_HASHES[s.method.split("-")[1]]
         protocol.append(("oauth_body_hash", base64.b64encode(algorithm(wire.body or b"").digest()).decode()))
     protocol += s.extensions
