@@ -134,7 +134,7 @@ def token_request(grant: Grant, refresh_token: str = "") -> PreparedRequest:
     else:
         pair = base64.b64encode(f"{grant.client_id}:{grant.client_secret}".encode()).decode()
         headers.append(("Authorization", f"Basic {pair}"))
-    query = []
+    query: list[tuple[str, str]] = []
     for key, value, where in grant.extra:
         if where == "request_header":
             headers.append((key, value))
@@ -145,7 +145,7 @@ def token_request(grant: Grant, refresh_token: str = "") -> PreparedRequest:
     url = quote(url, safe="!#$%&'()*+,/:;=?@[]~")
     if query:
         url += ("&" if "?" in url else "?") + urlencode(query)
-    secrets = grant.secrets() | {pair for pair in [h[1][6:] for h in headers if h[0] == "Authorization"]}
+    secrets = grant.secrets() | {value[6:] for name, value in headers if name == "Authorization"}
     return PreparedRequest(method="POST", url=url, headers=tuple(headers), body=urlencode(form).encode("ascii"),
                            secrets=frozenset(s for s in secrets if s))
 
