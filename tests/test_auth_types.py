@@ -598,3 +598,26 @@ def test_an_incomplete_grant_is_an_item_error_naming_the_fix(api, tmp_path, extr
     text = (result.error or "") + " " + (result.hint or "")
     assert result.outcome == "error" and all(w in text for w in words), text
     assert not api.seen
+
+
+def test_token_request_params_go_where_send_as_says(api, tmp_path) -> None:
+    endpoint = TokenEndpoint(api)
+    seen_token_requests: list[Seen] = []
+    original = endpoint.answer
+
+    def record(seen: Seen) -> tuple[int, dict]:
+        seen_token_requests.append(seen)
+        return original(seen)
+
+    api.answers["/oauth/token"] = record
+    auth = oauth2(api)
+    auth["oauth2"].append({"key": "tokenRequestParams", "value": [
+        {"key": "tenant", "value": "{{tenant}}", "enabled": True, "send_as": "request_body"},
+        {"key": "X-Tenant", "value": "t1", "enabled": True, "send_as": "request_header"},
+        {"key": "region", "value": "eu", "enabled": True, "send_as": "request_url"},
+        {"key": "off", "value": "x", "enabled": False, "send_as": "request_body"},
+    ]})
+    accepted(replay(tmp_path, auth, f"{api.url}/api", env={"clientSecret": "app secret", "tenant": "t1"}), api)
+    [token_request] = seen_token_requests
+    assert endpoint.requests[0]["tenant"] == "t1" and "off" not in endpoint.requests[0]
+    assert token_request.header("X-Tenant") == "t1" and token_request.query == "region=eu"
