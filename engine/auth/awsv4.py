@@ -9,7 +9,6 @@ from dataclasses import replace
 from types import SimpleNamespace
 from urllib.parse import parse_qsl, quote, urlsplit, urlunsplit
 
-from ..errors import ItemError
 from .fields import AuthParts, Fields, Wire, missing_library
 
 REPLACED = {"authorization", "x-amz-date", "x-amz-security-token", "x-amz-content-sha256"}

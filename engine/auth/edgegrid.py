@@ -8,7 +8,6 @@ from dataclasses import replace
 from types import SimpleNamespace
 from urllib.parse import urlsplit
 
-from ..errors import ItemError
 from ..model import as_text
 from .fields import AuthParts, Fields, Wire, missing_library
 
