@@ -112,9 +112,14 @@ def resolve(
     if added:
         query = added if not query else f"{query}&{added}"
     final_url = url + ("" if query is None else "?" + query)
-    if auth.signer is not None:  # signing auth sees the request exactly as it goes out
+    sign_at_send = None
+    if auth.signer is not None and (form is not None or body_file is not None):
+        sign_at_send = _late(auth.signer)  # the bytes exist only when send reads or encodes them
+        draft.notes.append(f"signed when sent: the {'multipart' if form is not None else 'file'} body is "
+                           "read then, so a dry run shows the request unsigned")
+    elif auth.signer is not None:  # signing auth sees the request exactly as it goes out
         try:
-            wire = auth.signer(Wire(method, final_url, tuple(headers), body, form is not None or body_file is not None))
+            wire = auth.signer(Wire(method, final_url, tuple(headers), body))
         except ItemError as exc:
             draft.problem(exc.message, exc.hint or "")
             _raise_problems(draft)
@@ -129,6 +134,7 @@ def resolve(
         body_file=body_file,
         digest=auth.digest,
         ntlm=auth.ntlm,
+        sign_at_send=sign_at_send,
         follow_redirects=behavior.get("followRedirects", True) is not False,
         max_redirects=_int(behavior.get("maxRedirects"), 10),
         verify_tls=not options.insecure and behavior.get("strictSSL", True) is not False,
@@ -141,6 +147,14 @@ def resolve(
         secret_headers=frozenset(auth.secret_headers),
         secret_query=frozenset(auth.secret_query),
     )
+
+
+def _late(signer: Callable[[Wire], Wire]) -> Callable[..., tuple[str, tuple[tuple[str, str], ...], bytes | None]]:
+    def sign(method: str, url: str, headers: tuple[tuple[str, str], ...], body: bytes | None):
+        wire = signer(Wire(method, url, headers, body))
+        return wire.url, wire.headers, wire.body
+
+    return sign
 
 
 def _raise_problems(draft: _Draft) -> None:

@@ -25,7 +25,7 @@ import urllib3.connectionpool
 import urllib3.exceptions
 
 from . import __version__
-from .errors import SendError
+from .errors import ItemError, SendError
 from .model import Exchange, FilePart, PreparedRequest, Response
 from .redact import SECRET_HEADERS as CREDENTIAL_HEADERS
 
@@ -88,6 +88,8 @@ class Sender:
                 headers["Content-Type"] = content_type
         method, url = prepared.method, prepared.url
         redirects: list[str] = []
+        if prepared.sign_at_send is not None:
+            url, headers, body = _sign_now(prepared, url, headers, body)
         verify: bool | str = prepared.verify_tls and not self.options.insecure
         if verify and self.options.ca_cert:
             verify = self.options.ca_cert
@@ -178,6 +180,17 @@ class Sender:
         finally:
             response.close()
         return b"".join(kept), size, size > kept_size
+
+
+def _sign_now(prepared: PreparedRequest, url: str, headers: dict[str, str],
+              body: bytes | None) -> tuple[str, dict[str, str], bytes | None]:
+    """Sign over the bytes that go out (a file's content, the encoded multipart body)."""
+    assert prepared.sign_at_send is not None
+    try:
+        url, pairs, body = prepared.sign_at_send(prepared.method, url, tuple(headers.items()), body)
+    except ItemError as exc:
+        raise SendError(exc.message, hint=exc.hint) from None
+    return url, dict(pairs), body
 
 
 def _ntlm(prepared: PreparedRequest) -> requests.auth.AuthBase | None:
