@@ -2,7 +2,8 @@
 
 Scopes, highest first: script-local > --env-var > iteration data > environment files >
 collection `variable` > globals. Newman puts iteration data above --env-var; we let the
-command line win on purpose: what a user types last should decide.
+command line win on purpose: what a user types last should decide (`--compat newman` takes
+Newman's order, NEWMAN_ORDER, and notes each use that it changes).
 """
 
 from __future__ import annotations
