@@ -538,3 +538,39 @@ def test_load_v3_tree_matches_v21_model(tmp_path: Path) -> None:
     assert [(r.name, r.code, r.headers, r.body or "") for r in a.item.responses] == [
         (r.name, r.code, r.headers, r.body or "") for r in b.item.responses]
     assert not any(isinstance(n, Folder) for n in v3.items)
+
+
+# ---------------------------------------------------------------- large collections: an index, files read as they run
+
+
+def test_a_large_collection_runs_from_its_index_with_the_same_requests(tmp_path: Path, server, monkeypatch) -> None:
+    files = {f"F{f}/r{n}.request.yaml": request(server.url + f"/{f}/{n}", extra=f"order: {-n}\nheaders:\n  X-N: '{n}'\n")
+             for f in range(3) for n in range(4)}
+    files["F0/.resources/r1.resources/examples/ok.example.yaml"] = (
+        "$kind: http-example\nresponse:\n  statusCode: 201\n  statusText: Created\n  body: {type: text, content: ''}\n")
+    files["F1/odd.request.yaml"] = "$kind: http-request\nurl: '" + server.url + "/odd'\nname: >-\n  Folded name\norder: 9\n"
+    root = tree(tmp_path / "Big", files)
+    whole = [(loc.path, loc.item.request.method) for loc in load_collection(root).walk()]
+    monkeypatch.setattr("engine.load_v3.STREAM_ITEMS", 5)
+    indexed = load_collection(root, stream=None)
+    assert all(loc.item.stub for loc in indexed.walk())
+    assert [(loc.path, loc.item.request.method) for loc in indexed.walk()] == whole
+    code, out, _ = run_cli("list", root)
+    assert "[201]" in out and "Folded name" in out
+    server.route("/0/1", 201)
+    code, out, err = run_cli("run", root)
+    assert code == 0, out + err
+    assert [r.target for r in server.requests][:4] == ["/0/3", "/0/2", "/0/1", "/0/0"]
+    assert [r.header("X-N") for r in server.requests][:4] == ["3", "2", "1", "0"]
+
+
+def test_a_bad_file_of_a_large_collection_is_that_items_error(tmp_path: Path, server, monkeypatch) -> None:
+    files = {f"r{n}.request.yaml": request(server.url + f"/{n}", extra=f"order: {n}\n") for n in range(6)}
+    files["r3.request.yaml"] += "headers:\n  X-A: [1, 2]\n"
+    root = tree(tmp_path / "Big", files)
+    monkeypatch.setattr("engine.load_v3.STREAM_ITEMS", 5)
+    code, out, err = run_cli("run", root)
+    assert code == 1
+    assert "r3.request.yaml:6:8" in out and "headers/X-A" in out
+    assert sorted(r.path for r in server.requests) == ["/0", "/1", "/2", "/4", "/5"]
+    assert run_cli("validate", root)[0] == 2  # validate reads every file in full
