@@ -480,7 +480,7 @@ class Reader:
                                f"'{'http:' if scope != 'request' else ''}{kind.split(':')[-1]}' there")
             if code and code.strip():
                 out.append(Script(listen=SCRIPT_TYPES[kind], source=code, pointer=f"{file}#{_pointer_text(here)}",
-                                  event_name=kind.split(":")[-1]))
+                                  event_name=kind))
         return tuple(out)
 
     def variables(self, raw: Any, pointer: tuple[Any, ...]) -> tuple[Param, ...]:

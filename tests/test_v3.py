@@ -281,7 +281,7 @@ def test_scripts_chain_a_token_and_see_v3_event_names(tmp_path: Path, server) ->
     assert "event afterResponse" in out
     use = [r for r in server.requests if r.path == "/use"][0]
     assert use.header("Authorization") == "Bearer t-42"
-    assert use.header("X-Seen") == "beforeRequest"
+    assert use.header("X-Seen") == "http:beforeRequest"  # the type as written, as the Postman CLI reports it
 
 
 def test_environment_and_globals_yaml_with_secrets_and_vault(tmp_path: Path, server) -> None:
