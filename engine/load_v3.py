@@ -628,7 +628,7 @@ def _request(document: dict, found: RequestFile, file: str, fields: Reader,
     auth, _ = fields.auth(document.get("auth"), ("auth",), file)
     if graphql:
         variables = document.get("variables")
-        body = Body(mode="graphql", graphql_query=_text(document.get("query"), ("query",)),
+        body: Body | None = Body(mode="graphql", graphql_query=_text(document.get("query"), ("query",)),
                     graphql_variables=_text(variables, ("variables",)))
     else:
         body = fields.body(document.get("body"), ("body",))
@@ -822,21 +822,22 @@ def stub_codes(collection: Collection, stub: Item) -> list[int]:
     examples = path.parent / RESOURCES / f"{path.name.rsplit('.', 2)[0]}.resources" / "examples"
     found: list[tuple[float, str, int]] = []
     try:
-        entries = sorted(os.scandir(examples), key=lambda e: e.name)
+        names = os.listdir(examples)
     except OSError:
         return []
-    for entry in entries:
-        if entry.name.endswith(EXAMPLE_SUFFIXES):
+    for name in names:
+        if name.endswith(EXAMPLE_SUFFIXES):
             try:
-                with open(entry.path, "rb") as handle:
+                with open(os.path.join(examples, name), "rb") as handle:
                     text = handle.read().decode("utf-8-sig")
             except (OSError, UnicodeDecodeError):
                 continue
-            top = quick_fields(text) or {}
             codes = _STATUS.findall(text)
-            order = top.get("order") if isinstance(top.get("order"), (int, float)) else 0
             if codes:
-                found.append((float(order), text_of(top.get("name")) or entry.name, int(codes[0])))
+                top = quick_fields(text) or {}
+                order = top.get("order")
+                found.append((float(order) if isinstance(order, (int, float)) else 0.0,
+                              text_of(top.get("name")) or name, int(codes[0])))
     return [code for _, _, code in sorted(found)]
 
 
