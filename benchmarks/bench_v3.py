@@ -24,7 +24,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _common import CLI, ROOT, ServerProcess, collections_gen, peak_rss_mb, run_child, verdict
+from _common import CLI, ROOT, ServerProcess, peak_rss_mb, run_child, verdict
 
 LOAD_SECONDS = 2.0
 LOAD_MB = 150.0
@@ -42,9 +42,12 @@ print(json.dumps({{"wall": wall, "cpu": cpu, "items": items,
 """
 
 
-def write_v3(items: int, directory: Path, base_url: str) -> tuple[Path, Path]:
+def write_v3(items: int, directory: Path) -> tuple[Path, Path]:
+    """Generated in child processes: a fork inherits the parent's peak RSS on Linux, so the probes
+    below must start from a small parent, not one that held the generated collection."""
     source = directory / f"generated-{items}.postman_collection.json"
-    source.write_text(json.dumps(collections_gen.generate(items, base_url=base_url)), encoding="utf-8")
+    subprocess.run([sys.executable, str(Path(__file__).with_name("_collections.py")), str(items), str(source)],
+                   check=True, capture_output=True)
     target = directory / f"v3-{items}" / "postman" / "collections" / "Generated"
     result = subprocess.run([CLI, "convert", str(source), "--to", "v3", str(target)], capture_output=True, text=True)
     if result.returncode != 0:
@@ -74,7 +77,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-v3-") as tmp, ServerProcess() as base_url:
         directory = Path(tmp)
-        source, target = write_v3(args.items, directory, base_url)
+        source, target = write_v3(args.items, directory)
         files = sum(1 for p in target.rglob("*.yaml"))
         print(f"v3 directory: {args.items:,} requests, {files:,} YAML files")
         print(f"  {'load':<34} {'wall s':>8} {'CPU s':>8} {'peak MB':>8}   (machine load {os.getloadavg()[0]:.1f})")
@@ -99,12 +102,13 @@ def main() -> None:
               f"≤ {LOAD_SECONDS:.0f} s: wall {verdict(wall <= LOAD_SECONDS)}, CPU {verdict(cpu <= LOAD_SECONDS)}")
         if args.skip_run:
             return
-        small_source, small = write_v3(max(1, args.items // 10), directory, base_url)
+        small_source, small = write_v3(max(1, args.items // 10), directory)
         print("  a run's peak memory: postman-replay run DIR -r json --reporter-json-export …")
         rows = []
         for path, count in ((small, max(1, args.items // 10)), (target, args.items)):
             report = directory / f"report-{count}.json"
-            mb, wall, code = peak_rss_mb([CLI, "run", str(path), "-r", "json", "--reporter-json-export", str(report)])
+            mb, wall, code = peak_rss_mb([CLI, "run", str(path), "--env-var", f"baseUrl={base_url}", "-r", "json",
+                                          "--reporter-json-export", str(report)])
             rows.append(mb)
             print(f"    {count:>7,} request files: {mb:7.1f} MB peak, {wall:6.1f} s (exit {code})")
         print(f"    {args.items:,} / {max(1, args.items // 10):,} files: {rows[1] / rows[0]:.2f}× the memory "
