@@ -477,12 +477,14 @@ def test_contract_file_uses_the_same_slash_paths(workspace: Path, server, tmp_pa
     assert "contract rule" not in err  # the rule matched the item
 
 
-def test_json_and_junit_reports_for_a_v3_run(workspace: Path, server, tmp_path: Path) -> None:
+def test_json_junit_and_html_reports_for_a_v3_run(workspace: Path, server, tmp_path: Path) -> None:
     server.route("/me", 404)
-    json_path, junit_path = tmp_path / "r.json", tmp_path / "r.xml"
-    code, out, err = run_cli("run", workspace, "--strict", "-r", "cli,json,junit", "--reporter-json-export", json_path,
-                             "--reporter-junit-export", junit_path)
+    json_path, junit_path, html_path = tmp_path / "r.json", tmp_path / "r.xml", tmp_path / "r.html"
+    code, out, err = run_cli("run", workspace, "--strict", "-r", "cli,json,junit,html", "--reporter-json-export",
+                             json_path, "--reporter-junit-export", junit_path, "--reporter-html-export", html_path)
     assert code == 1
+    html = html_path.read_text()
+    assert "Users/me" in html and "List orders/all" in html
     report = json.loads(json_path.read_text())
     assert "Users/me" in json.dumps(report) and "Orders/List orders/all" in json.dumps(report)
     from junitparser import JUnitXml
