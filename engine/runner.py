@@ -377,9 +377,10 @@ class Runner:
 
                 root = None
                 if not self.options.allow_outside_files:
-                    root = self.resolve_options.working_dir or (
-                        str(self.collection.source.parent) if self.collection.source else os.curdir
-                    )
+                    source = self.collection.source
+                    if source is not None and not self.collection.schema_version.startswith("3"):
+                        source = source.parent  # a v2.1 file's folder; a v3 collection is its own directory
+                    root = self.resolve_options.working_dir or (str(source) if source is not None else os.curdir)
                 self._sender = Sender(
                     SendOptions(
                         timeout_ms=self.options.timeout_request_ms,
