@@ -83,13 +83,13 @@ def main() -> None:
         print(f"  {'load':<34} {'wall s':>8} {'CPU s':>8} {'peak MB':>8}   (machine load {os.getloadavg()[0]:.1f})")
         figures = {}
         for label, path, stream in (("v3, as run loads (stubs)", target, "None"),
-                                    ("v3, whole (as list loads)", target, "False"),
+                                    ("v3, whole (as validate loads)", target, "False"),
                                     ("v2.1 JSON, whole (same items)", source, "False")):
             figures[label] = best(path, stream, args.repeat)
             print(f"  {label:<34} {figures[label]['wall']:>8.2f} {figures[label]['cpu']:>8.2f} "
                   f"{figures[label]['rss_mb']:>8.1f}")
         run_load = figures["v3, as run loads (stubs)"]
-        whole = figures["v3, whole (as list loads)"]
+        whole = figures["v3, whole (as validate loads)"]
         json_load = figures["v2.1 JSON, whole (same items)"]
         print(f"  v3 whole / v2.1 JSON: {whole['wall'] / json_load['wall']:.1f}× the time")
         print(f"  load as run does ≤ {LOAD_SECONDS:.0f} s and ≤ {LOAD_MB:.0f} MB: wall "

@@ -818,8 +818,8 @@ def quick_stub(found: RequestFile) -> tuple[Item, float] | None:
 def stub_codes(collection: Collection, stub: Item) -> list[int]:
     """The documented status codes of a stub item (for `list`), read from its example files' lines."""
     root, rel = _root_of(collection, stub.pointer)
-    path = root / rel
-    examples = path.parent / RESOURCES / f"{path.name.rsplit('.', 2)[0]}.resources" / "examples"
+    directory, _, name = os.path.join(str(root), rel).rpartition("/")
+    examples = f"{directory}/{RESOURCES}/{name.rsplit('.', 2)[0]}.resources/examples"
     found: list[tuple[float, str, int]] = []
     try:
         names = os.listdir(examples)
@@ -1036,7 +1036,6 @@ class DirectoryLoader:
                 _inside(Path(entry.path), self.root, _display(self.display_root, _rel(Path(entry.path), self.root)),
                         "directory")
             stem = entry.name[: -len(".resources")]
-            examples = Path(entry.path) / "examples"
             if stem not in stems:
                 files = [p for p in Path(entry.path).rglob("*") if p.name.endswith(EXAMPLE_SUFFIXES)]
                 if files:
@@ -1046,9 +1045,10 @@ class DirectoryLoader:
                                     f"rename the directory .resources/{stem}.resources after its request file, or "
                                     "delete the examples")
                 continue
-            if self.stubs:  # looked at when the item runs
-                out[stem] = examples
-            elif examples.is_dir():
+            if self.stubs:  # an index needs no examples; the item reads them when it runs
+                continue
+            examples = Path(entry.path) / "examples"
+            if examples.is_dir():
                 if examples.is_symlink():
                     _inside(examples, self.root, _display(self.display_root, _rel(examples, self.root)), "directory")
                 out[stem] = examples
