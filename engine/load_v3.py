@@ -13,7 +13,7 @@ import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterator, Union
+from typing import Any
 
 from .errors import InputError, json_type
 from .model import (
@@ -322,7 +322,7 @@ class FileReader:
 def kind_of(document: dict, wanted: tuple[str, ...], what: str) -> str:
     kind = document.get("$kind")
     if kind is None:
-        raise Wrong((), f"no `$kind`: every v3 file says what it is", f"add `$kind: {wanted[0]}` as the first line")
+        raise Wrong((), "no `$kind`: every v3 file says what it is", f"add `$kind: {wanted[0]}` as the first line")
     if not isinstance(kind, str):
         raise Wrong(("$kind",), f"`$kind` must be text, got {_described(kind)}", f"write `$kind: {wanted[0]}`")
     if kind not in wanted:
@@ -941,7 +941,7 @@ class DirectoryLoader:
         if depth > MAX_DEPTH:
             raise _bad_file(_display(self.display_root, rel), f"folders nested more than {MAX_DEPTH} deep",
                             "flatten the folders")
-        requests, folders, examples_dirs = self.scan(directory, rel)
+        requests, folders = self.scan(directory, rel)
         siblings: list[tuple[float, str, Folder | Item]] = []
         for found in requests:
             quick = self.stubs and quick_stub(found)
@@ -972,7 +972,7 @@ class DirectoryLoader:
         siblings.sort(key=lambda s: (s[0], s[1]))
         return tuple(node for _, _, node in siblings)
 
-    def scan(self, directory: Path, rel: str) -> tuple[list[RequestFile], list[Path], set[str]]:
+    def scan(self, directory: Path, rel: str) -> tuple[list[RequestFile], list[Path]]:
         """Request files and folders of one directory, with the naming rules checked."""
         requests: list[tuple[str, Path]] = []
         folders: list[Path] = []
@@ -1007,7 +1007,7 @@ class DirectoryLoader:
         examples = self._examples_dirs(directory, rel, stems)
         found = [RequestFile(path, f"{rel}/{path.name}" if rel else path.name, stem, examples.get(stem))
                  for stem, path in requests]
-        return found, folders, set(examples)
+        return found, folders
 
     def _name_rules(self, stem: str, name: str, file: str, seen: dict[str, str], what: str) -> None:
         bad = UNSAFE_NAME.search(stem)
@@ -1095,7 +1095,7 @@ def collection_dirs(path: str | Path, name: str | None = None) -> list[Path]:
                                   "postman/collections/, or a v2.1 collection JSON file")
         if name and name.casefold() not in (directory.name.casefold(), _collection_name(directory).casefold()):
             raise InputError(f"--collection {name}: {path} is a single collection", file="--collection",
-                             hint=f"leave out --collection, or give the folder holding postman/collections/",
+                             hint="leave out --collection, or give the folder holding postman/collections/",
                              title="unknown collection")
         return [directory]
     if not found:
@@ -1267,15 +1267,6 @@ def load_v3_environment(path: str | Path, *, what: str = "environment") -> Envir
         raise reader.located(wrong) from None
     return Environment(name=name, values=tuple(values), source=source, disabled=tuple(disabled))
 
-
-def walk_files(directory: Path) -> Iterator[Path]:
-    """Every file of a collection directory (for convert's report)."""
-    for dirpath, _, filenames in os.walk(directory):
-        for name in filenames:
-            yield Path(dirpath) / name
-
-
-Node = Union[Folder, Item]
 
 __all__ = ["load_directory", "collection_dirs", "is_collection_dir", "load_v3_environment", "is_v3_environment",
            "V3Hydrator", "parse_yaml", "text_of", "ORDER_NOTE"]
