@@ -313,10 +313,10 @@ def load_collection(
                 pass  # broken input: the whole load below reports it exactly as it always does
     with _paused_gc():
         document = read_document(path, what="collection")
-        collection = build_collection(document, file=file, source=Path(path), full_schema=full_schema)
+        loaded = build_collection(document, file=file, source=Path(path), full_schema=full_schema)
         del document
         gc.freeze()  # the model lives as long as the run: later collections need not scan it
-    return collection
+    return loaded
 
 
 @contextlib.contextmanager
