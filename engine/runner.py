@@ -29,6 +29,7 @@ from .events import (
 )
 from .model import (
     CheckResult,
+    CompatNote,
     Collection,
     Environment,
     Exchange,
@@ -84,6 +85,7 @@ class RunOptions:
     contract: "Contract | None" = None
     timeout_script_ms: int = 5_000
     max_body_bytes: int = 10 * 1024 * 1024
+    compat: str | None = None  # "newman": send what Newman sends where we refuse (see engine.compat)
     keep_results: bool = True  # False: memory stays flat however many items run (reporters stream)
     send_only_to: str | None = None  # `--mock`: an origin; requests aimed elsewhere are skipped, not sent
 
@@ -105,11 +107,27 @@ class RunResult:
 
 
 def base_scopes(collection: Collection, options: RunOptions) -> Scopes:
+    if options.compat:
+        return _newman_scopes(collection, options)
     environment = [p for env in options.environments for p in env.values]
     globals_ = [p for env in options.globals_ for p in env.values]
     return Scopes.build(
         cli=options.env_vars, environment=environment, collection=collection.variables, globals_=globals_
     )
+
+
+def _newman_scopes(collection: Collection, options: RunOptions) -> Scopes:
+    """--compat newman: Newman's precedence, and the `enabled: false` entries it applies."""
+    layers = {"environment": options.environments, "globals": options.globals_}
+    chosen = {name: [p for env in envs for p in (env.newman_values or env.values)] for name, envs in layers.items()}
+    scopes = Scopes.build(cli=options.env_vars, environment=chosen["environment"], collection=collection.variables,
+                          globals_=chosen["globals"], compat=True)
+    for name, envs in layers.items():
+        enabled = {id(p) for env in envs for p in env.values}
+        for param in chosen[name]:
+            if id(param) not in enabled and scopes.layers[name].get(param.key) == (param.value or ""):
+                scopes.loose.setdefault(name, {})[param.key] = param.value or ""
+    return scopes
 
 
 def iterations(options: RunOptions) -> list[dict[str, str]]:
@@ -408,7 +426,24 @@ class Runner:
         return result
 
     def _execute(self, located: Located, scopes: Scopes, iteration: int, count: int) -> tuple[ItemResult, object]:
-        """The result, and where a script asked the run to go next (Ellipsis: carry on)."""
+        """The result, and where a script asked the run to go next (Ellipsis: carry on). Under
+        --compat newman the result carries what that mode let through, and an item whose
+        pre-request script failed is sent all the same (it still ends as an error)."""
+        self._threads.pre_failure = None
+        result, jump = self._execute_item(located, scopes, iteration, count)
+        if not self.options.compat:
+            return result, jump
+        notes = result.request.compat if result.request is not None else ()
+        failure: ItemResult | None = self._threads.pre_failure
+        if failure is not None:
+            notes += (CompatNote("prerequest-failed", located.path, "the pre-request script failed; the request "
+                                 "was sent anyway, as Newman does"),)
+            result = replace(result, outcome="error", error=failure.error if not result.error else
+                             f"{failure.error}; {result.error}", hint=failure.hint or result.hint,
+                             checks=failure.checks + result.checks)
+        return replace(result, compat=notes), jump
+
+    def _execute_item(self, located: Located, scopes: Scopes, iteration: int, count: int) -> tuple[ItemResult, object]:
         path, name = located.path, located.item.name
         rule = self.options.contract.rule_for(path) if self.options.contract else None
         if rule is not None and rule.skip:
@@ -423,9 +458,12 @@ class Runner:
         console = tuple(pre.console) if pre else ()
         jump = pre.next_request if pre else ...
         if pre is not None and pre.failure is not None:
-            error = describe_failure("pre-request", pre.failure)
-            return ItemResult(path, iteration, "error", error=error.message, hint=error.hint, console=console,
-                              checks=tuple(test_checks(pre)), name=name), jump
+            script_error = describe_failure("pre-request", pre.failure)
+            refused = ItemResult(path, iteration, "error", error=script_error.message, hint=script_error.hint,
+                                 console=console, checks=tuple(test_checks(pre)), name=name)
+            if not self.options.compat:
+                return refused, jump
+            self._threads.pre_failure = refused  # --compat newman: sent all the same (see _execute)
         if pre is not None and pre.skip_request:
             return ItemResult(path, iteration, "skipped", notes=("skipped by pm.execution.skipRequest()",),
                               console=console, name=name), jump

@@ -2,7 +2,8 @@
 
 Scopes, highest first: script-local > --env-var > iteration data > environment files >
 collection `variable` > globals. Newman puts iteration data above --env-var; we let the
-command line win on purpose: what a user types last should decide.
+command line win on purpose: what a user types last should decide (`--compat newman` takes
+Newman's order, NEWMAN_ORDER, and notes each use that it changes).
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping
 
 from .errors import ItemError
-from .model import Param, as_text
+from .model import CompatNote, Param, as_text
 
 SCOPE_ORDER: tuple[str, ...] = ("local", "cli", "data", "environment", "collection", "globals")
+# --compat newman: Newman's --env-var writes into the environment, so iteration data is above it
+NEWMAN_ORDER: tuple[str, ...] = ("local", "data", "cli", "environment", "collection", "globals")
 MAX_DEPTH = 10
 MAX_EXPANSION = 16 * 1024 * 1024  # characters the references in one text may add
 
@@ -52,6 +55,10 @@ class Scopes:
     # key → (the text it stands for, the value). Scripts get the value while the text is current;
     # `{{name}}` always uses the text.
     typed: dict[str, dict[str, tuple[str, Any]]] = field(default_factory=dict)
+    # --compat newman: Newman's precedence and looser sending; `loose` holds, by layer, the values
+    # applied only because Newman ignores `enabled: false` (each use is noted on its item)
+    compat: bool = False
+    loose: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -62,8 +69,9 @@ class Scopes:
         environment: Iterable[Param] = (),
         collection: Iterable[Param] = (),
         globals_: Iterable[Param] = (),
+        compat: bool = False,
     ) -> "Scopes":
-        scopes = cls()
+        scopes = cls(layers={name: {} for name in NEWMAN_ORDER}, compat=True) if compat else cls()
         scopes.layers["cli"].update(cli or {})
         scopes.layers["data"].update(data or {})
         for layer, params in (("environment", environment), ("collection", collection), ("globals", globals_)):
@@ -87,7 +95,22 @@ class Scopes:
         typed = dict(self.typed)
         typed["data"] = {k: (as_text(v), v) for k, v in data.items() if not isinstance(v, str)}
         typed["local"] = {}
-        return Scopes(layers=layers, secret_names=self.secret_names, typed=typed)
+        return Scopes(layers=layers, secret_names=self.secret_names, typed=typed, compat=self.compat,
+                      loose=self.loose)
+
+    def compat_note(self, name: str, value: str) -> CompatNote | None:
+        """Why `name` has this value only under --compat newman, if it does."""
+        data, cli = self.layers["data"], self.layers["cli"]
+        if name not in self.layers["local"] and name in data and name in cli and data[name] != cli[name]:
+            return CompatNote("precedence", name, f"'{name}' took the iteration data's value over --env-var "
+                              "(Newman's precedence)")
+        for layer, values in self.layers.items():
+            if name in values:
+                if self.loose.get(layer, {}).get(name) == value:
+                    return CompatNote("disabled-value", name, f"'{name}' took a value that the {layer} file "
+                                      "disables with enabled: false (Newman applies it)")
+                return None
+        return None
 
     def secret_values(self) -> set[str]:
         """Values of variables that are secret by type or by name."""
@@ -117,6 +140,12 @@ class Renderer:
     missing: list[str] = field(default_factory=list)
     used_secrets: set[str] = field(default_factory=set)
     _dynamic_uses: int = 0
+    compat: list[CompatNote] = field(default_factory=list)  # what --compat newman let through
+
+    def allow(self, note: CompatNote) -> None:
+        """Record a deviation --compat newman allowed (once per kind and subject)."""
+        if all((n.kind, n.subject) != (note.kind, note.subject) for n in self.compat):
+            self.compat.append(note)
 
     def render(self, text: str | None) -> str:
         if not text or "{{" not in text:
@@ -162,6 +191,8 @@ class Renderer:
                 self.missing.append(name)
             return value
         value = self.scopes.get(name)
+        if self.scopes.compat and value is not None and (note := self.scopes.compat_note(name, value)):
+            self.allow(note)
         if value is None:
             if name not in self.missing:
                 self.missing.append(name)

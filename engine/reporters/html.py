@@ -75,7 +75,7 @@ def item_view(result: ItemResult, redactor: Redactor) -> dict[str, Any]:
     if result.error:
         view["error"] = redactor.text(result.error)
         view["hint"] = redactor.text(result.hint) if result.hint else None
-    view["notes"] = [redactor.text(n) for n in result.notes]
+    view["notes"] = [redactor.text(str(n)) for n in result.compat] + [redactor.text(n) for n in result.notes]
     view["console"] = [redactor.text(line) for line in result.console]
     calls = getattr(result, "send_requests", None) or ()
     view["sendRequests"] = [json.loads(redactor.text(json.dumps(_plain(c), default=str))) for c in calls]
