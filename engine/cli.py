@@ -321,7 +321,9 @@ def cmd_list(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     from .model import Folder, Item
     from .resolve import describe_url
 
-    collection = load_collection(args.collection, collection=args.collection_name)
+    # a large v3 directory is indexed from its files' top lines; a v2.1 file loads whole, as always
+    collection = load_collection(args.collection, collection=args.collection_name,
+                                 stream=None if os.path.isdir(args.collection) else False)
     _load_notes(collection, stderr)
     out: list[str] = [f"{collection.name}"]
     if collection.schema_version.startswith("3"):
@@ -337,6 +339,10 @@ def cmd_list(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
             if isinstance(node, Item):
                 count += 1
                 codes = ",".join(str(r.code) for r in node.responses if r.code is not None) or "-"
+                if node.stub and collection.schema_version.startswith("3"):  # a large v3 directory, indexed
+                    from .load_v3 import stub_codes
+
+                    codes = ",".join(str(c) for c in stub_codes(collection, node)) or "-"
                 out.append(f"{pad}{node.request.method:<7} {node.name}  {describe_url(node.request.url)}  [{codes}]")
             elif isinstance(node, Folder):
                 out.append(f"{pad}{node.name}/")

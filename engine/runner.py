@@ -18,7 +18,7 @@ from .atomic import write_atomic
 from .auth import effective_auth
 from .auth.grant import Grant, TokenCache, needed_grant
 from .check import Expect, check_exchange
-from .errors import ItemError, SendError
+from .errors import InputError, ItemError, SendError
 from .events import (
     ItemFinished,
     ItemStarted,
@@ -397,9 +397,10 @@ class Runner:
 
                 root = None
                 if not self.options.allow_outside_files:
-                    root = self.resolve_options.working_dir or (
-                        str(self.collection.source.parent) if self.collection.source else os.curdir
-                    )
+                    source = self.collection.source
+                    if source is not None and not self.collection.schema_version.startswith("3"):
+                        source = source.parent  # a v2.1 file's folder; a v3 collection is its own directory
+                    root = self.resolve_options.working_dir or (str(source) if source is not None else os.curdir)
                 self._sender = Sender(
                     SendOptions(
                         timeout_ms=self.options.timeout_request_ms,
@@ -448,7 +449,11 @@ class Runner:
         if rule is not None and rule.skip:
             return ItemResult(path, iteration, "skipped", notes=(f"skipped by contract: {rule.skip}",), name=name), ...
         if located.item.stub:
-            located = Located(self._hydrator().item(located.item), located.folders)
+            try:
+                located = Located(self._hydrator().item(located.item), located.folders)
+            except InputError as exc:  # a large v3 collection's file is checked in full when it runs
+                return ItemResult(path, iteration, "error", error=f"{exc.location}: {exc.message}", hint=exc.hint,
+                                  name=name), ...
         located, pre = self.scripts.prerequest(located, scopes, iteration, count, self._cookies())
         console = tuple(pre.console) if pre else ()
         jump = pre.next_request if pre else ...
