@@ -118,6 +118,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--retries", type=_positive, default=0, metavar="N",
                      help="retry transport errors and 502/503/504 on idempotent methods")
     run.add_argument("--contract", metavar="FILE", help="per-item expectations, schemas, budgets, known failures")
+    run.add_argument("--openapi", metavar="FILE",
+                     help="check each response against the OpenAPI 3.0/3.1 operation its item maps to")
     run.add_argument("--max-response-time", type=_positive, metavar="MS", help="response-time budget for every item")
     run.add_argument("--timeout-script", type=_positive, default=5_000, metavar="MS")
     run.add_argument("-v", "--verbose", action="store_true", help="show request headers and bodies")
@@ -135,6 +137,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help="schema and resolvability check, no network; exit 0/2")
     validate.add_argument("collection", metavar="COLLECTION")
+    validate.add_argument("--openapi", metavar="FILE",
+                          help="also list items that map to no operation and operations no item covers")
     _variables_options(validate)
 
     mock = commands.add_parser("mock", help="serve the documented example responses on 127.0.0.1")
@@ -263,6 +267,11 @@ def cmd_run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
         from .contract import load_contract
 
         contract = load_contract(args.contract)
+    openapi = None
+    if args.openapi:
+        from .openapi import load_openapi
+
+        openapi = load_openapi(args.openapi)
     options = replace(
         options,
         items=tuple(args.item),
@@ -282,6 +291,7 @@ def cmd_run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
         retries=args.retries,
         max_response_time_ms=args.max_response_time,
         contract=contract,
+        openapi=openapi,
         timeout_script_ms=args.timeout_script,
         keep_results=False,  # reporters stream; memory stays flat however long the run
     )
@@ -294,6 +304,9 @@ def cmd_run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     if contract is not None:
         for key in contract.unused([located.path for located in collection.walk()]):
             stderr.write(f"note: contract rule '{key}' matches no item of the collection\n")
+    if openapi is not None:
+        coverage = openapi.coverage(select(collection, options.items, options.folders))
+        stderr.write(coverage.line + "\n")
     names = [n.strip() for n in args.reporters.split(",") if n.strip()]
     # an export path says which report is wanted: asking for it twice is not needed
     for name, path in (("json", args.reporter_json_export), ("junit", args.reporter_junit_export)):
@@ -435,6 +448,11 @@ def cmd_validate(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> 
     from .runner import base_scopes
 
     collection, options = _load_inputs(args, full_schema=True)
+    openapi = None
+    if args.openapi:
+        from .openapi import load_openapi
+
+        openapi = load_openapi(args.openapi)
     scopes = base_scopes(collection, options).with_data({})
     resolve_options = ResolveOptions(args.working_dir, args.allow_outside_files)
     located_all = list(collection.walk())
@@ -454,6 +472,8 @@ def cmd_validate(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> 
     stdout.write(f"{collection.name}: structure is valid ({len(located_all)} items)\n")
     if lines:
         stdout.write("\n".join(lines) + "\n")
+    if openapi is not None:
+        _openapi_coverage(openapi, located_all, stdout)
     if blocked:
         stdout.write(f"{blocked} of {len(located_all)} items cannot be sent as they stand\n")
         needed = dict.fromkeys(re.findall(r"--env-var ([^=\s]+)=", "\n".join(lines)))
@@ -462,6 +482,17 @@ def cmd_validate(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> 
         return ExitCode.BAD_INPUT
     stdout.write("every item can be sent\n")
     return ExitCode.OK
+
+
+def _openapi_coverage(openapi: Any, located_all: list, stdout: IO[str]) -> None:
+    """Items no operation describes, operations no item exercises, and the coverage line."""
+    coverage = openapi.coverage(located_all)
+    for item, why in coverage.unmapped:
+        stdout.write(f"? {item}\n    {why}\n")
+    if coverage.uncovered:
+        stdout.write(f"operations no item covers ({len(coverage.uncovered)}):\n")
+        stdout.write("".join(f"  {op.label}\n" for op in coverage.uncovered))
+    stdout.write(coverage.line + "\n")
 
 
 def _names_set_by_scripts(collection: Any) -> set[str]:

@@ -46,6 +46,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="set or override one variable (repeatable)")
     group.addoption("--postman-contract", metavar="FILE",
                     help="contract file: per-item expectations (as run --contract)")
+    group.addoption("--postman-openapi", metavar="FILE",
+                    help="check responses against the OpenAPI 3.0/3.1 operation each item maps to")
     group.addoption("--postman-expect", metavar="POLICY",
                     help="documented (default), success, or codes like 204,404 or 2xx")
     group.addoption("--postman-mock", action="store_true", default=False,
@@ -134,6 +136,7 @@ def _settings(config: pytest.Config, collections: list[Path]) -> _Settings:
         env_vars=dict(_key_value(text) for text in config.getoption("postman_env_var")),
         expect=Expect.parse(config.getoption("postman_expect") or "documented", source="--postman-expect"),
         contract=_contract(config),
+        openapi=_openapi(config),
         iteration_count=config.getoption("postman_iteration_count"),
         iteration_data=_iteration_data(config),
         strict=bool(config.getoption("postman_strict")),
@@ -170,6 +173,15 @@ def _contract(config: pytest.Config) -> Any:
     from .contract import load_contract
 
     return load_contract(config.invocation_params.dir / path)
+
+
+def _openapi(config: pytest.Config) -> Any:
+    path = config.getoption("postman_openapi")
+    if not path:
+        return None
+    from .openapi import load_openapi
+
+    return load_openapi(config.invocation_params.dir / path)
 
 
 def _iteration_data(config: pytest.Config) -> list[dict[str, str]] | None:

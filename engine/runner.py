@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
 from .atomic import write_atomic
-from .check import Expect, check_exchange
+from .check import Expect, check_exchange, check_time
 from .errors import ItemError, SendError
 from .events import (
     ItemFinished,
@@ -46,6 +46,7 @@ from .variables import Scopes
 
 if TYPE_CHECKING:
     from .contract import Contract
+    from .openapi import OpenApi
     from .send import Sender
 
 IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"})
@@ -80,6 +81,7 @@ class RunOptions:
     max_response_time_ms: float | None = None
     show_secrets: bool = False
     contract: "Contract | None" = None
+    openapi: "OpenApi | None" = None  # --openapi: mapped items are checked against their operation
     timeout_script_ms: int = 5_000
     max_body_bytes: int = 10 * 1024 * 1024
     keep_results: bool = True  # False: memory stays flat however many items run (reporters stream)
@@ -454,7 +456,7 @@ class Runner:
             checks=tuple(checks),
             error=error.message if error else None,
             hint=error.hint if error else None,
-            notes=prepared.notes + tuple(self._retry_notes(exchange)),
+            notes=prepared.notes + tuple(self._retry_notes(exchange)) + self._openapi_notes(located),
             console=console,
             attempts=exchange.attempts,
             name=name,
@@ -503,12 +505,24 @@ class Runner:
             budget = rule.max_time_ms if rule.max_time_ms is not None else budget
             # a contract schema describes the success body; error answers keep their documented examples
             schema = rule.schema if 200 <= exchange.response.code < 300 else None
-        checks = check_exchange(
-            located.item.responses, exchange, expect, strict=self.options.strict, schema=schema, max_time_ms=budget
-        )
+        operation = self.options.openapi.operation_for(located) if self.options.openapi else None
+        if operation is not None and self.options.openapi is not None:  # the description replaces the examples
+            checks = self.options.openapi.check(operation, exchange, expect, schema=schema)
+            if budget is not None:
+                checks.append(check_time(exchange, budget))
+        else:
+            checks = check_exchange(
+                located.item.responses, exchange, expect, strict=self.options.strict, schema=schema, max_time_ms=budget
+            )
         if rule is not None:
             checks = rule.apply(checks, exchange)
         return checks
+
+    def _openapi_notes(self, located: Located) -> tuple[str, ...]:
+        openapi = self.options.openapi
+        if openapi is None or openapi.operation_for(located) is not None:
+            return ()
+        return (f"openapi: {openapi.why_unmapped(located)}; checked against its examples",)
 
     @staticmethod
     def _retry_notes(exchange: Exchange) -> list[str]:
