@@ -226,9 +226,12 @@ def _load_inputs(
 def _check_writable(path: str) -> None:
     from pathlib import Path
 
+    from .atomic import STDOUT, writes_through
     from .errors import InputError
 
-    target = Path(path)
+    if path == STDOUT or writes_through(path):
+        return  # standard output, a pipe or a device: written through, nothing is created beside it
+    target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
     if target.is_dir():
         raise InputError("is a folder; a report or export needs a file path", file=path, title="cannot write file",
                          hint=f"give a file name, e.g. {target / 'report.json'}")
@@ -349,18 +352,18 @@ def cmd_run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
         stderr.write(f"error: a reporter failed, its output is incomplete: {problem}\n")
     failed = {problem.split(":", 1)[0] for problem in result.reporter_errors}
     for reporter in reporters:
-        if getattr(reporter, "path", None) and type(reporter).__name__ not in failed:
+        if getattr(reporter, "path", None) not in (None, "-") and type(reporter).__name__ not in failed:
             stderr.write(f"report written to {reporter.path}\n")
     if args.export_environment:
         cli_values = {k: v for k, v in result.scopes.layers["cli"].items() if k not in injected}
         values = {**result.scopes.layers["environment"], **cli_values}
         name = options.environments[-1].name if options.environments else "postman-replay"
         export_variables(args.export_environment, name, values, secret=result.scopes.secret_names,
-                         disabled=[p for env in options.environments for p in env.disabled])
+                         disabled=[p for env in options.environments for p in env.disabled], stdout=stdout)
     if args.export_globals:
         export_variables(args.export_globals, "globals", dict(result.scopes.layers["globals"]), "globals",
                          secret=result.scopes.secret_names,
-                         disabled=[p for env in options.globals_ for p in env.disabled])
+                         disabled=[p for env in options.globals_ for p in env.disabled], stdout=stdout)
     return result.exit_code
 
 

@@ -12,7 +12,7 @@ import threading
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import IO, TYPE_CHECKING, Any, Iterable
 
 from .atomic import write_atomic
 from .check import Expect, check_exchange, check_time
@@ -587,16 +587,20 @@ def export_variables(
     scope: str = "environment",
     secret: Iterable[str] = (),
     disabled: Iterable[Param] = (),
+    *,
+    stdout: IO[str] | None = None,
 ) -> None:
-    """Write a Postman environment/globals export atomically (temporary file, then rename).
-    Variables that were `secret` keep that type; disabled entries of the files read are written
-    back disabled, so `-e env.json --export-environment env.json` loses nothing."""
+    """Write a Postman environment/globals export (see `atomic`: temporary file then rename,
+    symlinks followed, pipes written through, `-` is stdout). Variables that were `secret` keep
+    that type, and a file holding any secret is 0600; disabled entries of the files read are
+    written back disabled, so `-e env.json --export-environment env.json` loses nothing."""
+    from .variables import is_secret_name
+
     secret = set(secret)
     entries = [{"key": k, "value": v, "type": "secret" if k in secret else "default", "enabled": True}
                for k, v in values.items()]
     entries += [{"key": p.key, "value": p.value or "", "type": p.type or "default", "enabled": False}
                 for p in disabled if p.key not in values]
     document = {"name": name, "values": entries, "_postman_variable_scope": scope}
-    write_atomic(path, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
-
-
+    holds_secrets = any(e["type"] == "secret" or is_secret_name(str(e["key"])) for e in entries)
+    write_atomic(path, json.dumps(document, indent=2, ensure_ascii=False) + "\n", secret=holds_secrets, stdout=stdout)

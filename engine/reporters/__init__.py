@@ -30,11 +30,11 @@ def make_reporters(
         elif name == "json":
             from .json import JsonReporter
 
-            out.append(JsonReporter(json_path or "postman-replay-report.json", redactor))
+            out.append(JsonReporter(json_path or "postman-replay-report.json", redactor, stdout=stream))
         elif name == "junit":
             from .junit import JunitReporter
 
-            out.append(JunitReporter(junit_path or "postman-replay-report.xml", redactor))
+            out.append(JunitReporter(junit_path or "postman-replay-report.xml", redactor, stdout=stream))
         else:
             raise InputError(
                 f"unknown reporter '{name}'",
