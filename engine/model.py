@@ -120,6 +120,7 @@ class Script:
     listen: Literal["prerequest", "test"] | str
     source: str
     pointer: str = ""
+    event_name: str = ""  # what pm.info.eventName says when not `listen`: v3's beforeRequest/afterResponse
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +158,8 @@ class Collection:
     description: str = ""
     source: Path | None = None
     schema_version: str = "2.1.0"
+    notes: tuple[str, ...] = ()  # what loading noticed that is no error (fields Postman ignores too)
+    roots: tuple[tuple[str, Path], ...] = ()  # v3 workspaces: each collection's directory, by name
 
     def walk(self) -> Iterator["Located"]:
         """Every item in collection order, with the folders that enclose it."""
@@ -192,6 +195,9 @@ class Environment:
     values: tuple[Param, ...] = ()
     source: Path | None = None
     disabled: tuple[Param, ...] = ()
+    # What Newman applies, when that differs from `values`: it ignores `enabled: false` (not
+    # `disabled: true`). Only `--compat newman` reads it.
+    newman_values: tuple[Param, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +232,11 @@ class PreparedRequest:
     follow_redirects: bool = True
     max_redirects: int = 10
     verify_tls: bool = True
+    # protocolProfileBehavior, as postman-runtime applies it on redirects and cookies
+    follow_original_method: bool = False  # a 301/302/303 keeps the method and body
+    follow_authorization: bool = False  # Authorization survives a redirect to another origin
+    referer_on_redirect: bool = True  # Referer: the previous URL, on each redirect
+    disable_cookies: bool = False  # the run's cookie jar is neither read nor written
     notes: tuple[str, ...] = ()
     secrets: frozenset[str] = field(default_factory=frozenset)  # values to mask wherever they appear
     secret_headers: frozenset[str] = field(default_factory=frozenset)  # apikey header names

@@ -85,6 +85,7 @@ class RunOptions:
     timeout_script_ms: int = 5_000
     max_body_bytes: int = 10 * 1024 * 1024
     keep_results: bool = True  # False: memory stays flat however many items run (reporters stream)
+    send_only_to: str | None = None  # `--mock`: an origin; requests aimed elsewhere are skipped, not sent
 
 
 @dataclass
@@ -429,6 +430,11 @@ class Runner:
         if self.options.dry_run:
             return ItemResult(path, iteration, "skipped", request=prepared, console=console,
                               notes=prepared.notes + ("dry run: not sent",), name=name), jump
+        if self.options.send_only_to and not same_origin(prepared.url, self.options.send_only_to):
+            return ItemResult(path, iteration, "skipped", request=prepared, console=console, name=name,
+                              notes=prepared.notes + (
+                                  f"--mock: not sent: {self.redactor.url(prepared.url)} does not reach the mock "
+                                  "(--mock-passthrough sends it)",)), jump
         try:
             exchange = self._send_with_retries(prepared)
         except SendError as exc:
@@ -465,6 +471,10 @@ class Runner:
     def _hydrator(self) -> Any:
         """One per thread: each worker reads its folders from the file in order."""
         hydrator = getattr(self._threads, "hydrator", None)
+        if hydrator is None and self.collection.schema_version.startswith("3"):
+            from .load_v3 import V3Hydrator
+
+            hydrator = self._threads.hydrator = V3Hydrator(self.collection)
         if hydrator is None:
             from .stream import Hydrator
 
@@ -563,6 +573,13 @@ class Runner:
         if asked is not None:
             delay = min(asked, 30.0)
         self._stop.wait(delay)
+
+
+def same_origin(url: str, origin: str) -> bool:
+    from urllib.parse import urlsplit
+
+    a, b = urlsplit(url), urlsplit(origin)
+    return (a.scheme, a.hostname, a.port) == (b.scheme, b.hostname, b.port)
 
 
 def _retry_after_seconds(value: str | None) -> float | None:

@@ -43,8 +43,10 @@ def human_size(size: int) -> str:
 
 
 class CliReporter:
-    def __init__(self, stream: IO[str], redactor: Redactor, *, color: bool = False, verbose: bool = False) -> None:
+    def __init__(self, stream: IO[str], redactor: Redactor, *, color: bool = False, verbose: bool = False,
+                 quiet: bool = False) -> None:
         self.out = stream
+        self.quiet = quiet
         self.redactor = redactor
         self.color = color
         self.verbose = verbose
@@ -68,7 +70,8 @@ class CliReporter:
             self.write(self.paint(f"postman-replay · {event.collection} · {runs}", BOLD) + (" · dry run" if event.dry_run else ""))
             self.write()
         elif isinstance(event, ItemFinished):
-            self.item(event.result)
+            if not self.quiet or event.result.outcome in ("failed", "error"):
+                self.item(event.result)
             self.remember(event.result)
         elif isinstance(event, RunFinished):
             self.summary(event)
