@@ -125,9 +125,15 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stder
     from .errors import InputError, ReplayError
 
     try:
+        _require(args.command)
         return _COMMANDS[args.command](args, stdout, stderr)
     except InputError as exc:
         stderr.write(exc.render() + "\n")
+        return ExitCode.BAD_INPUT
+    except ModuleNotFoundError as exc:
+        if debug or not exc.name or exc.name.split(".")[0] in ("engine", ""):
+            raise
+        stderr.write(_missing(exc.name.split(".")[0]).render() + "\n")
         return ExitCode.BAD_INPUT
     except ReplayError as exc:
         stderr.write(f"error: {exc.message}\n" + (f"  hint: {exc.hint}\n" if exc.hint else ""))
@@ -143,6 +149,42 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stder
         stderr.write(f"internal error: {type(exc).__name__}: {exc}\n  rerun with --debug for a traceback, "
                      "and please report it\n")
         return ExitCode.FAILED
+
+
+# ---------------------------------------------------------------- dependencies
+
+# what each command imports as it runs: checked before it starts (importlib finds, nothing is imported)
+_NEEDS = ("yaml", "jsonschema")
+REQUIRED_MODULES = {"run": _NEEDS + ("requests", "urllib3", "genson", "referencing"), "curl": _NEEDS,
+                    "validate": _NEEDS + ("referencing",), "list": _NEEDS, "mock": _NEEDS, "convert": _NEEDS}
+_DISTRIBUTIONS = {"yaml": "pyyaml", "rfc3339_validator": "rfc3339-validator"}
+
+
+def _require(command: str) -> None:
+    """A dependency that is not installed stops the command before it starts (exit 2, with the
+    command that installs it), never as an internal error halfway through a run."""
+    import importlib.util
+
+    for module in REQUIRED_MODULES.get(command, ()):
+        if importlib.util.find_spec(module) is None:
+            raise _missing(module)
+
+
+def _missing(module: str) -> Any:
+    from .errors import InputError
+
+    name = _DISTRIBUTIONS.get(module, module)
+    requirement = name
+    try:
+        from importlib.metadata import requires
+
+        requirement = next((r.split(";")[0].strip() for r in requires("postman-replay") or ()
+                            if re.split(r"[\s<>=!~\[;]", r, maxsplit=1)[0].lower() == name.lower()), name)
+    except Exception:  # not installed as a distribution (run from a checkout): the bare name will do
+        pass
+    return InputError(f"the Python package '{name}' is not installed (module '{module}')", file="postman-replay",
+                      title="missing dependency",
+                      hint=f"{sys.executable} -m pip install '{requirement}'  (or reinstall postman-replay)")
 
 
 # ---------------------------------------------------------------- helpers shared by commands

@@ -61,6 +61,7 @@ class Route:
     "drop-mid"  send the status line, headers promising more body than sent, part of it, close
     "hang"      wait until the test ends (reset) before answering
     "trickle"   send the body one byte at a time, `trickle_interval` seconds apart
+    "trickle-headers"  send the status line and headers one byte at a time, `trickle_interval` apart
 
     `delay` holds the answer back that many seconds (a slow server, not test synchronisation);
     `digest` = (realm, username, password) answers 401 with a Digest challenge until a request
@@ -158,6 +159,19 @@ class _Handler(BaseHTTPRequestHandler):
         if route.behaviour == "hang":
             release.wait(HANG_CAP_SECONDS)
         body = route.body
+        if route.behaviour == "trickle-headers":
+            head = f"HTTP/1.1 {route.status} OK\r\n" + "".join(f"{k}: {v}\r\n" for k, v in route.headers)
+            head += f"X-Padding: {'x' * 40}\r\nContent-Length: {len(body)}\r\n\r\n"
+            for index in range(len(head)):
+                if release.wait(route.trickle_interval):
+                    break
+                try:
+                    self.wfile.write(head[index : index + 1].encode("latin-1"))
+                    self.wfile.flush()
+                except OSError:
+                    break
+            self.close_connection = True
+            return
         self.send_response(route.status)
         names = {k.lower() for k, _ in route.headers}
         for name, value in route.headers:
