@@ -434,11 +434,6 @@ def cmd_curl(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
 # ---------------------------------------------------------------- validate
 
 
-SCRIPT_SETS = re.compile(
-    r"(?:\.set|setEnvironmentVariable|setGlobalVariable)\(\s*['\"`]([^'\"`]+)['\"`]"
-)
-
-
 def cmd_validate(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     from .errors import ItemError
     from .resolve import ResolveOptions, resolve
@@ -491,18 +486,9 @@ def _openapi_coverage(openapi: Any, located_all: list, stdout: IO[str]) -> None:
 
 def _names_set_by_scripts(collection: Any) -> set[str]:
     """Variables some script sets (`pm.environment.set('token', …)`): validate cannot see their values."""
-    from .model import Folder
+    from .scripting import variables_set_by_scripts
 
-    names: set[str] = set()
-
-    def visit(events: tuple, nodes: tuple) -> None:
-        for script in events:
-            names.update(SCRIPT_SETS.findall(script.source))
-        for node in nodes:
-            visit(node.events, node.items if isinstance(node, Folder) else ())
-
-    visit(collection.events, collection.items)
-    return names
+    return set(variables_set_by_scripts(collection))
 
 
 # ---------------------------------------------------------------- mock

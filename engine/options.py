@@ -180,6 +180,9 @@ OPTIONS: tuple[Option, ...] = (
     Option(("--dry-run",), "resolve and print every request, send nothing", action="store_true", plugin=None),
     Option(("--workers",), "run folders concurrently; items in a folder stay in order, reports in collection "
            "order", type=whole, default=1, metavar="N", plugin=None),
+    Option(("--setup",), "a folder or item that runs first, in order, before the rest (and before --workers "
+           "starts the folders, each from the variables as setup left them); repeatable", action="append",
+           metavar="NAME"),
     Option(("--mock",), "serve this collection's documented examples on a free loopback port and point "
            "baseUrl at it; items not aimed at the mock are skipped", action="store_true"),
     Option(("--mock-passthrough",), "with --mock, still send items whose URL does not reach the mock",
@@ -301,5 +304,6 @@ def run_options(values: Mapping[str, Any], base: Path | None = None) -> "RunOpti
         show_secrets=bool(values.get("show_secrets")),
         contract=contract,
         openapi=openapi,
+        setup=tuple(values.get("setup") or ()),
         timeout_script_ms=values.get("timeout_script") or 5_000,
     )
