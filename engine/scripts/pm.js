@@ -1242,7 +1242,10 @@
     G.require = requireStub;
     G.atob = atob;
     G.btoa = btoa;
+    // require.js: require() and the library globals (lazy); names it lacks stay "not supported"
+    if (G.__sandbox_loader) G.__sandbox_loader.install(G, { unsupported: unsupported, strict: strict, openTest: openTest, settle: settle });
     LEGACY_LIBS.forEach(function (name) {
+      if (hasOwn.call(G, name)) return;
       Object.defineProperty(G, name, {
         configurable: true,
         get: function () {
@@ -1349,6 +1352,29 @@
     collectLegacyTests();
     return status(thrown);
   };
+  // Timer callbacks (require.js) run like pm.sendRequest callbacks: an error fails the test that
+  // was open (waiting for done) when the timer was set, if it still is, else the script.
+  function openTest() {
+    return S && S.currentTest && S.openTests.indexOf(S.currentTest) !== -1 ? S.currentTest : null;
+  }
+  function settle(test, fn, args) {
+    var thrown, open = test && S.openTests.indexOf(test) !== -1 ? test : null;
+    S.currentTest = open;
+    try {
+      fn.apply(undefined, args);
+    } catch (e) {
+      if (open && !(e && e.name === 'UnsupportedError')) {
+        S.openTests.splice(S.openTests.indexOf(open), 1);
+        if (open.passed) { open.passed = false; open.message = errorText(e); }
+      } else {
+        thrown = e;
+      }
+    } finally {
+      S.currentTest = null;
+    }
+    collectLegacyTests();
+    return status(thrown);
+  }
   G.__pm_end = function () {
     closeOpenTests();
     var scopes = {}, typed = {};
