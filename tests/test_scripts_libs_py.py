@@ -466,3 +466,44 @@ def test_csv_parse_sync_agrees_with_pythons_csv(sandbox: Sandbox) -> None:
 def test_csv_parse_reports_ragged_rows_as_errors(sandbox: Sandbox) -> None:
     message, _ = failure(sandbox, "require('csv-parse/lib/sync')('a,b\\n1');")
     assert message == "Error: Number of columns is inconsistent on line 2"
+
+
+# ---- Buffer -------------------------------------------------------------------------------------
+
+def test_buffer_encodings_agree_with_python(sandbox: Sandbox) -> None:
+    text = "h\u00e9llo \u2603 \U0001F600"
+    got = value(sandbox, f"""(function () {{
+        var b = Buffer.from({json.dumps(text)});
+        return [b.length, b.toString('hex'), b.toString('base64'), b.toString('base64url'), b.toString('latin1'),
+                Buffer.from({json.dumps(text)}, 'utf16le').toString('hex'), Buffer.from('caf\u00e9', 'latin1').toString('hex'),
+                Buffer.from(b.toString('base64'), 'base64').toString(), Buffer.from(b.toString('hex'), 'hex').toString('utf8'),
+                Buffer.byteLength({json.dumps(text)}), Buffer.from([0xe2, 0x28, 0xa1]).toString()];
+    }})()""")
+    raw = text.encode()
+    assert got == [len(raw), raw.hex(), base64.b64encode(raw).decode(), base64.urlsafe_b64encode(raw).decode().rstrip("="),
+                   raw.decode("latin-1"), text.encode("utf-16-le").hex(), "café".encode("latin-1").hex(), text, text,
+                   len(raw), bytes([0xE2, 0x28, 0xA1]).decode("utf-8", "replace")]
+
+
+def test_buffer_numbers_views_and_statics(sandbox: Sandbox) -> None:
+    import struct
+
+    got = value(sandbox, """(function () {
+        var b = Buffer.alloc(16);
+        b.writeUInt32BE(0xdeadbeef, 0); b.writeInt16LE(-2, 4); b.writeDoubleLE(1.5, 8);
+        var view = b.slice(0, 4); view[0] = 0;
+        return [b.toString('hex'), b.readUInt32BE(0), b.readInt16LE(4), b.readDoubleLE(8), b.readUIntBE(1, 3),
+                Buffer.concat([Buffer.from('ab'), Buffer.from('cd')], 3).toString(), Buffer.compare(Buffer.from('a'), Buffer.from('b')),
+                Buffer.from('abcabc').lastIndexOf('bc'), Buffer.from('abc').includes('d'), Buffer.isEncoding('binary'),
+                JSON.stringify(Buffer.from('hi')), Buffer.alloc(3, 'ab').toString(), Buffer.from(Buffer.from('x')).equals(Buffer.from('x'))];
+    })()""")
+    packed = b"\x00\xad\xbe\xef" + struct.pack("<h", -2) + b"\x00\x00" + struct.pack("<d", 1.5)
+    assert got == [packed.hex(), 0x00ADBEEF, -2, 1.5, 0xADBEEF, "abc", -1, 4, False, True,
+                   '{"type":"Buffer","data":[104,105]}', "aba", True]
+
+
+def test_buffer_mistakes_are_node_errors(sandbox: Sandbox) -> None:
+    message, _ = failure(sandbox, "Buffer.from('x', 'utf-32');")
+    assert message == "TypeError: Unknown encoding: utf-32"
+    message, _ = failure(sandbox, "Buffer.alloc(2).readUInt32LE(0);")
+    assert message.startswith("RangeError: The value of \"offset\" is out of range")
