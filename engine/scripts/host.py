@@ -38,6 +38,7 @@ HOST: dict[str, str] = {
     "uuid.v4": "host_misc:uuid_v4",
     "uuid.named": "host_misc:uuid_named",
     "csv.parse": "host_misc:csv_parse",
+    "xml.parse": "host_xml:parse",
 }
 _LOADED: dict[str, Callable[..., Any]] = {}
 
