@@ -582,3 +582,53 @@ def test_xml2js_builder_round_trips_through_a_real_parser(sandbox: Sandbox) -> N
 
 def test_errors_serialise_as_in_postmans_sandbox(sandbox: Sandbox) -> None:
     assert value(sandbox, "JSON.parse(JSON.stringify(new TypeError('x')))") == {"type": "Error", "name": "TypeError", "message": "x"}
+
+
+# ---- cheerio ------------------------------------------------------------------------------------
+
+PAGE = ('<!DOCTYPE html><html><head><title>Hi there</title></head><body><ul id="l"><li class="a">One</li>'
+        '<li class="b x" data-id="7">Two <b>bold</b></li><li>Three</li></ul><a href="/p?q=1">link</a>'
+        '<select><option value="1">a</option><option value="2" selected>b</option></select></body></html>')
+
+
+def test_cheerio_queries_a_page(sandbox: Sandbox) -> None:
+    got = value(sandbox, f"""(function () {{
+        var $ = cheerio.load({json.dumps(PAGE)});
+        return [$('title').text(), $('li').length, $('li').eq(1).text(), $('li.b').hasClass('x'), $('a').attr('href'),
+                $('li').first().text(), $('li').last().text(), $('li').map(function (i, el) {{ return $(el).text(); }}).get(),
+                $('#l').children().length, $('b').parent().attr('class'), $('li').eq(0).next().text(), $('b').closest('ul').attr('id'),
+                $('li').filter('.a').length, $('li').not('.a').length, $('li').is('.x'), $('ul').find('b').text(),
+                $('li[data-id=7]').data('id'), $('select').val(), $('li:contains("Two")').length, $('nope').length];
+    }})()""")
+    assert got == ["Hi there", 3, "Two bold", True, "/p?q=1", "One", "Three", ["One", "Two bold", "Three"], 3, "b x",
+                   "Two bold", "l", 1, 2, True, "bold", 7, "2", 1, 0]
+
+
+def test_cheerio_elements_each_and_html(sandbox: Sandbox) -> None:
+    got = value(sandbox, """(function () {
+        var $ = cheerio.load('<ul><li class="a">One</li><li>Two &amp; <i>more</i></li></ul>');
+        var seen = [];
+        $('li').each(function (i, el) { seen.push([i, el.name, el.type, el.attribs, el.children[0].data, this === el]); });
+        return [seen, $('ul').html(), $.html('li'), $('li').last().contents().length, $.text(), $('nope').html(), $('nope').text()];
+    })()""")
+    assert got == [
+        [[0, "li", "tag", {"class": "a"}, "One", True], [1, "li", "tag", {}, "Two & ", True]],
+        '<li class="a">One</li><li>Two &amp; <i>more</i></li>',
+        '<li class="a">One</li><li>Two &amp; <i>more</i></li>',
+        2, "OneTwo & more", None, "",
+    ]
+
+
+def test_cheerio_xml_mode(sandbox: Sandbox) -> None:
+    got = value(sandbox, """(function () {
+        var $ = cheerio.load('<r><Item id="1"><name>A</name></Item><Item id="2"><name>B</name></Item></r>', {xmlMode: true});
+        return [$('Item').length, $('Item[id=2] name').text(), $('name').map(function () { return $(this).text(); }).get()];
+    })()""")
+    assert got == [2, "B", ["A", "B"]]
+
+
+def test_cheerio_changes_and_bad_selectors_are_located_errors(sandbox: Sandbox) -> None:
+    assert failure(sandbox, "var $ = cheerio.load('<p>x</p>');\n$('p').append('<b>');") == (
+        "cheerio .append() is not supported (the document is read-only here)", 2)
+    message, _ = failure(sandbox, "cheerio.load('<p>x</p>')('p[');")
+    assert message.startswith("SyntaxError: cheerio: 'p[' is not a selector")
