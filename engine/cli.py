@@ -399,7 +399,9 @@ def cmd_validate(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> 
     collection, options = _load_inputs(args, full_schema=True)
     _load_notes(collection, stderr)
     scopes = base_scopes(collection, options).with_data({})
-    resolve_options = ResolveOptions(args.working_dir, args.allow_outside_files)
+    from .auth.grant import RunTimeTokens
+
+    resolve_options = ResolveOptions(args.working_dir, args.allow_outside_files, tokens=RunTimeTokens())
     located_all = list(collection.walk())
     set_by_scripts = _names_set_by_scripts(collection)
     blocked = 0

@@ -229,6 +229,7 @@ class PreparedRequest:
     form: tuple[TextPart | FilePart, ...] | None = None  # multipart, encoded by send
     body_file: str | None = None  # mode "file": bytes read by send
     digest: tuple[str, str] | None = None  # digest auth needs the server's challenge
+    ntlm: tuple[str, str, str, str] | None = None  # user, password, domain, workstation: a handshake send does
     follow_redirects: bool = True
     max_redirects: int = 10
     verify_tls: bool = True

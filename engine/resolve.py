@@ -11,10 +11,10 @@ import json
 import os
 import re
 from dataclasses import dataclass, field, replace
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from . import urls
-from .auth import apply_auth, effective_auth
+from .auth import Wire, apply_auth, effective_auth
 from .errors import ItemError
 from .model import (
     Body,
@@ -35,6 +35,9 @@ from .variables import (
     placeholder_word,
 )
 
+if TYPE_CHECKING:
+    from .auth.grant import TokenCache
+
 PATH_VARIABLE = re.compile(r"^:([A-Za-z0-9_$.\-]+)$")
 SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*)://")
 REFERENCE = re.compile(r"(\{\{[^{}]*\}\})")
@@ -54,6 +57,7 @@ class ResolveOptions:
     working_dir: str | None = None  # formdata/file `src` root; default: the collection's folder
     allow_outside_files: bool = False
     insecure: bool = False
+    tokens: "TokenCache | None" = field(default=None, compare=False)  # OAuth 2.0 tokens the runner fetched
 
 
 @dataclass
@@ -95,7 +99,7 @@ def resolve(
     if content_type and not any(name.lower() == "content-type" for name, _ in headers):
         headers.append(("Content-Type", content_type))
     try:
-        auth = apply_auth(effective_auth(located, collection.auth), draft.renderer)
+        auth = apply_auth(effective_auth(located, collection.auth), draft.renderer, options.tokens)
     except ItemError as exc:
         draft.problem(exc.message, exc.hint or "")
         auth = None
@@ -108,6 +112,14 @@ def resolve(
     if added:
         query = added if not query else f"{query}&{added}"
     final_url = url + ("" if query is None else "?" + query)
+    if auth.signer is not None:  # signing auth sees the request exactly as it goes out
+        try:
+            wire = auth.signer(Wire(method, final_url, tuple(headers), body, form is not None or body_file is not None))
+        except ItemError as exc:
+            draft.problem(exc.message, exc.hint or "")
+            _raise_problems(draft)
+            raise
+        final_url, headers, body = wire.url, list(wire.headers), wire.body
     return PreparedRequest(
         method=method,
         url=final_url,
@@ -116,6 +128,7 @@ def resolve(
         form=form,
         body_file=body_file,
         digest=auth.digest,
+        ntlm=auth.ntlm,
         follow_redirects=behavior.get("followRedirects", True) is not False,
         max_redirects=_int(behavior.get("maxRedirects"), 10),
         verify_tls=not options.insecure and behavior.get("strictSSL", True) is not False,
@@ -123,7 +136,7 @@ def resolve(
         follow_authorization=behavior.get("followAuthorizationHeader") is True,
         referer_on_redirect=behavior.get("removeRefererHeaderOnRedirect") is not True,
         disable_cookies=behavior.get("disableCookies") is True,
-        notes=tuple(draft.notes),
+        notes=tuple(draft.notes + auth.notes),
         secrets=frozenset(s for s in draft.renderer.used_secrets | auth.secrets if s),
         secret_headers=frozenset(auth.secret_headers),
         secret_query=frozenset(auth.secret_query),

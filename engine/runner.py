@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
 from .atomic import write_atomic
+from .auth import effective_auth
+from .auth.grant import Grant, TokenCache, needed_grant
 from .check import Expect, check_exchange
 from .errors import ItemError, SendError
 from .events import (
@@ -163,8 +165,10 @@ class Runner:
         self.scopes = base_scopes(collection, options)
         self.redactor = redactor or Redactor(show=options.show_secrets)
         self.redactor.learn(self.scopes.secret_values())
+        self.tokens = TokenCache()  # OAuth 2.0 tokens fetched for grant configurations, kept for the run
         self.resolve_options = ResolveOptions(
-            working_dir=options.working_dir, allow_outside_files=options.allow_outside_files, insecure=options.insecure
+            working_dir=options.working_dir, allow_outside_files=options.allow_outside_files, insecure=options.insecure,
+            tokens=self.tokens,
         )
         self._sender: Sender | None = None
         self.scripts = ScriptStep(collection, options.timeout_script_ms, self._script_send)
@@ -419,6 +423,7 @@ class Runner:
             return ItemResult(path, iteration, "skipped", notes=("skipped by pm.execution.skipRequest()",),
                               console=console, name=name), jump
         try:
+            grant = self._fetch_token(located, scopes)
             prepared = resolve(located, self.collection, scopes, self.resolve_options)
         except ItemError as exc:
             return ItemResult(path, iteration, "error", error=exc.message, hint=exc.hint, console=console,
@@ -435,6 +440,18 @@ class Runner:
                                   "(--mock-passthrough sends it)",)), jump
         try:
             exchange = self._send_with_retries(prepared)
+            if grant is not None and exchange.response.code == 401:  # the token may have been revoked: once more
+                try:
+                    self._fetch_token(located, scopes, stale=self.tokens.current(grant))
+                    prepared = resolve(located, self.collection, scopes, self.resolve_options)
+                except SendError:
+                    raise
+                except ItemError as exc:  # the endpoint refused to renew it: the item's error, with the 401 sent
+                    raise SendError(f"the server answered 401 and {exc.message}", hint=exc.hint) from None
+                prepared = replace(prepared, notes=prepared.notes + ("401 with the OAuth 2.0 token: fetched a new "
+                                                                     "one and sent again",))
+                self.redactor.learn(prepared.secrets, prepared.secret_headers, prepared.secret_query)
+                exchange = self._send_with_retries(prepared)
         except SendError as exc:
             return ItemResult(
                 path, iteration, "error", request=prepared, error=exc.message, hint=exc.hint, console=console,
@@ -465,6 +482,18 @@ class Runner:
             attempts=exchange.attempts,
             name=name,
         ), jump
+
+    def _fetch_token(self, located: Located, scopes: Scopes, stale: str | None = None) -> Grant | None:
+        """Fetch (or refresh) the OAuth 2.0 token the item's grant configuration needs, through send,
+        before resolve reads it; its secrets are masked from here on. Not in a dry run: nothing is sent."""
+        if self.options.dry_run:
+            return None
+        grant = needed_grant(effective_auth(located, self.collection.auth), scopes)
+        if grant is not None:
+            self.redactor.learn(grant.secrets())
+            token = self.tokens.ensure(grant, self.sender.send, stale=stale)
+            self.redactor.learn({token.access_token, token.refresh_token})
+        return grant
 
     def _hydrator(self) -> Any:
         """One per thread: each worker reads its folders from the file in order."""

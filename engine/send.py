@@ -125,7 +125,7 @@ class Sender:
         )
 
     def _send_once(self, method, url, headers, body, prepared, digest, verify, timeout) -> requests.Response:
-        auth = requests.auth.HTTPDigestAuth(*digest) if digest else None
+        auth = requests.auth.HTTPDigestAuth(*digest) if digest else _ntlm(prepared)
         request = requests.Request(method, url, headers=headers, data=body, auth=auth)
         session = self._cookieless if prepared.disable_cookies else self.session
         try:
@@ -172,6 +172,19 @@ class Sender:
         finally:
             response.close()
         return b"".join(kept), size, size > kept_size
+
+
+def _ntlm(prepared: PreparedRequest) -> requests.auth.AuthBase | None:
+    """NTLM is a handshake on one connection: requests-ntlm (pyspnego) answers the server's challenge."""
+    if prepared.ntlm is None:
+        return None
+    try:
+        from requests_ntlm import HttpNtlmAuth
+    except ImportError:
+        raise SendError("ntlm auth needs the Python package 'requests-ntlm'",
+                        hint="pip install requests-ntlm") from None
+    user, password, domain, _workstation = prepared.ntlm
+    return HttpNtlmAuth(f"{domain}\\{user}" if domain else user, password)
 
 
 def _chunks(raw: Any) -> Iterator[bytes]:

@@ -195,6 +195,8 @@
     install: function (target, given) {
       hooks = given;
       target.require = userRequire;
+      // Modules that install themselves (Sugar's prototype methods) load with the context.
+      (TABLE.preload || []).forEach(function (name) { if (available(name) && !(name in cache)) load(name, true); });
       var globals = TABLE.globals || {};
       Object.keys(globals).forEach(function (name) {
         var spec = globals[name];
