@@ -463,9 +463,18 @@ def test_csv_parse_sync_agrees_with_pythons_csv(sandbox: Sandbox) -> None:
     assert got[1:] == [[["a", "b"], ["1", "2"]], [{"p": "1", "q": "2"}]]
 
 
-def test_csv_parse_reports_ragged_rows_as_errors(sandbox: Sandbox) -> None:
-    message, _ = failure(sandbox, "require('csv-parse/lib/sync')('a,b\\n1');")
+def test_csv_parse_ragged_rows_empty_lines_and_auto_parse_as_in_newman(sandbox: Sandbox) -> None:
+    message, _ = failure(sandbox, "require('csv-parse/lib/sync')('a,b\\n1\\n2,3');")
     assert message == "Error: Number of columns is inconsistent on line 2"
+    message, _ = failure(sandbox, "require('csv-parse/lib/sync')('a,\"b\\n1,2');")
+    assert message == "Error: Quoted field not terminated at line 2"
+    got = value(sandbox, """(function () {
+        var parse = require('csv-parse/lib/sync');
+        return [parse('a,b\\n1'), parse('a,b\\n\\n1,2'), parse('a,b\\n1.5,-2\\n0x1,1e3', {auto_parse: true})];
+    })()""")
+    # csv-parse 1.x drops an unterminated short last record, keeps an empty line as [''],
+    # and auto_parse is JavaScript's parseFloat
+    assert got == [[["a", "b"]], [["a", "b"], [""], ["1", "2"]], [["a", "b"], [1.5, -2], [0, 1000]]]
 
 
 # ---- Buffer -------------------------------------------------------------------------------------
