@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Literal, Union
+from typing import Callable, Iterator, Literal, Union
 
 
 def as_text(value: object) -> str:
@@ -107,9 +107,17 @@ class DocumentedResponse:
     pointer: str = ""
 
     @property
+    def first_line(self) -> str:
+        """The name's first line: what the mock matches and sends as a status text."""
+        return next((line.strip() for line in self.name.strip().splitlines() if line.strip()), "")
+
+    @property
     def title(self) -> str:
-        """First line of the example name (names converted from OpenAPI run over lines)."""
-        return self.name.strip().splitlines()[0].strip() if self.name.strip() else ""
+        """First line of the example name (names converted from OpenAPI run over lines), with "…" when cut."""
+        lines = [line.strip() for line in self.name.strip().splitlines() if line.strip()]
+        if not lines:
+            return ""
+        return lines[0] + (" …" if len(lines) > 1 else "")
 
     def header(self, name: str) -> str | None:
         return header_value(self.headers, name)
@@ -230,6 +238,11 @@ class PreparedRequest:
     body_file: str | None = None  # mode "file": bytes read by send
     digest: tuple[str, str] | None = None  # digest auth needs the server's challenge
     ntlm: tuple[str, str, str, str] | None = None  # user, password, domain, workstation: a handshake send does
+    # a signing auth (awsv4, hawk, oauth1, edgegrid) over a body send reads from disk or encodes as
+    # multipart: (method, url, headers, body bytes) → (url, headers, body), called by send per attempt
+    sign_at_send: Callable[[str, str, tuple[tuple[str, str], ...], bytes | None],
+                           tuple[str, tuple[tuple[str, str], ...], bytes | None]] | None = field(
+        default=None, compare=False)
     follow_redirects: bool = True
     max_redirects: int = 10
     verify_tls: bool = True

@@ -112,9 +112,14 @@ def resolve(
     if added:
         query = added if not query else f"{query}&{added}"
     final_url = url + ("" if query is None else "?" + query)
-    if auth.signer is not None:  # signing auth sees the request exactly as it goes out
+    sign_at_send = None
+    if auth.signer is not None and (form is not None or body_file is not None):
+        sign_at_send = _late(auth.signer)  # the bytes exist only when send reads or encodes them
+        draft.notes.append(f"signed when sent: the {'multipart' if form is not None else 'file'} body is "
+                           "read then, so a dry run shows the request unsigned")
+    elif auth.signer is not None:  # signing auth sees the request exactly as it goes out
         try:
-            wire = auth.signer(Wire(method, final_url, tuple(headers), body, form is not None or body_file is not None))
+            wire = auth.signer(Wire(method, final_url, tuple(headers), body))
         except ItemError as exc:
             draft.problem(exc.message, exc.hint or "")
             _raise_problems(draft)
@@ -129,6 +134,7 @@ def resolve(
         body_file=body_file,
         digest=auth.digest,
         ntlm=auth.ntlm,
+        sign_at_send=sign_at_send,
         follow_redirects=behavior.get("followRedirects", True) is not False,
         max_redirects=_int(behavior.get("maxRedirects"), 10),
         verify_tls=not options.insecure and behavior.get("strictSSL", True) is not False,
@@ -141,6 +147,14 @@ def resolve(
         secret_headers=frozenset(auth.secret_headers),
         secret_query=frozenset(auth.secret_query),
     )
+
+
+def _late(signer: Callable[[Wire], Wire]) -> Callable[..., tuple[str, tuple[tuple[str, str], ...], bytes | None]]:
+    def sign(method: str, url: str, headers: tuple[tuple[str, str], ...], body: bytes | None):
+        wire = signer(Wire(method, url, headers, body))
+        return wire.url, wire.headers, wire.body
+
+    return sign
 
 
 def _raise_problems(draft: _Draft) -> None:
@@ -172,7 +186,7 @@ def _behavior(located: Located, collection: Collection) -> dict[str, object]:
 
 def _int(value: object, default: int) -> int:
     try:
-        return int(value)  # type: ignore[arg-type]
+        return int(value)  # type: ignore[call-overload]
     except (TypeError, ValueError):
         return default
 
@@ -284,11 +298,15 @@ def _url(url: Url, draft: _Draft, encode: bool) -> tuple[str, str | None]:
         return "", None
     pieces = _query(params, draft, structural) if params is not None else None
     if pieces is not None:
-        text = urls.cut_fragment(text)
         # a variable that brought its own query (`{{endpoint}}` = `users?active=true`) is joined
         # with `&`, not a second `?` as Newman would send
-        joiner = "?" if "?" not in text else "" if text.endswith(("?", "&")) else "&"
+        before = urls.cut_fragment(text)
+        joiner = "?" if "?" not in before else "" if before.endswith(("?", "&")) else "&"
         text += joiner + "&".join(pieces)
+    if "#" in text:  # as in Newman, everything from the first `#` is a fragment and is not sent
+        dropped = text[text.index("#"):]
+        draft.notes.append(f"the URL holds '#' (from the template or a variable's value): '{dropped[:60]}' "
+                           "is a fragment and was not sent; write %23 if it is data")
     parts = urls.split(text)
     query = parts.query if parts.query is None or not encode else urls.encode_query(parts.query)
     return urls.join(replace(parts, query=None), encode=encode), query

@@ -207,6 +207,7 @@ class Runner:
                 items=len(selected),
                 iterations=len(rows),
                 dry_run=self.options.dry_run,
+                planned=tuple(located.path for located in selected),
             )
         )
         results = _Results(self.options.keep_results)
@@ -238,7 +239,8 @@ class Runner:
     def _finish(self, results: "_Results", started: float, interrupted: bool) -> Summary:
         summary = results.summary()
         self.emit(
-            RunFinished(summary, tuple(results.kept), (time.perf_counter() - started) * 1000, interrupted=interrupted)
+            RunFinished(summary, tuple(results.kept), (time.perf_counter() - started) * 1000, interrupted=interrupted,
+                        stopped_by="Ctrl-C" if interrupted else ("--bail" if self._stop.is_set() else None))
         )
         return summary
 
@@ -423,8 +425,10 @@ class Runner:
             return ItemResult(path, iteration, "skipped", notes=("skipped by pm.execution.skipRequest()",),
                               console=console, name=name), jump
         try:
-            grant = self._fetch_token(located, scopes)
+            grant, fetched = self._fetch_token(located, scopes)
             prepared = resolve(located, self.collection, scopes, self.resolve_options)
+            if fetched:
+                prepared = replace(prepared, notes=prepared.notes + (fetched,))
         except ItemError as exc:
             return ItemResult(path, iteration, "error", error=exc.message, hint=exc.hint, console=console,
                               name=name), jump
@@ -483,17 +487,20 @@ class Runner:
             name=name,
         ), jump
 
-    def _fetch_token(self, located: Located, scopes: Scopes, stale: str | None = None) -> Grant | None:
+    def _fetch_token(
+        self, located: Located, scopes: Scopes, stale: str | None = None
+    ) -> tuple[Grant | None, str | None]:
         """Fetch (or refresh) the OAuth 2.0 token the item's grant configuration needs, through send,
         before resolve reads it; its secrets are masked from here on. Not in a dry run: nothing is sent."""
         if self.options.dry_run:
-            return None
+            return None, None
         grant = needed_grant(effective_auth(located, self.collection.auth), scopes)
-        if grant is not None:
-            self.redactor.learn(grant.secrets())
-            token = self.tokens.ensure(grant, self.sender.send, stale=stale)
-            self.redactor.learn({token.access_token, token.refresh_token})
-        return grant
+        if grant is None:
+            return None, None
+        self.redactor.learn(grant.secrets())
+        token, note = self.tokens.ensure(grant, self.sender.send, stale=stale)
+        self.redactor.learn({token.access_token, token.refresh_token})
+        return grant, note
 
     def _hydrator(self) -> Any:
         """One per thread: each worker reads its folders from the file in order."""

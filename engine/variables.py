@@ -16,7 +16,7 @@ from .model import Param, as_text
 
 SCOPE_ORDER: tuple[str, ...] = ("local", "cli", "data", "environment", "collection", "globals")
 MAX_DEPTH = 10
-MAX_EXPANSION = 16 * 1024 * 1024  # characters one rendered text may grow to
+MAX_EXPANSION = 16 * 1024 * 1024  # characters the references in one text may add
 
 VARIABLE = re.compile(r"\{\{([^{}]+?)\}\}")
 PLACEHOLDER = re.compile(r"^<[A-Za-z][A-Za-z0-9 _-]*>$")
@@ -116,6 +116,7 @@ class Renderer:
     dynamic: Callable[[str], str | None] | None = None
     missing: list[str] = field(default_factory=list)
     used_secrets: set[str] = field(default_factory=set)
+    _dynamic_uses: int = 0
 
     def render(self, text: str | None) -> str:
         if not text or "{{" not in text:
@@ -123,7 +124,10 @@ class Renderer:
         return self._render(text, (), {})
 
     def _render(self, text: str, chain: tuple[str, ...], memo: dict[str, str]) -> str:
-        """Passes until nothing changes; each pass replaces the innermost references."""
+        """Passes until nothing changes; each pass replaces the innermost references. What the
+        references add may grow the text by MAX_EXPANSION characters at most (a large body with
+        small variables in it is fine)."""
+        limit = len(text) + MAX_EXPANSION
         for _ in range(MAX_DEPTH + 1):
             if "{{" not in text:
                 return text
@@ -138,7 +142,7 @@ class Renderer:
                 return out
 
             rendered = VARIABLE.sub(replace, text)
-            if len(rendered) > MAX_EXPANSION:
+            if len(rendered) > limit:
                 raise _too_large(chain or tuple(VARIABLE.findall(text)[:1]))
             if rendered == text:
                 return text
@@ -152,6 +156,7 @@ class Renderer:
 
     def _lookup(self, name: str, chain: tuple[str, ...], memo: dict[str, str]) -> str | None:
         if name.startswith("$"):
+            self._dynamic_uses += 1
             value = self._dynamic(name)
             if value is None and name not in self.missing:
                 self.missing.append(name)
@@ -179,8 +184,9 @@ class Renderer:
                 f"variable '{name}' is nested more than {MAX_DEPTH} levels deep",
                 hint="flatten the variable definitions",
             )
+        uses = self._dynamic_uses
         rendered = self._render(value, chain + (name,), memo)
-        if "{{$" not in value:  # dynamic values are fresh at each use, so never kept
+        if self._dynamic_uses == uses:  # a value with a dynamic variable in it is fresh at each use
             memo[name] = rendered
         return rendered
 
