@@ -449,3 +449,45 @@ def test_moment_agrees_with_newman(sandbox: Sandbox, expression: str, expected: 
 
 def test_moment_is_not_a_global_as_in_postman(sandbox: Sandbox) -> None:
     assert value(sandbox, "typeof moment") == "undefined"
+NODE_MODULES = [
+    ('[Q.parse(\'a=1&b=x%20y&a=2&c&d=e+f\'), Q.stringify({a:[1,2], b:\'x y\', c:true, d:null, e:\'é!\'}), Q.escape("a b\'!"), Q.unescape(\'%E9%zz\'), Q.parse(\'a:1;b:2\', \';\', \':\')]',
+     [{'a': ['1', '2'], 'b': 'x y', 'c': '', 'd': 'e f'}, 'a=1&a=2&b=x%20y&c=true&d=&e=%C3%A9!', "a%20b'!", '�%zz', {'a': '1', 'b': '2'}]),
+    ("[P.join('/a','b','../c','./d'), P.normalize('/a//b/../c/.'), P.normalize('a/../../b/'), P.resolve('/foo/bar', './baz'), P.resolve('/foo/bar', '/tmp/file/'), P.relative('/data/a/b', '/data/c'), P.dirname('/a/b/c.txt'), P.basename('/a/b/c.txt'), P.basename('/a/b/c.txt', '.txt'), P.extname('index.coffee.md'), P.extname('.index'), P.parse('/home/u/file.txt'), P.format({dir:'/home/u', base:'file.txt'}), P.isAbsolute('a/b'), P.sep, P.join('')]",
+     ['/a/c/d', '/a/c', '../b/', '/foo/bar/baz', '/tmp/file', '../../c', '/a/b', 'c.txt', 'c', '.md', '', {'root': '/', 'dir': '/home/u', 'base': 'file.txt', 'ext': '.txt', 'name': 'file'}, '/home/u/file.txt', False, '/', '.']),
+    ("(function(){ var E = require('events'); var e = new E(); var r = []; e.on('x', function(a){ r.push('on'+a); }); e.once('x', function(a){ r.push('once'+a); }); e.prependListener('x', function(){ r.push('first'); }); e.emit('x', 1); e.emit('x', 2); var t; try { e.emit('error', new Error('boom')); } catch (err) { t = err.message; } return [r, e.listenerCount('x'), e.eventNames(), t, e.emit('nothing'), typeof E.EventEmitter]; })()",
+     [['first', 'on1', 'once1', 'first', 'on2'], 2, ['x'], 'boom', False, 'function']),
+    ("[U.format('%s is %d years and %i, %j', 'Bob', 42.5, 42.5, {a:1}), U.format('a', 'b', 1), U.format('%% %s'), U.inspect({a:1, b:'x', c:[1,2,{d:3}], e:null}), U.inspect('str'), U.inspect([1,[2,[3,[4]]]]), U.inspect({a:{b:{c:{d:1}}}}), U.isDeepStrictEqual({a:[1]}, {a:[1]}), U.isDeepStrictEqual([1], ['1']), U.inspect(new Map([['a',1]])), U.inspect(function foo(){}), U.types.isDate(new Date())]",
+     ['Bob is 42.5 years and 42, {"a":1}', 'a b 1', '%% %s', "{ a: 1, b: 'x', c: [ 1, 2, { d: 3 } ], e: null }", "'str'", '[ 1, [ 2, [ 3, [Array] ] ] ]', '{ a: { b: { c: [Object] } } }', True, False, "Map(1) { 'a' => 1 }", '[Function: foo]', True]),
+    ("(function(){ var A = require('assert'); var out = []; function t(f){ try { f(); out.push('ok'); } catch (e) { out.push([e.name, e.code, e.operator, e.generatedMessage, e.actual === undefined ? 'u' : e.actual]); } } t(function(){ A.ok(true); }); t(function(){ A.equal(1, '1'); }); t(function(){ A.strictEqual(1, '1'); }); t(function(){ A.deepEqual({a:1}, {a:'1'}); }); t(function(){ A.deepStrictEqual({a:1}, {a:'1'}); }); t(function(){ A.notEqual(1, 2); }); t(function(){ A.throws(function(){ throw new TypeError('x'); }, TypeError); }); t(function(){ A.throws(function(){}); }); t(function(){ A(false, 'custom'); }); t(function(){ A.ok(0); }); t(function(){ A.throws(function(){ throw new Error('bad thing'); }, /bad/); }); t(function(){ A.throws(function(){ throw new Error('bad thing'); }, {message: 'bad thing'}); }); t(function(){ A.match('abc', /b/); }); return out; })()",
+     ['ok', 'ok', ['AssertionError', 'ERR_ASSERTION', 'strictEqual', True, 1], 'ok', ['AssertionError', 'ERR_ASSERTION', 'deepStrictEqual', True, {'a': 1}], 'ok', 'ok', ['AssertionError', 'ERR_ASSERTION', 'throws', False, 'u'], ['AssertionError', 'ERR_ASSERTION', '==', False, False], ['AssertionError', 'ERR_ASSERTION', '==', True, 0], 'ok', 'ok', 'ok']),
+    ("[PU.toASCII('mañana.com'), PU.toUnicode('xn--maana-pta.com'), PU.encode('mañana'), PU.decode('maana-pta'), PU.toASCII('例え.テスト'), PU.encode('☃-⌘'), PU.ucs2.decode('𝌆')]",
+     ['xn--maana-pta.com', 'mañana.com', 'maana-pta', 'mañana', 'xn--r8jz45g.xn--zckzah', '--dqo34k', [119558]]),
+    ("(function(){ var u = URLM.parse('https://user:pw@Sub.Example.com:8080/p/a/t/h?query=string&a=1#hash', true); return [u.protocol, u.slashes, u.auth, u.host, u.port, u.hostname, u.hash, u.search, u.query, u.pathname, u.path, u.href]; })()",
+     ['https:', True, 'user:pw', 'sub.example.com:8080', '8080', 'sub.example.com', '#hash', '?query=string&a=1', {'query': 'string', 'a': '1'}, '/p/a/t/h', '/p/a/t/h?query=string&a=1', 'https://user:pw@sub.example.com:8080/p/a/t/h?query=string&a=1#hash']),
+    ("(function(){ var u = URLM.parse('/p/a?x=1'); return [u.protocol, u.host, u.pathname, u.search, u.query, u.href, URLM.parse('//h.com/x', false, true).host, URLM.parse('http://x.com').pathname]; })()",
+     [None, None, '/p/a', '?x=1', 'x=1', '/p/a?x=1', 'h.com', '/']),
+    ("[URLM.format({protocol:'https', hostname:'example.com', pathname:'/some/path', query:{page:1, format:'json'}}), URLM.resolve('/one/two/three', 'four'), URLM.resolve('http://example.com/', '/one'), URLM.resolve('http://example.com/one', '/two'), URLM.resolve('http://example.com/a/b', '../c?x=1'), URLM.format(URLM.parse('http://a.com/b c'))]",
+     ['https://example.com/some/path?page=1&format=json', '/one/two/four', 'http://example.com/one', 'http://example.com/two', 'http://example.com/c?x=1', 'http://a.com/b%20c']),
+]
+
+
+NODE_PRELUDE = ("var Q = require('querystring'), P = require('path'), U = require('util'), "
+                "PU = require('punycode'), URLM = require('url');")
+
+
+# Expected values from real Node 20's built-in modules (Newman bundles older browserify copies
+# that lack path.parse, util.isDeepStrictEqual and querystring.escape).
+@pytest.mark.parametrize(("expression", "expected"), NODE_MODULES, ids=[e[:60] for e, _ in NODE_MODULES])
+def test_node_modules_agree_with_node(sandbox: Sandbox, expression: str, expected: Any) -> None:
+    assert value(sandbox, expression, NODE_PRELUDE) == expected
+
+
+def test_string_decoder_keeps_a_split_character_for_the_next_chunk(sandbox: Sandbox) -> None:
+    assert value(sandbox, "(function(){ var d = new (require('string_decoder').StringDecoder)('utf8'); "
+                          "return [d.write([0xE2, 0x82]), d.write([0xAC, 0x41]), d.end()]; })()") == ["", "\u20acA", ""]
+
+
+def test_a_failing_node_assert_fails_its_pm_test(sandbox: Sandbox) -> None:
+    out = run(sandbox, "pm.test('n', function () { require('assert').strictEqual(1, 2, 'one is not two'); });")
+    assert out.failure is None
+    assert [(t.name, t.passed, t.message) for t in out.tests] == [("n", False, "one is not two")]
