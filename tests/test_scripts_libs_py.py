@@ -427,3 +427,42 @@ def test_an_invalid_schema_or_data_is_the_scripts_error(sandbox: Sandbox) -> Non
     assert message.startswith("Error: schema is invalid:")
     message, _ = failure(sandbox, "tv4.addFormat('x', function () {});")
     assert message.startswith("tv4.addFormat is not supported")
+
+
+# ---- uuid and csv-parse -------------------------------------------------------------------------
+
+def test_uuid_versions_agree_with_pythons_uuid(sandbox: Sandbox) -> None:
+    import uuid
+
+    got = value(sandbox, """(function () {
+        var uuid = require('uuid');
+        var a = uuid(), b = uuid.v4(), one = uuid.v1();
+        return [a, b, one, uuid.v5('example.test', uuid.v5.DNS), uuid.v3('https://x.test/', uuid.v3.URL),
+                uuid.validate(a), uuid.validate('nope'), uuid.version(one), uuid.stringify(uuid.parse(b)) === b, uuid.NIL];
+    })()""")
+    a, b, one = (uuid.UUID(t) for t in got[:3])
+    assert a.version == 4 and b.version == 4 and a != b and one.version == 1
+    assert one.node & (1 << 40), "a v1 node id must be random (multicast bit set), never the host's MAC"
+    assert got[3] == str(uuid.uuid5(uuid.NAMESPACE_DNS, "example.test"))
+    assert got[4] == str(uuid.uuid3(uuid.NAMESPACE_URL, "https://x.test/"))
+    assert got[5:] == [True, False, 1, True, "00000000-0000-0000-0000-000000000000"]
+
+
+def test_csv_parse_sync_agrees_with_pythons_csv(sandbox: Sandbox) -> None:
+    import csv
+    import io
+
+    text = 'id,name,note\n1,Ada,"said ""hi"", left"\n\n2, Bob ,plain\n'
+    got = value(sandbox, f"""(function () {{
+        var parse = require('csv-parse/lib/sync');
+        return [parse({json.dumps(text)}, {{columns: true, skip_empty_lines: true, trim: true}}),
+                parse('a;b\\n1;2', {{delimiter: ';'}}), parse('x,y\\n1,2', {{columns: ['p', 'q'], from: 2}})];
+    }})()""")
+    rows = [r for r in csv.DictReader(io.StringIO(text)) if r]
+    assert got[0] == [{k: v.strip() for k, v in r.items()} for r in rows]
+    assert got[1:] == [[["a", "b"], ["1", "2"]], [{"p": "1", "q": "2"}]]
+
+
+def test_csv_parse_reports_ragged_rows_as_errors(sandbox: Sandbox) -> None:
+    message, _ = failure(sandbox, "require('csv-parse/lib/sync')('a,b\\n1');")
+    assert message == "Error: Number of columns is inconsistent on line 2"

@@ -34,6 +34,10 @@ HOST: dict[str, str] = {
     "schema.tv4_codes": "host_schema:tv4_codes",
     "schema.ajv": "host_schema:ajv_validate",
     "schema.check": "host_schema:check_schema",
+    "uuid.v1": "host_misc:uuid_v1",
+    "uuid.v4": "host_misc:uuid_v4",
+    "uuid.named": "host_misc:uuid_named",
+    "csv.parse": "host_misc:csv_parse",
 }
 _LOADED: dict[str, Callable[..., Any]] = {}
 
