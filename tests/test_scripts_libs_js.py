@@ -491,3 +491,9 @@ def test_a_failing_node_assert_fails_its_pm_test(sandbox: Sandbox) -> None:
     out = run(sandbox, "pm.test('n', function () { require('assert').strictEqual(1, 2, 'one is not two'); });")
     assert out.failure is None
     assert [(t.name, t.passed, t.message) for t in out.tests] == [("n", False, "one is not two")]
+
+
+def test_replace_substitutions_takes_the_sandbox_scopes_as_variable_scopes(sandbox: Sandbox) -> None:
+    # In Postman pm.variables and pm.environment are VariableScope objects, which the helper accepts.
+    assert value(sandbox, "require('postman-collection').Property.replaceSubstitutions("
+                          "'{{baseUrl}}|{{row}}|{{g}}|{{nope}}', [pm.environment, pm.variables])") == "http://api.test|1|G|{{nope}}"

@@ -53,6 +53,12 @@ function lookupIn(variables) {
         if (member && !member.disabled) return { value: member.valueOf() };
         continue;
       }
+      if (typeof src === 'object' && !Array.isArray(src) && 'toObject' in src && typeof src.toObject === 'function') {
+        // the sandbox's pm.variables / pm.environment, which are VariableScopes in Postman
+        var obj = src.toObject();
+        if (obj && hasOwn.call(obj, name) && !(typeof src.has === 'function' && 'has' in src && !src.has(name))) return { value: obj[name] };
+        continue;
+      }
       if (typeof src === 'object' && hasOwn.call(src, name)) return { value: src[name] };
     }
     if (hasOwn.call(DYNAMIC, name)) return { value: DYNAMIC[name]() };
