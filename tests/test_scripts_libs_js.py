@@ -497,3 +497,37 @@ def test_replace_substitutions_takes_the_sandbox_scopes_as_variable_scopes(sandb
     # In Postman pm.variables and pm.environment are VariableScope objects, which the helper accepts.
     assert value(sandbox, "require('postman-collection').Property.replaceSubstitutions("
                           "'{{baseUrl}}|{{row}}|{{g}}|{{nope}}', [pm.environment, pm.variables])") == "http://api.test|1|G|{{nope}}"
+
+
+def test_sugar_loads_on_first_use_and_replaces_every_stub(sandbox: Sandbox) -> None:
+    assert value(sandbox, """(function () {
+  var names = require('sugar/lazy').names, targets = {'Array.prototype': Array.prototype, 'String.prototype': String.prototype,
+    'Number.prototype': Number.prototype, 'Date.prototype': Date.prototype, 'Function.prototype': Function.prototype,
+    Date: Date, Object: Object, RegExp: RegExp};
+  var installed = require('sugar').installed, missing = [], stubs = [];
+  Object.keys(installed).forEach(function (label) {
+    installed[label].forEach(function (n) { if ((' ' + names[label] + ' ').indexOf(' ' + n + ' ') < 0) missing.push(label + '.' + n); });
+  });
+  Object.keys(names).forEach(function (label) {
+    names[label].split(' ').forEach(function (n) {
+      var d = Object.getOwnPropertyDescriptor(targets[label], n);
+      if (d && d.get && d.get.sugarStub) stubs.push(label + '.' + n);
+    });
+  });
+  return [missing, stubs];
+})()""") == [[], []]
+
+
+def test_assigning_over_a_sugar_name_before_sugar_loads(sandbox: Sandbox) -> None:
+    assert value(sandbox, "(function(){ var a = [1, 2]; a.first = 'mine'; var k = []; for (var i in a) k.push(i); "
+                          "return [a.first, [3, 4].first(), k]; })()") == ["mine", 3, ["0", "1", "first"]]
+
+
+def test_a_fresh_context_loads_sugar_at_the_first_method_used() -> None:
+    box = Sandbox()
+    try:
+        out = box.run(make_input("pm.environment.set('r', JSON.stringify(['abc'.has('b'), new Date(0).addDays(1).toISOString()]));"))
+        assert out.failure is None, out.failure
+        assert json.loads(out.scopes["environment"]["r"]) == [True, "1970-01-02T00:00:00.000Z"]
+    finally:
+        box.close()

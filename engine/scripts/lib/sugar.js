@@ -8,10 +8,17 @@
 
 var hasOwn = Object.prototype.hasOwnProperty;
 
+var TARGETS = [[Array.prototype, 'Array.prototype'], [String.prototype, 'String.prototype'], [Number.prototype, 'Number.prototype'],
+  [Date.prototype, 'Date.prototype'], [Function.prototype, 'Function.prototype'], [Date, 'Date'], [Object, 'Object'], [RegExp, 'RegExp']];
+var installed = {};
+// Replaces the lazy stubs of sugar/lazy; leaves every other existing member (natives) alone.
 function define(target, methods) {
+  var label = TARGETS.filter(function (t) { return t[0] === target; })[0][1];
   Object.keys(methods).forEach(function (name) {
-    if (name in target) return;
+    var d = Object.getOwnPropertyDescriptor(target, name);
+    if (name in target && !(d && d.get && d.get.sugarStub)) return;
     Object.defineProperty(target, name, { value: methods[name], writable: true, configurable: true, enumerable: false });
+    (installed[label] = installed[label] || []).push(name);
   });
 }
 function isObjectLike(v) { return v !== null && typeof v === 'object'; }
@@ -370,10 +377,12 @@ var PRESETS = {
   long: '{Month} {d}, {yyyy} {h}:{mm}{tt}',
   full: '{Weekday} {Month} {d}, {yyyy} {h}:{mm}:{ss}{tt}'
 };
-Date.ISO8601_DATE = '{yyyy}-{MM}-{dd}';
-Date.ISO8601_DATETIME = '{yyyy}-{MM}-{dd}T{HH}:{mm}:{ss}.{fff}{isotz}';
-Date.RFC1123 = '{Dow}, {dd} {Mon} {yyyy} {HH}:{mm}:{ss} {tz}';
-Date.RFC1036 = '{Weekday}, {dd}-{Mon}-{yy} {HH}:{mm}:{ss} {tz}';
+define(Date, {
+  ISO8601_DATE: '{yyyy}-{MM}-{dd}',
+  ISO8601_DATETIME: '{yyyy}-{MM}-{dd}T{HH}:{mm}:{ss}.{fff}{isotz}',
+  RFC1123: '{Dow}, {dd} {Mon} {yyyy} {HH}:{mm}:{ss} {tz}',
+  RFC1036: '{Weekday}, {dd}-{Mon}-{yy} {HH}:{mm}:{ss} {tz}'
+});
 function isoTz(d) { var o = -d.getTimezoneOffset(); return o === 0 ? 'Z' : (o < 0 ? '-' : '+') + two(Math.floor(Math.abs(o) / 60)) + ':' + two(Math.abs(o) % 60); }
 function formatDate(d, fmt) {
   if (isNaN(d.getTime())) return 'Invalid Date';
@@ -595,4 +604,4 @@ define(Function.prototype, {
   delay: function (ms) { var fn = this, args = Array.prototype.slice.call(arguments, 1); if (typeof setTimeout === 'function') return setTimeout(function () { fn.apply(fn, args); }, ms || 0); fn.apply(fn, args); return fn; }
 });
 
-module.exports = { installed: true };
+module.exports = { installed: installed };
