@@ -244,8 +244,75 @@ LODASH3 = [
 ]
 
 
+LODASH_EDGES = [
+    ("[L.map(null), L.filter(undefined), L.find(null), L.get(undefined, 'a'), L.keys(null), L.size(undefined), L.uniq(null), L.flatten(null), L.sortBy(null), L.groupBy(null), L.sum(null), L.max(null), L.head(null), L.last(undefined), L.chunk(null), L.compact(null), L.orderBy(null), L.includes(null, 1), L.isEmpty(undefined)]",
+     [[], [], None, None, [], 0, [], [], [], {}, 0, None, None, None, [], [], [], False, True]),
+    ("[L.map({a:{b:1}}, 'b'), L.filter({a:1,b:2}, function(v){return v>1;}), L.find({a:{x:1},b:{x:2}}, {x:2}), L.some({a:1}, function(v){return v===1;}), L.sortBy({a:3,b:1}), L.groupBy('abca'), L.countBy('abca'), L.reduce('abc', function(a,c){return c+a;}, ''), L.toArray({a:1}), L.uniqBy('aAbB', function(c){return c.toLowerCase();})]",
+     [[1], [2], {'x': 2}, True, [1, 3], {'a': ['a', 'a'], 'b': ['b'], 'c': ['c']}, {'a': 2, 'b': 1, 'c': 1}, 'cba', [1], ['a', 'b']]),
+    ("[L.isEqual([1,[2,{a:new Date(1)}]], [1,[2,{a:new Date(1)}]]), L.isEqual({a:undefined}, {}), L.isEqual([1,,3], [1,undefined,3]), L.isEqual(/a/g, /a/g), L.isEqual(new Set([1,2]), new Set([2,1])), L.isEqual(new Map([['a',1]]), new Map([['a',1]])), L.isEqual(Object.create(null), {}), L.isEqual('a', new String('a')), L.isEqual(1, new Number(1)), L.isEqual(function(){}, function(){})]",
+     [True, False, True, True, True, True, True, True, True, False]),
+    ('[L.merge({}, {a:[1,2]}, {a:[3]}), L.merge({a:[1,2,3]}, {a:[4,5]}), L.merge({a:{b:1}}, {a:null}), L.merge({a:1}, {a:{b:2}}), L.merge({a:new Date(0)}, {a:{x:1}}), L.merge({}, {d:new Date(5)}).d instanceof Date, L.assign({}, null, {a:1}, undefined), L.defaults({a:null}, {a:1}), L.defaultsDeep({a:{b:null}}, {a:{b:2, c:3}})]',
+     [{'a': [3, 2]}, {'a': [4, 5, 3]}, {'a': None}, {'a': {'b': 2}}, {'a': '1970-01-01T00:00:00.000Z'}, True, {'a': 1}, {'a': None}, {'a': {'b': None, 'c': 3}}]),
+    ('[L.set({}, \'a.b[1].c\', 5), L.set({a:\'x\'}, \'a.b\', 1), L.set([], \'[0][1]\', 2), L.get({a:{\'b.c\':{d:1}}}, [\'a\',\'b.c\',\'d\']), L.get({a:{b:[{c:1}]}}, \'a.b[0]c\'), L.has({a:[{b:1}]}, \'a[0].b\'), L.has({a:[{b:1}]}, [\'a\',\'0\',\'b\']), L.has({}, \'\'), L.unset({a:{b:1,c:2}}, \'a.b\'), L.toPath(\'a[0].b["c.d"].e\')]',
+     [{'a': {'b': [None, {'c': 5}]}}, {'a': {'b': 1}}, [[None, 2]], 1, 1, True, True, False, True, ['a', '0', 'b', 'c.d', 'e']]),
+    ("[L.pick({a:1,b:{c:2,d:3}}, ['a','b.c']), L.pick({a:1,b:2}, 'a', 'b'), L.pick({a:1}, 'z'), L.omit({a:1,b:{c:2,d:3}}, 'b.c'), L.omit({a:1,b:2,c:3}, 'a', 'b'), L.omit([1,2,3], 0), L.pick([1,2,3], [0, 2])]",
+     [{'a': 1, 'b': {'c': 2}}, {'a': 1, 'b': 2}, {}, {'a': 1, 'b': {'d': 3}}, {'c': 3}, {'1': 2, '2': 3}, {'0': 1, '2': 3}]),
+    ("[L.sortBy([{a:'b'},{a:'a'},{a:'B'},{a:'A'}], 'a'), L.sortBy([1,10,2,'3']), L.orderBy([{a:1,b:2},{a:1,b:1},{a:0,b:3}], ['a','b'], ['desc']), L.orderBy([{a:1},{a:null},{a:undefined},{a:0}], 'a', 'desc'), L.sortBy([{a:{b:2}},{a:{b:1}}], 'a.b'), L.sortBy(['banana','apple','cherry'], function(s){return s.length;}), L.orderBy([3,1,2], [], ['desc'])]",
+     [[{'a': 'A'}, {'a': 'B'}, {'a': 'a'}, {'a': 'b'}], [1, 2, '3', 10], [{'a': 1, 'b': 1}, {'a': 1, 'b': 2}, {'a': 0, 'b': 3}], [{}, {'a': None}, {'a': 1}, {'a': 0}], [{'a': {'b': 1}}, {'a': {'b': 2}}], ['apple', 'banana', 'cherry'], [3, 2, 1]]),
+    ('[L.camelCase(\'__proto__\'), L.camelCase(\'Hello-World_foo bar\'), L.camelCase(\'HTTPServerError\'), L.snakeCase(\'someXMLHttpRequest2Things\'), L.kebabCase(\'ABC123def\'), L.startCase(\'--foo-bar--\'), L.startCase(\'fooBar\'), L.startCase(\'__FOO_BAR__\'), L.capitalize(\'\'), L.words(\'camelCaseHTTP123Words\'), L.words(\'ÀÉÎõü test\'), L.camelCase(\'ÀÉÎ õü\'), L.upperFirst(\'\'), L.words(\'1st 2nd 3rd 4th\'), L.words("Can\'t stop won\'t stop")]',
+     ['proto', 'helloWorldFooBar', 'httpServerError', 'some_xml_http_request_2_things', 'abc-123-def', 'Foo Bar', 'Foo Bar', 'FOO BAR', '', ['camel', 'Case', 'HTTP', '123', 'Words'], ['ÀÉ', 'Îõü', 'test'], 'aeiOu', '', ['1st', '2nd', '3rd', '4th'], ["Can't", 'stop', "won't", 'stop']]),
+    ("[L.escape(null), L.escape(5), L.unescape('&amp;lt;'), L.trim(null), L.trim('  a  ', ''), L.pad('abc', 3), L.pad('abc', 4), L.padStart(5, 3, 0), L.padEnd('a', 4, ''), L.repeat('x', 2.7), L.repeat('x', -1), L.split('abc', ''), L.split(null, ','), L.replace('aaa', /a/g, 'b'), L.truncate('short'), L.truncate('abcdefghij', {length: 5}), L.truncate('abcdefghij', {length: 2})]",
+     ['', '5', '&lt;', '', '  a  ', 'abc', 'abc ', '005', 'a', 'xx', '', ['a', 'b', 'c'], [''], 'bbb', 'short', 'ab...', '...']),
+    ("[L.toNumber('12px'), L.toNumber(null), L.toNumber(undefined), L.toNumber([]), L.toNumber([5]), L.toNumber(true), L.toNumber('  -1.5e2 '), L.toInteger('3.9'), L.toInteger(-0.5), L.toSafeInteger(Infinity), L.toLength(-3), L.toString({}), L.toString(Symbol ? 'sym' : ''), L.toString([null, undefined, 1]), L.parseInt('0x1f'), L.parseInt('12abc'), L.toFinite('abc')]",
+     [None, 0, None, 0, 5, 1, -150, 3, 0, 9007199254740991, 0, '[object Object]', 'sym', 'null,undefined,1', 31, 12, 0]),
+    ("[L.round(-1.5), L.round(2.5), L.round(1.255, 2), L.round('4.006', 2), L.floor(-0.5), L.ceil(-0.5, 1), L.sum(['1','2']), L.sum([1, undefined, 2]), L.sumBy([{a:'1'},{a:'2'}], 'a'), L.max(['a','b']), L.min([null, 1, 2]), L.max([NaN, 1]), L.mean(['1','2']), L.clamp(5, 1), L.clamp(NaN, 0, 1), L.inRange(5.2, 4, 5.5), L.add('1', 2), L.add(1, '2')]",
+     [-1, 3, 1.26, 4.01, -1, -0.5, '12', 3, '12', 'b', 1, 1, 6, 1, None, True, '12', '12']),
+    ("[L.range(0, 1, 0.25), L.range(5, 0, -2), L.range(-1, -4), L.range(1.5), L.times(-1), L.times('3', function(i){return i*i;}), L.chunk([1,2,3], 0), L.chunk([1,2,3], 1.6), L.take([1,2,3], -1), L.drop([1,2,3], -1), L.takeRight([1,2,3], 0), L.nth([1,2], 5), L.slice([1,2,3], -2), L.zip([1,2],[3]), L.fromPairs(null), L.zipObject(['a','b'],[1])]",
+     [[0, 0.25, 0.5, 0.75], [5, 3, 1], [-1, -2, -3], [0, 1], [], [0, 1, 4], [], [[1], [2], [3]], [], [1, 2, 3], [], None, [2, 3], [[1, 3], [2, None]], {}, {'a': 1}]),
+    ("[L.difference([1,2,3],[2],[3]), L.difference([1,NaN],[NaN]), L.intersection([1,2,2,3],[2,3,3],[3,2]), L.union([1,[2]],[1,[2]]), L.xor([1,2],[2,3],[3,4]), L.without([1,2,1], 1), L.uniq([1,'1',1,NaN,NaN]), L.flattenDeep([[[[1]]],[2,[3]]]), L.compact([[], {}, 0, '0']), L.concat(1, 2, [3]), L.concat([1], [[2]])]",
+     [[1], [1], [2, 3], [1, [2], [2]], [1, 4], [2], [1, '1', None], [1, 2, 3], [[], {}, '0'], [1, 2, 3], [1, [2]]]),
+    ("[L.includes('abc', ''), L.includes([1,2,3], 3, -1), L.includes({a:'x'}, 'x'), L.indexOf([1,2,3], 3, -1), L.findIndex([{a:1},{a:2}], {a:2}), L.findLastIndex([1,2,3,2], function(x){return x===2;}), L.findLast([1,2,3,4], function(n){return n%2===1;}), L.findKey({a:{x:1},b:{x:2}}, {x:2}), L.every([], 'a'), L.some(null, Boolean), L.partition([1,2,3,4], function(n){return n%2;})]",
+     [True, True, True, 2, 1, 3, 3, 'b', True, False, [[1, 3], [2, 4]]]),
+    ("(function(){ var calls=[]; var o = {a:1,b:2}; L.forOwn(o, function(v,k){calls.push(k);}); L.forIn(o, function(v,k){calls.push(k+v);}); L.eachRight([1,2,3], function(v){calls.push(v);}); L.times(2, function(i){calls.push('t'+i);}); var cnt=0; L.forEach([1,2,3], function(){ cnt++; return false; }); return [calls, cnt]; })()",
+     [['a', 'b', 'a1', 'b2', 3, 2, 1, 't0', 't1'], 1]),
+    ("(function(){ var f = L.memoize(function(a,b){return a+b;}); var r = [f(1,2), f(1,5)]; var g = L.memoize(function(a,b){return a+b;}, function(a,b){return a+'-'+b;}); r.push(g(1,2), g(1,5)); var once = L.once(function(x){return x*2;}); r.push(once(2), once(5)); var cur = L.curry(function(a,b,c){return [a,b,c];}); r.push(cur(1)(2)(3), cur(1,2)(3), cur(1)(2,3)); r.push(L.negate(Boolean)(0)); var a = L.after(2, function(){return 'done';}); r.push(a(), a()); var bf = L.before(3, function(x){return x;}); r.push(bf(1), bf(2), bf(3)); r.push(L.ary(parseInt, 1)('10', 2)); r.push(L.rest(function(a, b){return [a,b];})(1,2,3)); r.push(L.spread(function(a,b){return a+b;})([1,2])); r.push(L.flip(function(){return L.toArray(arguments);})(1,2,3)); return r; })()",
+     [3, 3, 3, 6, 4, 4, [1, 2, 3], [1, 2, 3], [1, 2, 3], True, None, 'done', 1, 2, 2, 10, [1, [2, 3]], 3, [3, 2, 1]]),
+    ("[L.chain([1,2,3]).map(function(x){return x*2;}).filter(function(x){return x>2;}).sum().value(), L([1,2,3]).reverse().value(), L({a:1,b:2}).mapValues(function(v){return v*2;}).value(), L('abc').split('').value(), L([[1],[2]]).flatten().value(), L([3,1]).sortBy().head(), L.chain({a:{b:1}}).get('a.b').value(), L([1,2]).includes(1), L([1,2,3]).take(2).value(), L.chain([1,2]).head().value(), L([{a:1}]).map('a').value(), L([1,2]).value().length, JSON.stringify(L([1,2]).map(function(x){return x;})), String(L([1,2]))]",
+     [10, [3, 2, 1], {'a': 2, 'b': 4}, ['a', 'b', 'c'], [1, 2], 1, 1, True, [1, 2], 1, [1], 2, '[1,2]', '1,2']),
+    ("[L.isArrayLike('abc'), L.isArrayLike(function(){}), L.isArrayLikeObject('abc'), L.isArguments((function(){return arguments;})()), L.isObjectLike([]), L.isLength(3.5), L.isSafeInteger(2**53), L.isError(new TypeError()), L.isSymbol(Symbol.iterator), L.isTypedArray(new Uint8Array(1)), L.isNative(Array.prototype.push), L.isNative(function(){}), L.isElement({}), L.isEqualWith([1], ['1'], function(a,b){ if (typeof a !== 'object') return a == b; }), L.isMatch({a:[1,2,3]}, {a:[1,3]}), L.isMatch({a:1}, {}), L.isMatch(null, {a:1}), L.conformsTo({a:1}, {a:function(n){return n>0;}})]",
+     [True, False, False, True, True, False, False, True, True, True, True, False, False, True, True, True, False, True]),
+    ("[L.invoke({a:[{b:{c:[1,2,3,4]}}]}, 'a[0].b.c.slice', 1, 3), L.invokeMap([[5,1,7],[3,2,1]], 'sort'), L.invokeMap([123, 456], String.prototype.split, ''), L.method('a.b')({a:{b:function(){return 2;}}}), L.propertyOf({a:[0,1]})('a[1]'), L.result({a:[{b:{c:3}}]}, 'a[0].b.c'), L.cond([[L.matches({a:1}), L.constant('matches A')], [L.stubTrue, L.constant('no match')]])({a:1,b:2}), L.over([Math.max, Math.min])(1,2,3), L.overEvery([Boolean, isFinite])('1'), L.overSome([Boolean, isFinite])(null), L.nthArg(-2)('a','b','c'), L.defaultTo(null, 5)]",
+     [[2, 3], [[1, 5, 7], [1, 2, 3]], [['1', '2', '3'], ['4', '5', '6']], 2, 1, 3, 'matches A', [3, 1], True, True, 'b', 5]),
+    ("[L.mapKeys([1,2], function(v,k){return 'k'+k;}), L.mapValues('ab'), L.invert({a:'x', b:'x'}), L.transform({a:1,b:2}, function(r,v,k){r[k.toUpperCase()]=v;}), L.transform([1,2,3], function(r,v){ r.push(v*2); }), L.functions({a:function(){}, b:1}), L.keysIn(Object.assign(Object.create({p:1}), {o:2})), L.valuesIn(Object.assign(Object.create({p:1}), {o:2})), L.toPairs(new Map([['a',1]])), L.create({a:1}, {b:2}).a, L.zipObjectDeep(['a.b[0].c', 'a.b[1].d'], [1, 2])]",
+     [{'k0': 1, 'k1': 2}, {'0': 'a', '1': 'b'}, {'x': 'b'}, {'A': 1, 'B': 2}, [2, 4, 6], ['a'], ['o', 'p'], [2, 1], [['a', 1]], 1, {'a': {'b': [{'c': 1}, {'d': 2}]}}]),
+    ("[L.uniqWith([{a:1},{a:1},{a:2}], L.isEqual), L.intersectionWith([{a:1},{a:2}], [{a:2}], L.isEqual), L.differenceWith([{a:1},{a:2}], [{a:2}], L.isEqual), L.unionWith([{a:1}], [{a:1},{a:2}], L.isEqual), L.sortedUniqBy([1.1,1.2,2.3], Math.floor), L.sortedIndexBy([{x:4},{x:5}], {x:4}, 'x'), L.pullAll([1,2,3,1], [1]), L.pullAt(['a','b','c','d'], [1,3]), L.takeWhile([1,2,3,1], function(n){return n<3;}), L.dropWhile([1,2,3,1], function(n){return n<3;}), L.dropRightWhile([1,2,3], function(n){return n>1;}), L.takeRightWhile([1,2,3], function(n){return n>1;})]",
+     [[{'a': 1}, {'a': 2}], [{'a': 2}], [{'a': 1}], [{'a': 1}, {'a': 2}], [1.1, 2.3], 0, [2, 3], ['b', 'd'], [1, 2], [3, 1], [1], [2, 3]]),
+    ("L.template('<%= a %> and <%= b %>')({a:1, b:'x'})",
+     '1 and x'),
+    ("L.template('<% if (ok) { %>yes<% } else { %>no<% } %>')({ok: false})",
+     'no'),
+    ("L.template('<%- _.toUpper(s) %>')({s:'<a>'})",
+     '&lt;A&gt;'),
+    ("L.template('${a}|<%= a %>')({a:5})",
+     '5|5'),
+    ("L.template('hi {{ name }}', {interpolate: /\\{\\{([\\s\\S]+?)\\}\\}/g})({name:'x'})",
+     'hi x'),
+    ('L.template(\'<% print("a", 1) %>\')({})',
+     'a1'),
+    ('L.template(\'a\\nb\\\'c <%= x %>\')({x: \'"\'})',
+     'a\nb\'c "'),
+    ("[L.subtract('5', '2'), L.multiply('2', '3'), L.add(undefined, 2), L.add(), L.toString([null, [undefined, 2]])]",
+     [3, 6, 2, 0, 'null,undefined,2']),
+]
+
+
 @pytest.mark.parametrize(("expression", "expected"), LODASH, ids=[e[:60] for e, _ in LODASH])
 def test_lodash_agrees_with_newman(sandbox: Sandbox, expression: str, expected: Any) -> None:
+    assert value(sandbox, expression, "var L = require('lodash');") == expected
+
+
+@pytest.mark.parametrize(("expression", "expected"), LODASH_EDGES, ids=[e[:60] for e, _ in LODASH_EDGES])
+def test_lodash_edge_cases_agree_with_newman(sandbox: Sandbox, expression: str, expected: Any) -> None:
     assert value(sandbox, expression, "var L = require('lodash');") == expected
 
 

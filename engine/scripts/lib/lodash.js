@@ -40,7 +40,14 @@ function sameValueZero(a, b) { return a === b || (a !== a && b !== b); }
 function toStr(v) {
   if (v == null) return '';
   if (typeof v === 'string') return v;
-  if (Array.isArray(v)) return v.map(function (x) { return x == null ? x : toStr(x); }).join(',');
+  if (Array.isArray(v)) return v.map(baseToString).join(',');
+  if (isSymbol(v)) return v.toString();
+  var s = String(v);
+  return (s === '0' && 1 / v === -INFINITY) ? '-0' : s;
+}
+function baseToString(v) {
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) return v.map(baseToString).join(',');
   if (isSymbol(v)) return v.toString();
   var s = String(v);
   return (s === '0' && 1 / v === -INFINITY) ? '-0' : s;
@@ -705,7 +712,7 @@ function arith(a, b, op, dflt) {
   if (a === undefined && b === undefined) return dflt;
   if (a === undefined) return b;
   if (b === undefined) return a;
-  if (typeof a === 'string' || typeof b === 'string') return op(toStr(a) === '' ? 0 : +toStr(a), +toStr(b));
+  if (typeof a === 'string' || typeof b === 'string') return op(baseToString(a), baseToString(b));
   return op(toNumber(a), toNumber(b));
 }
 
@@ -1075,12 +1082,14 @@ function template(string, options) {
   var settings = assignIn({}, templateSettings, options || {});
   var imports = assignIn({ _: this && this.VERSION ? this : lodash }, templateSettings.imports, settings.imports);
   string = toStr(string);
-  var interpolate = settings.interpolate || /$^/;
+  var noMatch = /($^)/;
+  var interpolate = settings.interpolate || noMatch;
   var reEsTemplate = /\$\{([^\\}]*(?:\\.[^\\}]*)*)\}/g;
-  var matcher = new RegExp((settings.escape || /$^/).source + '|' +
+  // every alternative keeps one capture group, so the replacer's arguments line up
+  var matcher = new RegExp((settings.escape || noMatch).source + '|' +
     (interpolate === templateSettings.interpolate ? reEsTemplate : interpolate).source + '|' +
-    (interpolate === templateSettings.interpolate ? interpolate : /$^/).source + '|' +
-    (settings.evaluate || /$^/).source + '|$', 'g');
+    (interpolate === templateSettings.interpolate ? interpolate : noMatch).source + '|' +
+    (settings.evaluate || noMatch).source + '|$', 'g');
   var index = 0, source = "__p += '";
   string.replace(matcher, function (match, escapeValue, esValue, interpolateValue, evaluateValue, offset) {
     source += string.slice(index, offset).replace(/['\n\r\u2028\u2029\\]/g, function (c) {
