@@ -241,6 +241,12 @@ LODASH3 = [
      [1, [2, 4], [1, 2, 3], ['a'], True, {'a': 1}, {'b': 'x'}, {'a': 1}, True]),
     ("[_([{a:1},{a:2}]).pluck('a').value(), _([1,2,3]).max(), _.chain([1,2,2]).uniq().map(function(x){return x+1;}).value(), _([1,2]).contains(2), _.sortByOrder([{a:1},{a:2}], ['a'], ['desc'])]",
      [[1, 2], 3, [2, 3], True, [{'a': 2}, {'a': 1}]]),
+    ("[_.sample([1,2,3], 3).length, _.escape('`a`'), _.extend({}, Object.assign(Object.create({p:1}), {o:2})), _.indexOf([1,2,3], 2, true), _.camelCase('Foo Bar'), _.words('fooBar'), _.omit({'a.b':1, a:{b:2}}, 'a.b'), _.get({a:{b:1}}, 'a.b'), _.result({a:1}, 'a'), _.isFinite('3'), _.keys('ab'), _.template('<%= a %>')({a:1})]",
+     [3, '&#96;a&#96;', {'o': 2}, 1, 'fooBar', ['foo', 'Bar'], {'a': {'b': 2}}, 1, 1, False, ['0', '1'], '1']),
+    ("[_.first([1,2,3], 2), _.last([1,2,3], 2), _.take([1,2,3], 2), _.sortBy([{a:2},{a:1}], 'a'), _.sum([]), _.max([1, 'x', 3]), _.min([{n:2}], 'n'), _.includes([1,2], 3), _.map({a:1}, function(v, k){ return k + v; }), _.toArray('ab'), _.isEqual([1], [1]), _.assign({a:1}, {b:2}, function(o, s){ return s * 10; })]",
+     [1, 3, [1, 2], [{'a': 1}, {'a': 2}], 0, 3, {'n': 2}, False, ['a1'], ['a', 'b'], True, {'a': 1, 'b': 20}]),
+    ("[typeof _.support, _.uniq([3,1,3]), _.trunc('abcdefghij', {length: 5}), _.sortByAll([{a:2,b:1},{a:1,b:2}], ['a']), _.isEmpty([]), _.groupBy([1.2,1.5,2.1], Math.floor), _.max({a:1,b:5}), _.findLastIndex([1,2,1], function(x){return x===1;}), _.padLeft('5', 3, '0'), _.flatten([[1,[2]]], false), typeof _.partial, typeof _.noConflict]",
+     ['object', [3, 1], 'ab...', [{'a': 1, 'b': 2}, {'a': 2, 'b': 1}], True, {'1': [1.2, 1.5], '2': [2.1]}, 5, 2, '005', [1, [2]], 'function', 'function']),
 ]
 
 
