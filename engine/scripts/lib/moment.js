@@ -328,7 +328,7 @@ function createDuration(input, unit) {
       var sg = iso[1] === '-' ? -1 : 1, num = function (x) { return x ? parseFloat(x.replace(',', '.')) * sg : 0; };
       return new Duration(num(iso[6]) * 36e5 + num(iso[7]) * 6e4 + num(iso[8]) * 1e3, num(iso[4]) * 7 + num(iso[5]), num(iso[2]) * 12 + num(iso[3]));
     }
-    return new Duration(NaN, NaN, NaN);
+    return new Duration(0, 0, 0); // moment reads an unrecognised string as an empty duration
   }
   if (typeof input === 'object') {
     var d = new Duration(0, 0, 0);
