@@ -628,3 +628,13 @@ def test_a_fresh_context_loads_sugar_at_the_first_method_used() -> None:
         assert json.loads(out.scopes["environment"]["r"]) == [True, "1970-01-02T00:00:00.000Z"]
     finally:
         box.close()
+
+
+@pytest.mark.parametrize(("source", "message"), [
+    ("var m = require('moment')();\nm.tz('Europe/Paris');", "moment().tz is not supported"),
+    ("var d = require('moment').duration(5);\nd.format('h');", "moment.duration().format is not supported"),
+    ("var w = require('lodash')([1]);\nw.noSuchMethod();", "_(value).noSuchMethod is not supported"),
+    ("var pc = require('postman-collection');\nnew pc.Certificate({});", "postman-collection.Certificate is not supported"),
+])
+def test_a_library_member_not_provided_is_a_located_error(sandbox: Sandbox, source: str, message: str) -> None:
+    assert failure(sandbox, source) == (message, 2)

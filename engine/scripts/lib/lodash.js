@@ -1335,6 +1335,7 @@ var api = {
 
 
 var contexts = [];
+var strictMembers = null; // set below, once the sandbox's strict proxy is known
 function isPlaceholder(v) { return contexts.indexOf(v) > -1; }
 function tap(value, fn) { fn(value); return value; }
 function thru(value, fn) { return fn(value); }
@@ -1399,6 +1400,8 @@ function runInContext() {
   lodash.chain = function (value) { var w = lodash(value); return new Wrapper(w.__wrapped__, true); };
   proto.toString = function () { return toStr(this.__wrapped__); };
   proto.first = proto.head;
+  // `_(value).unknown()` is a located "not supported" error, like `_.unknown`
+  if (strictMembers) Object.setPrototypeOf(proto, strictMembers({}, '_(value)'));
   lodash.runInContext = runInContext;
   lodash.templateSettings = templateSettings;
   lodash.VERSION = '4.17.21';
@@ -1411,4 +1414,6 @@ var lodash = runInContext();
 // Scripts see the library through the sandbox's strict proxy (an unknown name is a located
 // "not supported" error); the proxy must count as the partial() placeholder too.
 runInContext.register = function (exported) { contexts.push(exported); return exported; };
-module.exports = runInContext.register(require('#sandbox').strict(lodash, 'lodash'));
+strictMembers = require('#sandbox').strict;
+Object.setPrototypeOf(lodash.prototype, strictMembers({}, '_(value)'));
+module.exports = runInContext.register(strictMembers(lodash, 'lodash'));

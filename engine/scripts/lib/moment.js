@@ -224,7 +224,7 @@ function create(input, format, strict, utcMode) {
   var m = new Moment(r.t, utcMode, 0);
   return m;
 }
-function isMoment(v) { return v instanceof Moment || (v != null && v._isAMomentObject === true); }
+function isMoment(v) { return v instanceof Moment || (v != null && typeof v === 'object' && '_isAMomentObject' in v && v._isAMomentObject === true); }
 function toMoment(v) { return isMoment(v) ? v : create(v); }
 function valueOfInput(v) { return isMoment(v) ? v._t : create(v)._t; }
 
@@ -676,4 +676,12 @@ moment.version = '2.30.1';
 moment.fn = proto;
 moment.prototype = proto;
 
-module.exports = require('#sandbox').strict(moment, 'moment');
+// moment's own fields that scripts sometimes read
+Object.defineProperty(proto, '_d', { get: function () { return new Date(this._t); }, configurable: true });
+Object.defineProperty(proto, '_isUTC', { get: function () { return this._utc; }, configurable: true });
+Object.defineProperty(proto, '_isValid', { get: function () { return this.isValid(); }, configurable: true });
+// A member moment has but this module does not is a located "not supported" error, on instances too.
+var sandbox = require('#sandbox');
+Object.setPrototypeOf(proto, sandbox.strict({}, 'moment()'));
+Object.setPrototypeOf(Duration.prototype, sandbox.strict({}, 'moment.duration()'));
+module.exports = sandbox.strict(moment, 'moment');
