@@ -638,3 +638,18 @@ def test_a_fresh_context_loads_sugar_at_the_first_method_used() -> None:
 ])
 def test_a_library_member_not_provided_is_a_located_error(sandbox: Sandbox, source: str, message: str) -> None:
     assert failure(sandbox, source) == (message, 2)
+
+
+def test_replace_substitutions_serves_postmans_dynamic_variables(sandbox: Sandbox) -> None:
+    # as in a public collection: const {Property} = require('postman-collection');
+    # Property.replaceSubstitutions("{{$randomInt}}") and "{{$randomLoremText}}"
+    src = ("const {Property} = require('postman-collection');\n"
+           "pm.environment.set('r', JSON.stringify([Property.replaceSubstitutions('{{$randomInt}}'), "
+           "Property.replaceSubstitutions('{{$randomLoremText}}'), Property.replaceSubstitutions('{{$guid}}')]));")
+    from engine.scripting import dynamic_values
+    out = sandbox.run(make_input(src, dynamic=dynamic_values([("s", src)])))
+    assert out.failure is None, out.failure
+    number, text, guid = json.loads(out.scopes["environment"]["r"])
+    assert 0 <= int(number) <= 1000
+    assert len(text.split()) > 3 and "{{" not in text
+    assert len(guid) == 36 and guid[14] == "4"

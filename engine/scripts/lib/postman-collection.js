@@ -62,6 +62,12 @@ function lookupIn(variables) {
       if (typeof src === 'object' && hasOwn.call(src, name)) return { value: src[name] };
     }
     if (hasOwn.call(DYNAMIC, name)) return { value: DYNAMIC[name]() };
+    if (name.charAt(0) === '$' && typeof pm !== 'undefined' && pm && pm.variables) {
+      // the faker-backed names ($randomLoremText, …): the sandbox's replaceIn serves them, and
+      // names one it cannot serve as a located error
+      var text = pm.variables.replaceIn('{{' + name + '}}');
+      if (text !== '{{' + name + '}}') return { value: text };
+    }
     return null;
   };
 }
