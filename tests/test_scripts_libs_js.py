@@ -684,3 +684,10 @@ def test_library_collections_run_end_to_end(tmp_path: Path, label: str, build: A
         name = check["message"].split(" — ")[0]
         assert check["passed"] is (name not in FAILING_ON_PURPOSE), check
     assert code == (1 if any(c["message"].split(" — ")[0] in FAILING_ON_PURPOSE for c in checks) else 0)
+
+
+def test_util_formats_buffers_and_typed_arrays_as_node(sandbox: Sandbox) -> None:
+    # expected values from Node 20's util
+    assert value(sandbox, "[U.inspect(Buffer.from('ab')), U.format('%s', Buffer.from('ab')), "
+                          "U.format('%s %s %s', [1,2], {a:1}, -0), U.inspect(new Uint8Array([1,2]))]",
+                 "var U = require('util');") == ["<Buffer 61 62>", "ab", "[ 1, 2 ] { a: 1 } -0", "Uint8Array(2) [ 1, 2 ]"]

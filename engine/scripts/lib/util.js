@@ -24,6 +24,14 @@ function inspect(value, opts) {
     if (v instanceof RegExp) return String(v);
     if (v instanceof Error) return v.stack ? String(v.stack).split('\n')[0] === String(v) ? String(v.stack).trim() : v.name + ': ' + v.message : v.name + ': ' + v.message;
     if (seen.indexOf(v) > -1) return '[Circular *1]';
+    if (isBuffer(v)) {
+      var hex = Array.prototype.slice.call(v, 0, 50).map(function (b) { return (b < 16 ? '0' : '') + b.toString(16); });
+      return '<Buffer' + (hex.length ? ' ' + hex.join(' ') : '') + (v.length > 50 ? ' ... ' + (v.length - 50) + ' more bytes' : '') + '>';
+    }
+    if (ArrayBuffer.isView(v) && !(v instanceof DataView)) {
+      var name = v.constructor && v.constructor.name || 'TypedArray';
+      return name + '(' + v.length + ') [' + (v.length ? ' ' + Array.prototype.map.call(v, function (x) { return fmt(x, depth + 1); }).join(', ') + ' ' : '') + ']';
+    }
     var nested = options.depth !== null && depth > options.depth;
     var parts, open, close, prefix = '';
     if (Array.isArray(v)) {
@@ -58,6 +66,16 @@ function inspect(value, opts) {
   function key(k) { return IDENT.test(k) ? k : quote(k); }
   return fmt(value, 0);
 }
+function isBuffer(v) { return typeof Buffer === 'function' && typeof Buffer.isBuffer === 'function' && Buffer.isBuffer(v); }
+var BUILTIN_PROTOS = [Object.prototype, Array.prototype, Date.prototype, RegExp.prototype, Error.prototype, Function.prototype,
+  Map.prototype, Set.prototype, Object.getPrototypeOf(Uint8Array.prototype), Promise.prototype];
+// %s converts with String() unless the object's toString is the engine's own (then it is inspected), as Node does
+function hasOwnToString(v) {
+  for (var p = v; p; p = Object.getPrototypeOf(p)) {
+    if (Object.prototype.hasOwnProperty.call(p, 'toString')) return BUILTIN_PROTOS.indexOf(p) < 0;
+  }
+  return false;
+}
 function format(f) {
   var args = Array.prototype.slice.call(arguments), out;
   if (typeof f !== 'string') return args.map(function (a) { return typeof a === 'string' ? a : inspect(a); }).join(' ');
@@ -68,7 +86,7 @@ function format(f) {
     if (i >= args.length) return m;
     var a = args[i++];
     switch (c) {
-      case 's': return typeof a === 'string' ? a : (typeof a === 'bigint' ? a + 'n' : (typeof a === 'object' && a !== null ? inspect(a, { depth: 0 }) : String(a)));
+      case 's': return typeof a === 'string' ? a : (typeof a === 'bigint' ? a + 'n' : (typeof a === 'object' && a !== null ? (hasOwnToString(a) && !(a instanceof Error) ? String(a) : inspect(a, { depth: 0 })) : (Object.is(a, -0) ? '-0' : String(a))));
       case 'd': return typeof a === 'object' && a !== null ? 'NaN' : String(Number(a));
       case 'i': return String(parseInt(a, 10));
       case 'f': return String(parseFloat(a));
