@@ -506,6 +506,14 @@ SUGAR = [
      ['Foo Bar', 'a b', 'First name', 'hello-world', 'x', False, ['l', 'l'], 'hello', 'aGVsbG8=', 'aXbc', 'acb', 'a b', 'HelloWorld', 'hello_world', 'foo-bar', 'http_request', 'aB']),
     ('[(4).isEven(), (3).isOdd(), (6).isMultipleOf(3), (1).ordinalize(), (22).ordinalize(), (13).ordinalize(), (1).upto(4), (4).downto(1), (65).chr(), (2).seconds(), (1).days(), (12.5).format(), (-1234.5).format(1), (-3).abs(), (2).pow(3)]',
      [True, True, True, '1st', '22nd', '13th', [1, 2, 3, 4], [4, 3, 2, 1], 'A', 2000, 86400000, '12.5', '-1,234.5', 3, 8]),
+    ('[typeof Number.random, typeof Array.create, typeof Number.range, typeof String.range, typeof Object.watch, typeof Object.equal, typeof Object.isEqual, typeof Array.prototype.average, typeof String.prototype.toDate, typeof Date.prototype.daysAgo, typeof Date.prototype.getISOWeek, typeof Date.prototype.toUTC, typeof Object.fromQueryString, typeof String.prototype.format, typeof Array.prototype.randomize, typeof String.prototype.capitalize, typeof Date.prototype.short, typeof Date.prototype.long, typeof Date.prototype.full, typeof Date.prototype.format, typeof Array.prototype.groupBy, typeof String.prototype.words, typeof Object.keys, typeof Array.prototype.add, typeof Array.prototype.every, typeof Object.tap, typeof Date.prototype.iso]',
+     ['function', 'function', 'undefined', 'undefined', 'function', 'function', 'undefined', 'function', 'undefined', 'function', 'function', 'undefined', 'function', 'undefined', 'function', 'function', 'function', 'function', 'function', 'function', 'function', 'function', 'function', 'function', 'function', 'function', 'function']),
+    ("(function(){ var r = []; ['map','filter','every','some','indexOf','lastIndexOf','findAll','count'].forEach(function(n){ try { var x = [{a:1},{a:2}][n]({a:1}); r.push(n + ':' + JSON.stringify(x)); } catch (e) { r.push(n + ' throws'); } }); return r; })()",
+     ['map:[null,null]', 'filter:[{"a":1}]', 'every:false', 'some:true', 'indexOf:-1', 'lastIndexOf:-1', 'findAll:[{"a":1}]', 'count:1']),
+    ("(function(){ var r = []; try { r.push([{a:1},{a:2}].map('a')); r.push([{a:function(){return 9;}}].map('a')); r.push(['ab','c'].map('length')); r.push([1,2].map()); } catch (e) { r.push('err'); } try { r.push([1,2,3].filter(2)); r.push(['ab','cd'].filter(/a/)); r.push([1,2].filter()); } catch (e) { r.push('err2'); } return r; })()",
+     [[1, 2], [9], [2, 1], 'err', [2], ['ab'], 'err2']),
+    ("[Number.random(5, 5), (function(){ var r = Number.random(1, 3); return r >= 1 && r <= 3 && r % 1 === 0; })(), Array.create('ab'), Array.create([1], 2), new Date(Date.UTC(2020,0,5)).short(), new Date(Date.UTC(2020,0,5)).long(), new Date(Date.UTC(2020,0,5,13)).full(), new Date(Date.UTC(2021,0,4)).getISOWeek(), Object.tap({a:1}, function(o){ o.b = 2; }), Object.equal([1], [1]), typeof Object.watch]",
+     [5, True, ['ab'], [1, 2], 'January 5, 2020', 'January 5, 2020 12:00am', 'Sunday January 5, 2020 1:00:00pm', 1, {'a': 1, 'b': 2}, True, 'function']),
 ]
 
 
@@ -621,7 +629,7 @@ def test_sugar_loads_on_first_use_and_replaces_every_stub(sandbox: Sandbox) -> N
     assert value(sandbox, """(function () {
   var names = require('sugar/lazy').names, targets = {'Array.prototype': Array.prototype, 'String.prototype': String.prototype,
     'Number.prototype': Number.prototype, 'Date.prototype': Date.prototype, 'Function.prototype': Function.prototype,
-    Date: Date, Object: Object, RegExp: RegExp};
+    Date: Date, Object: Object, RegExp: RegExp, Number: Number, Array: Array};
   var installed = require('sugar').installed, missing = [], stubs = [];
   Object.keys(installed).forEach(function (label) {
     installed[label].forEach(function (n) { if ((' ' + names[label] + ' ').indexOf(' ' + n + ' ') < 0) missing.push(label + '.' + n); });

@@ -9,7 +9,8 @@
 var hasOwn = Object.prototype.hasOwnProperty;
 
 var TARGETS = [[Array.prototype, 'Array.prototype'], [String.prototype, 'String.prototype'], [Number.prototype, 'Number.prototype'],
-  [Date.prototype, 'Date.prototype'], [Function.prototype, 'Function.prototype'], [Date, 'Date'], [Object, 'Object'], [RegExp, 'RegExp']];
+  [Date.prototype, 'Date.prototype'], [Function.prototype, 'Function.prototype'], [Date, 'Date'], [Object, 'Object'], [RegExp, 'RegExp'],
+  [Number, 'Number'], [Array, 'Array']];
 var installed = {};
 // Replaces the lazy stubs of sugar/lazy; leaves every other existing member (natives) alone.
 function define(target, methods) {
@@ -259,8 +260,7 @@ define(String.prototype, {
   },
   codes: function () { var s = String(this), out = []; for (var i = 0; i < s.length; i++) out.push(s.charCodeAt(i)); return out; },
   shift: function (n) { return String(this).replace(/[\s\S]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) + n); }); },
-  isEmpty: function () { return String(this).length === 0; },
-  toDate: function () { return Date.create(String(this)); }
+  isEmpty: function () { return String(this).length === 0; }
 });
 
 // ---------- Number --------------------------------------------------------------------------
@@ -466,6 +466,14 @@ var dateMethods = {
   endOfMonth: function () { this.setDate(daysIn(this.getFullYear(), this.getMonth())); return this.endOfDay(); },
   beginningOfYear: function () { this.setMonth(0, 1); return this.beginningOfDay(); },
   endOfYear: function () { this.setMonth(11, 31); return this.endOfDay(); },
+  short: function () { return formatDate(this, 'short'); },
+  long: function () { return formatDate(this, 'long'); },
+  full: function () { return formatDate(this, 'full'); },
+  getISOWeek: function () {
+    var d = new Date(Date.UTC(this.getFullYear(), this.getMonth(), this.getDate())), day = d.getUTCDay() || 7;
+    d.setUTCDate(d.getUTCDate() + 4 - day);
+    return Math.ceil(((d - Date.UTC(d.getUTCFullYear(), 0, 1)) / 864e5 + 1) / 7);
+  },
   toUTC: undefined
 };
 delete dateMethods.toUTC;
@@ -570,6 +578,14 @@ define(Object, {
   none: function (o, f) { var m = matcher(f); return !Object.keys(o).some(function (k) { return m(o[k]); }); },
   count: function (o, f) { var m = matcher(f); return Object.keys(o).filter(function (k) { return m(o[k]); }).length; },
   tap: function (o, fn) { fn(o); return o; },
+  watch: function (o, prop, fn) {
+    var value = o[prop];
+    Object.defineProperty(o, prop, {
+      enumerable: true, configurable: true,
+      get: function () { return value; },
+      set: function (v) { value = fn.call(o, prop, value, v); }
+    });
+  },
   toQueryString: function (o, ns) {
     var parts = [];
     (function walk(v, prefix) {
@@ -597,6 +613,21 @@ define(Object, {
 define(Object, { values: function (o) { return Object.keys(o).map(function (k) { return o[k]; }); } });
 
 define(RegExp, { escape: escapeRegExp });
+define(Number, {
+  random: function (n1, n2) {
+    var min = Math.min(n1 || 0, n2 === undefined ? 1 : n2), max = Math.max(n1 || 0, n2 === undefined ? 1 : n2) + 1;
+    return Math.trunc(Math.random() * (max - min) + min);
+  }
+});
+define(Array, {
+  create: function () {
+    var out = [];
+    Array.prototype.forEach.call(arguments, function (a) {
+      if (Array.isArray(a) || Object.prototype.toString.call(a) === '[object Arguments]') Array.prototype.push.apply(out, a); else out.push(a);
+    });
+    return out;
+  }
+});
 define(Function.prototype, {
   once: function () { var fn = this, done = false, r; return function () { if (!done) { done = true; r = fn.apply(this, arguments); } return r; }; },
   after: function (n) { var fn = this, count = 0; return function () { if (++count >= n) return fn.apply(this, arguments); }; },
@@ -604,4 +635,4 @@ define(Function.prototype, {
   delay: function (ms) { var fn = this, args = Array.prototype.slice.call(arguments, 1); if (typeof setTimeout === 'function') return setTimeout(function () { fn.apply(fn, args); }, ms || 0); fn.apply(fn, args); return fn; }
 });
 
-module.exports = { installed: installed };
+module.exports = { installed: installed, matcher: matcher };
