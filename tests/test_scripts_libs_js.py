@@ -514,12 +514,38 @@ SUGAR = [
      [[1, 2], [9], [2, 1], 'err', [2], ['ab'], 'err2']),
     ("[Number.random(5, 5), (function(){ var r = Number.random(1, 3); return r >= 1 && r <= 3 && r % 1 === 0; })(), Array.create('ab'), Array.create([1], 2), new Date(Date.UTC(2020,0,5)).short(), new Date(Date.UTC(2020,0,5)).long(), new Date(Date.UTC(2020,0,5,13)).full(), new Date(Date.UTC(2021,0,4)).getISOWeek(), Object.tap({a:1}, function(o){ o.b = 2; }), Object.equal([1], [1]), typeof Object.watch]",
      [5, True, ['ab'], [1, 2], 'January 5, 2020', 'January 5, 2020 12:00am', 'Sunday January 5, 2020 1:00:00pm', 1, {'a': 1, 'b': 2}, True, 'function']),
+    ('[(1).months(), (1).years(), (2).minutes(), (1).month(), (3).sqrt ? (9).sqrt() : null, (0).cos(), (1).exp(), (1024).bytes(), (1536).bytes(1), (1234567).abbr(), (1234567).abbr(2), (1234).metric(), (0.001).metric(), (1).duration ? (3600000).duration() : null, (65000).duration()]',
+     [2629800000, 31557600000, 120000, 2629800000, 3, 1, 2.718281828459045, '1kB', '1.5kB', '1m', '1.23m', '1k', '1m', '1 hour', '1 minute']),
+    ("[/a/gi.getFlags(), /a/g.setFlags('i').flags, /a/g.addFlag('m').flags, /a/gi.removeFlag('g').flags, RegExp.escape('a.b*c'), RegExp.escape('abc'), RegExp.escape('1+1')]",
+     ['gi', 'i', 'gm', 'i', 'a\\.b\\*c', 'abc', '1\\+1']),
+    ('[Object.sum({a:1,b:2}), Object.average({a:1,b:3}), Object.min({a:3,b:1}), Object.max({a:3,b:1}), Object.most({a:1,b:1,c:2}), Object.least({a:1,b:1,c:2}), Object.find({a:1,b:2}, function(k,v){return v>1;}), Object.findAll({a:1,b:2,c:3}, function(k,v){return v>1;}), Object.reduce({a:1,b:2}, function(a,b){return a+b;}), Object.keys({a:1}, function(){}), Object.extended({a:1}).sum ? 1 : 0]',
+     [3, 2, 'b', 'a', 'a', 'c', 'b', {'b': 2, 'c': 3}, 3, ['a'], 1]),
+    ("['abc'.startsWith(/a/), 'abc'.startsWith('A', 0, false), 'abc'.startsWith('A'), 'abc'.endsWith(/c/), 'abc'.endsWith('C', 3, false), 'abc'.endsWith('b', 2), 'a.b'.escapeRegExp(), 'p1\\n\\np2\\n\\n\\np3'.paragraphs(), 'Привет'.hasCyrillic(), 'Привет'.isCyrillic(), 'abc'.isLatin(), 'abcй'.isLatin(), '  x '.trim(), ' x '.trimLeft(), ' x '.trimRight()]",
+     [True, True, False, True, True, True, 'a\\.b', ['p1', 'p2', 'p3'], True, True, True, False, 'x', 'x ', ' x']),
+    ('(function(){ var d = new Date(Date.UTC(2020,0,6,12)); return [d.isMonday(), d.isSunday(), d.isJanuary(), d.isFebruary(), d.isUTC(), d.getUTCOffset(), d.getUTCOffset(true), new Date().isThisWeek(), new Date().isThisMonth(), new Date().isThisYear(), new Date().isLastWeek(), new Date().isNextYear()]; })()',
+     [True, False, True, False, True, '+0000', 'Z', True, True, True, False, False]),
+    ('(function(){ var n = Date.now(); var a = (3).daysAgo().getTime(), b = (2).hoursFromNow().getTime(); var c = (1).dayBefore(new Date(Date.UTC(2020,0,5))).toISOString(), e = (2).monthsAfter(new Date(Date.UTC(2020,0,31))).toISOString(); return [Math.round((n - a)/86400000), Math.round((b - n)/3600000), c, e, (1).yearAgo().getFullYear() === new Date().getFullYear() - 1]; })()',
+     [3, 2, '2020-01-04T00:00:00.000Z', '2020-03-31T00:00:00.000Z', True]),
 ]
 
 
 @pytest.mark.parametrize(("expression", "expected"), SUGAR, ids=[e[:60] for e, _ in SUGAR])
 def test_sugar_methods_agree_with_newman(sandbox: Sandbox, expression: str, expected: Any) -> None:
     assert value(sandbox, expression) == expected
+
+
+def test_sugar_function_helpers_use_the_sandbox_timers(sandbox: Sandbox) -> None:
+    # Newman's Sugar cannot reach setTimeout (lazy/debounce/throttle throw there); here they work.
+    out = run(sandbox, """
+var calls = [];
+var d = (function (x) { calls.push('d' + x); }).debounce(5);
+d(1); d(2);
+var t = (function (x) { calls.push('t' + x); }).throttle(5);
+t(1); t(2);
+setTimeout(function () { pm.environment.set('calls', JSON.stringify(calls)); }, 40);
+""")
+    assert out.failure is None, out.failure
+    assert json.loads(out.scopes["environment"]["calls"]) == ["t1", "d2", "t2"]  # throttle = lazy(ms, immediate, limit 1)
 
 
 def test_sugar_leaves_for_in_and_json_alone(sandbox: Sandbox) -> None:
@@ -629,7 +655,7 @@ def test_sugar_loads_on_first_use_and_replaces_every_stub(sandbox: Sandbox) -> N
     assert value(sandbox, """(function () {
   var names = require('sugar/lazy').names, targets = {'Array.prototype': Array.prototype, 'String.prototype': String.prototype,
     'Number.prototype': Number.prototype, 'Date.prototype': Date.prototype, 'Function.prototype': Function.prototype,
-    Date: Date, Object: Object, RegExp: RegExp, Number: Number, Array: Array};
+    Date: Date, Object: Object, RegExp: RegExp, Number: Number, Array: Array, 'RegExp.prototype': RegExp.prototype};
   var installed = require('sugar').installed, missing = [], stubs = [];
   Object.keys(installed).forEach(function (label) {
     installed[label].forEach(function (n) { if ((' ' + names[label] + ' ').indexOf(' ' + n + ' ') < 0) missing.push(label + '.' + n); });
