@@ -328,6 +328,10 @@ LODASH_EDGES = [
      'a\nb\'c "'),
     ("[L.subtract('5', '2'), L.multiply('2', '3'), L.add(undefined, 2), L.add(), L.toString([null, [undefined, 2]])]",
      [3, 6, 2, 0, 'null,undefined,2']),
+    ("(function(){ var o = {n: 'x', f: function(){ return this.n; }}; L.bindAll(o, ['f']); var g = o.f; var bk = L.bindKey({n:1, g: function(a){ return this.n + a; }}, 'g', 2); var cr = L.curryRight(function(a,b,c){ return [a,b,c]; }); var ra = L.rearg(function(a,b,c){ return [a,b,c]; }, [2,0,1]); var oa = L.overArgs(function(x,y){ return [x,y]; }, [function(n){return n*2;}, function(n){return n*n;}]); return [g(), bk(), cr(3)(2)(1), ra('b','c','a'), oa(9,3)]; })()",
+     ['x', 3, [1, 2, 3], ['a', 'b', 'c'], [18, 9]]),
+    ("(function(){ var r = []; L.forInRight({a:1,b:2}, function(v,k){ r.push(k); }); L.forOwnRight({c:1,d:2}, function(v,k){ r.push(k); }); return [r, L.functionsIn({a:function(){}, b:1}), L.isMatchWith({g:'hi'}, {g:'hola'}, function(a,b){ if (/^h/.test(a) && /^h/.test(b)) return true; }), L.methodOf({a:[function(){ return 1; }]})('a[0]'), L.pullAllBy([{x:1},{x:2},{x:3},{x:1}], [{x:1},{x:3}], 'x'), L.pullAllWith([{x:1,y:2},{x:3,y:4}], [{x:3,y:4}], L.isEqual), L.sortedIndexOf([4,5,5,5,6], 5), L.sortedLastIndex([4,5,5,5,6], 5), L.sortedLastIndexOf([4,5,5,5,6], 5), L.sortedLastIndexBy([{x:4},{x:5}], {x:4}, 'x'), L.updateWith({}, '[0][1]', L.constant('a'), Object), L.xorWith([{x:1,y:2},{x:2,y:1}], [{x:1,y:1},{x:1,y:2}], L.isEqual), L.assignInWith({a:undefined}, {a:1,b:2}, function(o,s){ return L.isUndefined(o) ? s : o; }), typeof L.noConflict]; })()",
+     [['b', 'a', 'd', 'c'], ['a'], True, 1, [{'x': 2}], [{'x': 1, 'y': 2}], 1, 4, 3, 1, {'0': {'1': 'a'}}, [{'x': 2, 'y': 1}, {'x': 1, 'y': 1}], {'a': 1, 'b': 2}, 'function']),
 ]
 
 

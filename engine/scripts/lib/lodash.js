@@ -1237,6 +1237,61 @@ function throttle(fn, wait, options) {
   return debounce(fn, wait, { leading: leading, maxWait: wait, trailing: trailing });
 }
 
+function bindAll(object) {
+  flattenDepth(Array.prototype.slice.call(arguments, 1), INFINITY).forEach(function (k) { object[k] = object[k].bind(object); });
+  return object;
+}
+function bindKey(object, key) {
+  var bound = Array.prototype.slice.call(arguments, 2);
+  return function () { var f = fillPlaceholders(bound, arguments); return object[key].apply(object, f.args.concat(f.rest)); };
+}
+function curryRight(fn, arity) {
+  arity = arity === undefined ? fn.length : toInteger(arity);
+  return function curried() {
+    var args = Array.prototype.slice.call(arguments);
+    if (args.length >= arity) return fn.apply(this, args);
+    return function () { return curried.apply(this, Array.prototype.slice.call(arguments).concat(args)); };
+  };
+}
+function rearg(fn) {
+  var indexes = flattenDepth(Array.prototype.slice.call(arguments, 1), INFINITY);
+  return function () { var a = arguments, args = indexes.map(function (i) { return a[i]; }); return fn.apply(this, args.concat(Array.prototype.slice.call(a, indexes.length))); };
+}
+function overArgs(fn) {
+  var transforms = flattenDepth(Array.prototype.slice.call(arguments, 1), INFINITY).map(iteratee);
+  return function () { var a = Array.prototype.slice.call(arguments); for (var i = 0; i < Math.min(a.length, transforms.length); i++) a[i] = transforms[i].call(this, a[i]); return fn.apply(this, a); };
+}
+function forInRight(object, fn) { fn = typeof fn === 'function' ? fn : identity; var ks = keysIn(object).reverse(); for (var i = 0; i < ks.length; i++) if (fn(object[ks[i]], ks[i], object) === false) break; return object; }
+function forOwnRight(object, fn) { fn = typeof fn === 'function' ? fn : identity; var ks = keys(object).reverse(); for (var i = 0; i < ks.length; i++) if (fn(object[ks[i]], ks[i], object) === false) break; return object; }
+function functionsIn(object) { return object == null ? [] : keysIn(object).filter(function (k) { return isFunction(object[k]); }); }
+function isMatchWith(object, source, customizer) {
+  if (typeof customizer !== 'function') return isMatch(object, source);
+  return keys(source).every(function (k) { var r = customizer(object == null ? undefined : object[k], source[k], k, object, source); return r === undefined ? isMatch(object == null ? undefined : { v: object[k] }, { v: source[k] }) : !!r; });
+}
+function methodOf(object) { var args = Array.prototype.slice.call(arguments, 1); return function (path) { return invoke.apply(null, [object, path].concat(args)); }; }
+function pullAllBy(array, vals, fn) { fn = iteratee(fn); if (!array || !vals || !vals.length) return array; for (var i = array.length - 1; i >= 0; i--) if (containsBy(vals, array[i], fn)) array.splice(i, 1); return array; }
+function pullAllWith(array, vals, cmp) { if (!array || !vals || !vals.length) return array; for (var i = array.length - 1; i >= 0; i--) { var v = array[i]; if (vals.some(function (o) { return cmp(v, o); })) array.splice(i, 1); } return array; }
+function sortedIndexOf(array, value) { var i = sortedIndex(array, value); return (array && i < array.length && sameValueZero(array[i], value)) ? i : -1; }
+function sortedLastIndexBy(array, value, fn) { fn = iteratee(fn); var a = arr(array), c = fn(value), lo = 0, hi = a.length; while (lo < hi) { var mid = (lo + hi) >>> 1; if (compareAscending(fn(a[mid]), c) <= 0) lo = mid + 1; else hi = mid; } return lo; }
+function sortedLastIndex(array, value) { return sortedLastIndexBy(array, value, identity); }
+function sortedLastIndexOf(array, value) { var i = sortedLastIndex(array, value) - 1; return (i >= 0 && sameValueZero(array[i], value)) ? i : -1; }
+function updateWith(object, path, updater, customizer) { return object == null ? object : baseSet(object, path, updater(baseGet(object, path)), typeof customizer === 'function' ? customizer : undefined); }
+function xorWith() {
+  var args = Array.prototype.slice.call(arguments), cmp = typeof args[args.length - 1] === 'function' ? args.pop() : sameValueZero;
+  var arrays = args.filter(isArrayLikeObject).map(function (a) { return uniqWith(a, cmp); }), out = [];
+  arrays.forEach(function (a, i) { a.forEach(function (v) { if (!arrays.some(function (b, j) { return j !== i && b.some(function (o) { return cmp(v, o); }); })) out.push(v); }); });
+  return out;
+}
+function assignInWith(object) {
+  var args = Array.prototype.slice.call(arguments, 1), fn = typeof args[args.length - 1] === 'function' ? args.pop() : undefined;
+  object = Object(object);
+  args.forEach(function (src) {
+    if (src == null) return;
+    keysIn(src).forEach(function (k) { var v = fn ? fn(object[k], src[k], k, object, src) : undefined; object[k] = v === undefined ? src[k] : v; });
+  });
+  return object;
+}
+
 // ---------- utilities -------------------------------------------------------------------------
 function stubArray() { return []; }
 function stubObject() { return {}; }
@@ -1272,7 +1327,11 @@ UNWRAPPED.forEach(function (n) { unwrappedSet[n] = true; });
 
 var api = {
   add: add, after: after, ary: ary, assign: assign, assignIn: assignIn, assignWith: assignWith, at: at, attempt: attempt,
-  before: before, bind: bind, camelCase: camelCase, capitalize: capitalize, castArray: castArray, ceil: ceil, 
+  before: before, bind: bind, bindAll: bindAll, bindKey: bindKey, curryRight: curryRight, rearg: rearg, overArgs: overArgs,
+  forInRight: forInRight, forOwnRight: forOwnRight, functionsIn: functionsIn, isMatchWith: isMatchWith, methodOf: methodOf,
+  pullAllBy: pullAllBy, pullAllWith: pullAllWith, sortedIndexOf: sortedIndexOf, sortedLastIndex: sortedLastIndex,
+  sortedLastIndexBy: sortedLastIndexBy, sortedLastIndexOf: sortedLastIndexOf, updateWith: updateWith, xorWith: xorWith,
+  assignInWith: assignInWith, extendWith: assignInWith, camelCase: camelCase, capitalize: capitalize, castArray: castArray, ceil: ceil, 
   chunk: chunk, clamp: clamp, clone: clone, cloneDeep: cloneDeep, cloneDeepWith: cloneDeepWith, cloneWith: cloneWith,
   compact: compact, concat: concat, cond: cond, conforms: conforms, conformsTo: conformsTo, constant: constant,
   countBy: countBy, create: create, curry: curry, debounce: debounce, deburr: deburr, defaultTo: defaultTo,
@@ -1406,6 +1465,7 @@ function runInContext() {
   lodash.templateSettings = templateSettings;
   lodash.VERSION = '4.17.21';
   lodash.placeholder = lodash;
+  lodash.noConflict = function () { return lodash; };
   contexts.push(lodash);
   return lodash;
 }

@@ -37,6 +37,8 @@ var chained = {
   sortByOrder: L.orderBy,
   sortByAll: L.sortBy,
   methods: L.functions,
+  restParam: L.rest,
+  modArgs: L.overArgs,
   unique: function (array, isSorted, it) { return chained.uniq(array, isSorted, it); },
   uniq: function (array, isSorted, it) {
     if (typeof isSorted !== 'boolean' && isSorted != null) it = isSorted;
