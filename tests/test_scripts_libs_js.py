@@ -595,6 +595,8 @@ MOMENT = [
      [1, 1, 1, -1, '2 hours ago', 90, 7, True, 26, 'P2M3D', 'a few seconds', '3 months', 'a year', 'an hour', '21 hours', 'a day', 18]),
     ("[M.utc(0).format(), M.unix(0).utc().format('X x'), M.utc('1969-12-31T23:59:59Z').unix(), M.utc('2020-01-05T03:04:05Z').format('[YYYY] YYYY [escaped] [at]'), M.utc('2020-01-05').format('MMM Do YY, dddd'), M.utc('2020-01-05').toDate().toISOString(), M.utc('2020-01-05').clone().isSame(M.utc('2020-01-05')), M.utc([2020, 0, 31]).add(1, 'M').format('L'), M.utc('2020-01-05').format('LL LT'), JSON.stringify({d: M.utc('2020-01-05')}), String(M.utc('2020-01-05')), M.utc('2020-01-05') + 0, M.utc('2020-01-05') < M.utc('2020-01-06')]",
      ['1970-01-01T00:00:00Z', '0 0', -1, 'YYYY 2020 escaped at', 'Jan 5th 20, Sunday', '2020-01-05T00:00:00.000Z', True, '02/29/2020', 'January 5, 2020 12:00 AM', '{"d":"2020-01-05T00:00:00.000Z"}', 'Sun Jan 05 2020 00:00:00 GMT+0000', 1578182400000, True]),
+    ("(function(){ var m = M.utc('2020-03-04T05:06:07Z'), l = m.localeData(); return [l.months(m), l.monthsShort().length, l.weekdays(m), l.longDateFormat('LL'), l.ordinal(3), l.firstDayOfWeek(), m.zoneAbbr(), M('2020-03-04').zoneAbbr(), m.isUtcOffset(), m.invalidAt(), m.isDSTShifted(), m.isoWeeksInISOWeekYear(), M.utc('2020-12-31').isoWeeksInISOWeekYear(), m.weeksInWeekYear(), M.localeData().weekdaysMin().length, M.parseTwoDigitYear('69'), M.duration(7, 'months').asQuarters(), M.duration(5000).toIsoString(), M.duration(1).localeData().ordinal(1), M.calendarFormat(M.utc('2020-01-02'), M.utc('2020-01-01')), typeof M.RFC_2822]; })()",
+     ['March', 12, 'Wednesday', 'MMMM D, YYYY', '3rd', 0, 'UTC', '', True, -1, False, 53, 53, 52, 7, 1969, 2.3333333333333335, 'PT5S', '1st', 'nextDay', 'function']),
 ]
 
 
