@@ -632,3 +632,22 @@ def test_cheerio_changes_and_bad_selectors_are_located_errors(sandbox: Sandbox) 
         "cheerio .append() is not supported (the document is read-only here)", 2)
     message, _ = failure(sandbox, "cheerio.load('<p>x</p>')('p[');")
     assert message.startswith("SyntaxError: cheerio: 'p[' is not a selector")
+
+
+def test_without_our_interrupt_handler_pure_js_libraries_still_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An engine build whose layout we do not know falls back to the wrapper's time limit: the
+    loader still serves modules, and a Python-backed library is a located error, not a crash."""
+    from engine.scripts import sandbox as sandbox_module
+
+    monkeypatch.setattr(sandbox_module._Clock, "_install", lambda self, ctx: False)
+    box = Sandbox()
+    try:
+        out = box.run(make_input("pm.environment.set('b', btoa('hi') + Buffer.from('x').toString('hex'));"))
+        assert out.failure is None and out.scopes["environment"]["b"] == "aGk=78"
+        out = box.run(make_input("var x = 1;\nCryptoJS.MD5('x');"))
+        assert out.failure is not None and out.failure.line == 2
+        assert out.failure.message.startswith("crypto is not supported with this build of the JavaScript engine")
+        out = box.run(make_input("for (;;) {}", timeout_ms=300))
+        assert out.failure is not None and out.failure.message == "script timed out after 300 ms"
+    finally:
+        box.close()

@@ -195,14 +195,17 @@ class Sandbox:
 
             ctx = _quickjs.Context()
             ctx.set_memory_limit(_MEMORY_LIMIT)
-            index, sources = _modules()
-            ctx.set("__lib_index", index)
-            ctx.set("__lib_sources", sources)
-            ctx.add_callable("__host", _host_call)
+            clock = _Clock(ctx)
+            ctx.set("__lib_index", _module_index())
+            if clock.native:  # modules are read on their first require(); libraries may call host.py
+                ctx.add_callable("__lib_source", _module_source)
+                ctx.add_callable("__host", _host_call)
+            else:  # no call into Python under the wrapper's time limit: sources now, no host.py
+                ctx.set("__lib_sources", json.dumps({name: _module_source(name) for name in _module_files()}))
             pad = "\n" * (_LIBRARY_LINE - 1)
             ctx.eval(pad + _library_source("require.js"))
             ctx.eval(pad + _library_source("pm.js"))
-            self._ctx, self._clock, self._thread = ctx, _Clock(ctx), threading.get_ident()
+            self._ctx, self._clock, self._thread = ctx, clock, threading.get_ident()
         return self._ctx
 
     def _run_scripts(self, ctx: Any, data: ScriptInput) -> ScriptFailure | None:
@@ -307,13 +310,24 @@ def _library_source(name: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _modules() -> tuple[str, str]:
-    """lib/index.json and every lib/*.js (by file name, without .js), as JSON text for require.js."""
+def _module_files() -> tuple[str, ...]:
     lib = resources.files(__package__).joinpath("lib")
-    index = lib.joinpath("index.json").read_text(encoding="utf-8")
-    sources = {entry.name[:-3]: entry.read_text(encoding="utf-8")
-               for entry in lib.iterdir() if entry.name.endswith(".js")}
-    return index, json.dumps(sources)
+    return tuple(sorted(entry.name[:-3] for entry in lib.iterdir() if entry.name.endswith(".js")))
+
+
+@functools.lru_cache(maxsize=1)
+def _module_index() -> str:
+    """lib/index.json plus the module file names, as JSON text for require.js."""
+    index = json.loads(resources.files(__package__).joinpath("lib", "index.json").read_text(encoding="utf-8"))
+    index["files"] = list(_module_files())
+    return json.dumps(index)
+
+
+@functools.lru_cache(maxsize=None)
+def _module_source(name: str) -> str | None:
+    if name not in _module_files():
+        return None
+    return resources.files(__package__).joinpath("lib", f"{name}.js").read_text(encoding="utf-8")
 
 
 def _host_call(name: str, args_json: str) -> str:
@@ -341,6 +355,7 @@ def _input_json(data: ScriptInput) -> dict[str, Any]:
     }
 
 
+@functools.lru_cache(maxsize=512)
 def _forbidden_syntax(source: str) -> tuple[str, int] | None:
     """Module imports would fail inside the sandbox anyway; a dynamic one fails silently, so refuse both."""
     for pattern, what in ((_DYNAMIC_IMPORT, "import() is not supported"), (_STATIC_IMPORT, "import is not supported")):
