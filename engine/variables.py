@@ -112,6 +112,40 @@ class Scopes:
                 return None
         return None
 
+    def snapshot(self) -> "Scopes":
+        """An independent copy: what a folder run with `--workers` writes stays in its copy."""
+        return Scopes(layers={name: dict(layer) for name, layer in self.layers.items()},
+                      secret_names=set(self.secret_names),
+                      typed={name: dict(values) for name, values in self.typed.items()}, compat=self.compat,
+                      loose={name: dict(values) for name, values in self.loose.items()})
+
+    def changes_since(self, before: "Scopes") -> "ScopeChanges":
+        """What was set or unset, layer by layer, since `before` (a snapshot of the same scopes)."""
+        changes: list[tuple[str, dict[str, str], frozenset[str], dict[str, tuple[str, Any]]]] = []
+        for name, layer in self.layers.items():
+            if name in ("local", "data"):
+                continue  # per item and per iteration: nothing to carry over
+            old = before.layers.get(name, {})
+            set_ = {k: v for k, v in layer.items() if old.get(k) != v}
+            unset = frozenset(old.keys() - layer.keys())
+            typed = {k: v for k, v in self.typed.get(name, {}).items() if before.typed.get(name, {}).get(k) != v}
+            if set_ or unset or typed:
+                changes.append((name, set_, unset, typed))
+        return ScopeChanges(tuple(changes), frozenset(self.secret_names - before.secret_names))
+
+    def apply(self, changes: "ScopeChanges") -> None:
+        """Replay `changes` onto these scopes (later calls win, so merging in collection order
+        makes the last folder that set a name decide its value)."""
+        for name, set_, unset, typed in changes.layers:
+            layer = self.layers.setdefault(name, {})
+            values = self.typed.setdefault(name, {})
+            for key in unset:
+                layer.pop(key, None)
+                values.pop(key, None)
+            layer.update(set_)
+            values.update(typed)
+        self.secret_names |= changes.secret_names
+
     def secret_values(self) -> set[str]:
         """Values of variables that are secret by type or by name."""
         out = set()
@@ -120,6 +154,14 @@ class Scopes:
                 if value and (name in self.secret_names or is_secret_name(name)):
                     out.add(value)
         return out
+
+
+@dataclass(frozen=True)
+class ScopeChanges:
+    """Set and unset names per layer, as `Scopes.changes_since` found them."""
+
+    layers: tuple[tuple[str, dict[str, str], frozenset[str], dict[str, tuple[str, Any]]], ...] = ()
+    secret_names: frozenset[str] = frozenset()
 
 
 @dataclass
