@@ -288,6 +288,10 @@ def _body(raw: dict, pointer: str) -> dict | None:
         body["file"] = {"src": raw_data}
     elif mode in ("formdata", "urlencoded"):
         body[mode] = _form_rows(data if isinstance(data, list) else [], f"{pointer}/data")
+        if not any(not row.get("disabled") for row in body[mode]):
+            # v1 exports give every request `dataMode: "params", data: []`; postman-runtime sends
+            # no body (and no Content-Type) for a form with no enabled row
+            return None
     options = _field(raw, "dataOptions", pointer, OBJECT_OR_NULL) or {}
     mapped = {MODES[k]: v for k, v in options.items() if k in MODES and v}
     if mapped:

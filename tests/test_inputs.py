@@ -460,6 +460,24 @@ def test_v1_replays_end_to_end(server, cli, tmp_path) -> None:
     assert got["/raw"].header("Content-Type") == "application/json"
 
 
+def test_v1_empty_form_bodies_send_nothing(server, cli, tmp_path) -> None:
+    """Old exports put `dataMode: "params", data: []` on every GET; Newman sends no body for it."""
+    document = {"id": "c", "name": "Empty forms", "order": ["get", "urlenc", "off"], "requests": [
+        {"id": "get", "name": "Get", "method": "GET", "url": "{{baseUrl}}/get", "dataMode": "params", "data": []},
+        {"id": "urlenc", "name": "Urlenc", "method": "PUT", "url": "{{baseUrl}}/put", "dataMode": "urlencoded",
+         "data": []},
+        {"id": "off", "name": "Off", "method": "POST", "url": "{{baseUrl}}/post", "dataMode": "params",
+         "data": [{"key": "a", "value": "1", "type": "text", "enabled": False}]},
+    ]}
+    collection = tmp_path / "empty-forms.json"
+    collection.write_text(json.dumps(document), encoding="utf-8")
+    code, out, err = cli("run", collection, "--env-var", f"baseUrl={server.url}")
+    assert code == 0, out + err
+    assert [r.path for r in server.requests] == ["/get", "/put", "/post"]
+    for request in server.requests:
+        assert request.body == b"" and request.header("Content-Type") is None, request.path
+
+
 def test_v1_checks_the_documented_examples(server, cli, tmp_path) -> None:
     server.route("/users/42", 500, "boom")
     collection = tmp_path / "legacy.json"
