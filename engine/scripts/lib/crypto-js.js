@@ -116,15 +116,17 @@ function base64(alphabet, pad) {
       }
       return out.join('');
     },
+    // As crypto-js decodes: by position (four characters, three bytes), up to the first '=';
+    // a character outside the alphabet counts as zero and is not skipped.
     parse: function (text) {
-      var s = String(text), bytes = [], acc = 0, bits = 0;
-      for (var i = 0; i < s.length; i++) {
-        var v = alphabet.indexOf(s.charAt(i));
-        if (s.charAt(i) === '=' && pad) break;
-        if (v < 0) continue;
-        acc = ((acc << 6) | v) & 0xffffff;
-        bits += 6;
-        if (bits >= 8) { bits -= 8; bytes.push((acc >>> bits) & 0xff); }
+      var s = String(text), end = s.length, bytes = [];
+      if (pad) {
+        var at = s.indexOf('=');
+        if (at !== -1) end = at;
+      }
+      var value = function (i) { var v = alphabet.indexOf(s.charAt(i)); return v < 0 ? 0 : v; };
+      for (var i = 0; i < end; i++) {
+        if (i % 4) bytes.push(((value(i - 1) << ((i % 4) * 2)) | (value(i) >>> (6 - (i % 4) * 2))) & 0xff);
       }
       return fromBytes(bytes, bytes.length);
     }
