@@ -741,3 +741,12 @@ def test_a_run_signs_with_crypto_js_and_reads_xml_and_html(server: Any, tmp_path
     assert all(passed for checks in tests.values() for _, passed in checks), tests
     assert len(tests["Feed"]) == 1 and len(tests["Page"]) == 1, tests
     assert code == 0, out.getvalue() + err.getvalue()
+
+
+def test_the_table_names_what_require_and_the_globals_serve(sandbox: Sandbox) -> None:
+    modules, globals_ = libdoc.module_names(), libdoc.global_names()
+    assert {"crypto-js", "uuid", "tv4", "ajv", "xml2js", "cheerio", "csv-parse/lib/sync", "buffer", "timers"} <= modules
+    assert {"CryptoJS", "tv4", "cheerio", "xml2Json", "Buffer", "atob", "btoa", "setTimeout"} <= globals_
+    names = sorted(modules)
+    loaded = value(sandbox, "[" + ",".join(f"typeof require({json.dumps(n)})" for n in names) + "]")
+    assert all(kind in ("object", "function") for kind in loaded), dict(zip(names, loaded))
