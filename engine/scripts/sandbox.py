@@ -51,7 +51,7 @@ class ScriptInput:
     send_request: Callable[[dict[str, Any]], dict[str, Any]] | None = None
     timeout_ms: int = 5000
     dynamic: dict[str, list[str]] = field(default_factory=dict)  # fresh `{{$random…}}` values, per name
-    event_name: str = ""  # pm.info.eventName when it differs from `event` (v3: beforeRequest/afterResponse)
+    event_names: list[str] = field(default_factory=list)  # per script, pm.info.eventName when not `event` (v3)
 
 
 @dataclass
@@ -357,7 +357,7 @@ def _input_json(data: ScriptInput) -> dict[str, Any]:
         "cookies": data.cookies,
         "can_send": data.send_request is not None,
         "dynamic": data.dynamic,
-        "event_name": data.event_name or data.event,
+        "event_names": data.event_names,
     }
 
 
