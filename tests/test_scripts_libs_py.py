@@ -755,3 +755,9 @@ def test_the_table_names_what_require_and_the_globals_serve(sandbox: Sandbox) ->
     names = sorted(modules)
     loaded = value(sandbox, "[" + ",".join(f"typeof require({json.dumps(n)})" for n in names) + "]")
     assert all(kind in ("object", "function") for kind in loaded), dict(zip(names, loaded))
+
+
+def test_pure_python_crypto_has_bounded_inputs(sandbox: Sandbox) -> None:
+    """A host call cannot be interrupted, so the slow pure-Python paths refuse huge inputs (located)."""
+    message, line = failure(sandbox, "var big = new Array(300 * 1024).join('a');\nCryptoJS.SHA3(big);")
+    assert message.startswith("CryptoJS.SHA3 over 307199 bytes is not supported") and line == 2
