@@ -13,7 +13,7 @@ function extremum(collection, it, better, empty) {
   var fn = L.iteratee(it), result = empty, computed = empty;
   L.forEach(collection, function (v) {
     var c = fn(v);
-    if (better(c, computed) || (c === empty && c === computed && result === empty)) { computed = c; result = v; }
+    if (better(c, computed)) { computed = c; result = v; }
   });
   return result;
 }

@@ -558,14 +558,6 @@ proto.diff = function (input, unit, asFloat) {
   }
   return asFloat ? out : absFloor(out);
 };
-function cmpUnit(m, other, unit, fn) {
-  var o = isMoment(other) ? other : create(other);
-  if (!m.isValid() || !o.isValid()) return false;
-  unit = normUnit(unit) || 'millisecond';
-  if (unit === 'millisecond') return fn(m._t, o._t, o._t);
-  var start = startOf(m.clone(), unit)._t, end = endOf(m.clone(), unit)._t;
-  return fn(m._t, o._t, o._t, start, end);
-}
 proto.isBefore = function (o, unit) {
   var u = normUnit(unit) || 'millisecond', that = isMoment(o) ? o : create(o);
   if (!this.isValid() || !that.isValid()) return false;
