@@ -36,6 +36,8 @@ var chained = {
   callback: L.iteratee,
   sortByOrder: L.orderBy,
   sortByAll: L.sortBy,
+  // lodash 3 sorts by one iteratee; an array is a [path, value] matcher there, not a list of keys
+  sortBy: function (collection, it) { return L.orderBy(collection, [it == null ? L.identity : L.iteratee(it)]); },
   methods: L.functions,
   restParam: L.rest,
   modArgs: L.overArgs,
