@@ -653,6 +653,11 @@ NODE_MODULES = [
 ]
 
 
+ASSERT_MESSAGES = [
+    ("(function(){ var A = require('assert'); var out = []; function t(f){ try { f(); out.push('ok'); } catch (e) { out.push(e.message); } } t(function(){ A.strictEqual(1, 2); }); t(function(){ A.strictEqual('a', 'b'); }); t(function(){ A.deepStrictEqual({a:1}, {a:'1'}); }); t(function(){ A.deepStrictEqual([1,2], [1,3]); }); t(function(){ A.notDeepStrictEqual({a:1}, {a:1}); }); t(function(){ A.notDeepEqual({a:1}, {a:1}); }); t(function(){ A.notEqual(1, '1'); }); t(function(){ A.ok(0); }); t(function(){ A(false); }); t(function(){ A.throws(function(){}); }); t(function(){ A.doesNotThrow(function(){ throw new Error('x'); }); }); t(function(){ A.fail('boom'); }); t(function(){ A.ifError(new Error('e')); }); t(function(){ A.ifError('s'); }); t(function(){ A.equal(null, undefined); }); t(function(){ A.deepEqual([1], ['1']); }); t(function(){ A.throws(function(){ throw new Error('x'); }, TypeError); }); return out; })()",
+     ['Expected values to be strictly equal:\n\n1 !== 2\n', "Expected values to be strictly equal:\n\n'a' !== 'b'\n", "Expected values to be strictly deep-equal:\n+ actual - expected\n\n+ { a: 1 }\n- { a: '1' }\n       ^", 'Expected values to be strictly deep-equal:\n+ actual - expected\n\n+ [ 1, 2 ]\n- [ 1, 3 ]\n       ^', 'Expected "actual" not to be strictly deep-equal to: { a: 1 }', 'Expected "actual" not to be loosely deep-equal to:\n\n{ a: 1 }', "1 != '1'", '0 == true', 'false == true', 'Missing expected exception.', 'Got unwanted exception.\nActual message: "x"', 'boom', 'ifError got unwanted exception: e', "ifError got unwanted exception: 's'", 'ok', 'ok', 'x']),
+]
+
 NODE_PRELUDE = ("var Q = require('querystring'), P = require('path'), U = require('util'), "
                 "PU = require('punycode'), URLM = require('url');")
 
@@ -662,6 +667,13 @@ NODE_PRELUDE = ("var Q = require('querystring'), P = require('path'), U = requir
 @pytest.mark.parametrize(("expression", "expected"), NODE_MODULES, ids=[e[:60] for e, _ in NODE_MODULES])
 def test_node_modules_agree_with_node(sandbox: Sandbox, expression: str, expected: Any) -> None:
     assert value(sandbox, expression, NODE_PRELUDE) == expected
+
+
+# assert's generated messages are those of the assert package Newman bundles (Node 12 wording):
+# they are what a failing pm.test shows.
+@pytest.mark.parametrize(("expression", "expected"), ASSERT_MESSAGES, ids=["messages"])
+def test_assert_messages_agree_with_newman(sandbox: Sandbox, expression: str, expected: Any) -> None:
+    assert value(sandbox, expression) == expected
 
 
 def test_string_decoder_keeps_a_split_character_for_the_next_chunk(sandbox: Sandbox) -> None:
