@@ -117,10 +117,11 @@
     });
     return best;
   }
+  // As in Postman's sandbox, a timer takes (callback, delay): further arguments are not passed on.
   var timers = {
-    setTimeout: function setTimeout(fn, delay) { return addTimer('setTimeout', fn, delay, Array.prototype.slice.call(arguments, 2), false); },
-    setInterval: function setInterval(fn, delay) { return addTimer('setInterval', fn, delay, Array.prototype.slice.call(arguments, 2), true); },
-    setImmediate: function setImmediate(fn) { return addTimer('setImmediate', fn, 0, Array.prototype.slice.call(arguments, 1), false); },
+    setTimeout: function setTimeout(fn, delay) { return addTimer('setTimeout', fn, delay, [], false); },
+    setInterval: function setInterval(fn, delay) { return addTimer('setInterval', fn, delay, [], true); },
+    setImmediate: function setImmediate(fn) { return addTimer('setImmediate', fn, 0, [], false); },
     clearTimeout: function clearTimeout(id) { clearTimer(id); },
     clearInterval: function clearInterval(id) { clearTimer(id); },
     clearImmediate: function clearImmediate(id) { clearTimer(id); }

@@ -28,6 +28,7 @@ __all__ = ["Sandbox", "ScriptFailure", "ScriptInput", "ScriptOutcome", "TestResu
 _LIBRARY_LINE = 100000
 _MEMORY_LIMIT = 256 * 2**20
 _MAX_SEND_REQUESTS = 200
+_TIMER_NOW_MS = 1.0  # setTimeout(f, 0) waits 1 ms, as in Node; no request is answered sooner
 _DYNAMIC_IMPORT = re.compile(r"(?<![\w$.])import\s*\(")
 _STATIC_IMPORT = re.compile(r"^\s*import\s+[\w{*'\"]", re.MULTILINE)
 
@@ -50,7 +51,7 @@ class ScriptInput:
     send_request: Callable[[dict[str, Any]], dict[str, Any]] | None = None
     timeout_ms: int = 5000
     dynamic: dict[str, list[str]] = field(default_factory=dict)  # fresh `{{$random…}}` values, per name
-    event_name: str = ""  # pm.info.eventName when it differs from `event` (v3: beforeRequest/afterResponse)
+    event_names: list[str] = field(default_factory=list)  # per script, pm.info.eventName when not `event` (v3)
 
 
 @dataclass
@@ -224,15 +225,20 @@ class Sandbox:
     def _event_loop(self, ctx: Any, data: ScriptInput, budget: _Budget, status: dict[str, Any]) -> dict[str, Any]:
         """Postman's end of a script: it is done when its pm.sendRequest calls and timers are.
 
-        Queued requests go first (each one's callback runs as soon as it is answered), then due
-        immediates and timers, one callback per call; between timers the loop sleeps. Time spent
-        sending does not count against the script's budget; time spent waiting for a timer does.
+        Immediates and timers already due run first (a request takes longer than no time at all),
+        one callback per call; then queued requests are sent, each callback running as soon as
+        its answer is in; then the loop sleeps until the next timer. Time spent sending does not
+        count against the script's budget; time spent waiting for a timer does.
         """
         while "error" not in status:
+            due = status.get("timer")
+            if due is not None and float(due["in"]) <= _TIMER_NOW_MS:
+                time.sleep(max(float(due["in"]), 0.0) / 1000)
+                status = self._guarded(ctx, budget, "__sandbox_loader.timers.fire()")
+                continue
             if status.get("pending"):
                 status = self._send_pending(ctx, data, budget, status)
                 continue
-            due = status.get("timer")
             if due is None:
                 return status
             wait = max(float(due["in"]), 0.0) / 1000
@@ -351,7 +357,7 @@ def _input_json(data: ScriptInput) -> dict[str, Any]:
         "cookies": data.cookies,
         "can_send": data.send_request is not None,
         "dynamic": data.dynamic,
-        "event_name": data.event_name or data.event,
+        "event_names": data.event_names,
     }
 
 
