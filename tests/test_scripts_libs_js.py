@@ -277,3 +277,11 @@ def test_util_formats_buffers_and_typed_arrays_as_node(sandbox: Sandbox) -> None
     assert value(sandbox, "[U.inspect(Buffer.from('ab')), U.format('%s', Buffer.from('ab')), "
                           "U.format('%s %s %s', [1,2], {a:1}, -0), U.inspect(new Uint8Array([1,2]))]",
                  "var U = require('util');") == ["<Buffer 61 62>", "ab", "[ 1, 2 ] { a: 1 } -0", "Uint8Array(2) [ 1, 2 ]"]
+
+
+def test_util_legacy_helpers(sandbox: Sandbox) -> None:
+    out = run(sandbox, "var U = require('util'); U.log('x %d', 1);\n"
+                       "pm.environment.set('o', JSON.stringify([U._extend({a: 1}, {b: 2}), U.isBuffer(Buffer.from('a')), U.isBuffer('a')]));")
+    assert out.failure is None, out.failure
+    assert json.loads(out.scopes["environment"]["o"]) == [{"a": 1, "b": 2}, True, False]
+    assert len(out.console) == 1 and out.console[0].endswith(" - x 1")
