@@ -632,11 +632,18 @@ def _request(document: dict, found: RequestFile, file: str, fields: Reader,
                     graphql_variables=_text(variables, ("variables",)))
     else:
         body = fields.body(document.get("body"), ("body",))
+    headers = fields.headers(document.get("headers"), ("headers",))
+    if body is not None and body.mode == "file" and body.file_src and not any(
+            h.key.lower() == "content-type" for h in headers):
+        import mimetypes  # a v3 file body's type comes from its extension (the Postman CLI's behaviour)
+
+        guessed = mimetypes.guess_type(body.file_src)[0] or "application/octet-stream"
+        headers += (Param(key="Content-Type", value=guessed, description="from the file's extension"),)
     request = Request(
         method=method,
         url=fields.url(document.get("url"), None if graphql else document.get("queryParams"),
                        None if graphql else document.get("pathVariables"), ()),
-        headers=fields.headers(document.get("headers"), ("headers",)),
+        headers=headers,
         body=body,
         auth=auth,
         description=_description(document.get("description"), ("description",)),

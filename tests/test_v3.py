@@ -162,6 +162,7 @@ def test_formdata_and_file_bodies(tmp_path: Path, server) -> None:
     assert b'name="meta"' in form.body and b"application/json" in form.body and b'{"n": 1}' in form.body
     assert b'name="upload"' in form.body and b"\x00\x01bytes" in form.body and b'name="skip"' not in form.body
     assert raw.body == b"\x00\x01bytes"
+    assert raw.header("Content-Type") == "application/octet-stream"  # from the extension, as the Postman CLI does
     assert empty.body == b""
 
 
