@@ -47,6 +47,34 @@ def script_sources(located: Located, collection: Collection, listen: str) -> lis
     return out
 
 
+SCRIPT_SETS = re.compile(
+    r"(?:\.set|setEnvironmentVariable|setGlobalVariable)\(\s*['\"`]([^'\"`]+)['\"`]"
+)
+
+
+def variables_set_by_scripts(collection: Collection) -> dict[str, tuple[str, ...]]:
+    """Variable name → the scripts that set it (`pm.environment.set('token', …)`), read from the
+    source without running it: "the collection's scripts", "folder 'Login'", "item 'Login/Get token'"."""
+    found: dict[str, list[str]] = {}
+
+    def note(where: str, scripts: tuple[Any, ...]) -> None:
+        for script in scripts:
+            for name in SCRIPT_SETS.findall(script.source):
+                places = found.setdefault(name, [])
+                if where not in places:
+                    places.append(where)
+
+    note("the collection's scripts", collection.events)
+    seen: set[int] = set()
+    for located in collection.walk():
+        for depth, folder in enumerate(located.folders):
+            if id(folder) not in seen:
+                seen.add(id(folder))
+                note(f"folder '{'/'.join(f.name for f in located.folders[: depth + 1])}'", folder.events)
+        note(f"item '{located.path}'", located.item.events)
+    return {name: tuple(places) for name, places in found.items()}
+
+
 def event_names(located: Located, collection: Collection, listen: str) -> list[str]:
     """pm.info.eventName of each script `script_sources` gives, in its order: the type a v3 file
     wrote (`http:beforeRequest` on a collection or folder, `beforeRequest` on a request, as the

@@ -23,25 +23,27 @@ def make_reporters(
     quiet: bool = False,
     html_path: str | None = None,
     full_bodies: bool = False,
+    progress: bool = False,
 ) -> list[Reporter]:
     out: list[Reporter] = []
     for name in names:
         if name == "cli":
             from .cli import CliReporter
 
-            out.append(CliReporter(stream, redactor, color=color, verbose=verbose, quiet=quiet))
+            out.append(CliReporter(stream, redactor, color=color, verbose=verbose, quiet=quiet, progress=progress))
         elif name == "json":
             from .json import JsonReporter
 
-            out.append(JsonReporter(json_path or "postman-replay-report.json", redactor, full_bodies=full_bodies))
+            out.append(JsonReporter(json_path or "postman-replay-report.json", redactor, full_bodies=full_bodies,
+                                    stdout=stream))
         elif name == "junit":
             from .junit import JunitReporter
 
-            out.append(JunitReporter(junit_path or "postman-replay-report.xml", redactor))
+            out.append(JunitReporter(junit_path or "postman-replay-report.xml", redactor, stdout=stream))
         elif name == "html":
             from .html import HtmlReporter
 
-            out.append(HtmlReporter(html_path or "postman-replay-report.html", redactor))
+            out.append(HtmlReporter(html_path or "postman-replay-report.html", redactor, stdout=stream))
         else:
             raise InputError(
                 f"unknown reporter '{name}'",
