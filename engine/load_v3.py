@@ -1169,14 +1169,16 @@ def _combine(path: Path, collections: list[Collection]) -> Collection:
     """One collection per top-level folder. Their variables share one collection scope: a name
     two collections give different values is ambiguous, and the error says so."""
     variables: dict[str, Param] = {}
+    owners: dict[str, str] = {}
     for one in collections:
         for param in one.variables:
             other = variables.get(param.key)
             if other is not None and other.value != param.value:
-                raise InputError(f"collections '{one.name}' and another one both set the variable '{param.key}', "
-                                 "with different values", file=str(path), title="ambiguous variables",
+                raise InputError(f"collections '{owners[param.key]}' and '{one.name}' give the variable "
+                                 f"'{param.key}' different values", file=str(path), title="ambiguous variables",
                                  hint="run one collection at a time with --collection NAME")
             variables[param.key] = param
+            owners.setdefault(param.key, one.name)
     folders = tuple(
         Folder(name=one.name, items=_repoint(one.items, one.source), auth=one.auth, events=one.events,
                description=one.description, pointer=str(one.source))

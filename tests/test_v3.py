@@ -452,6 +452,11 @@ def test_a_project_folder_runs_every_collection_or_the_one_named(workspace: Path
     assert [r.path for r in server.requests] == ["/orders"]
     code, _, err = run_cli("run", workspace, "--collection", "Userz")
     assert code == 2 and "did you mean 'Users'" in err
+    (workspace / "postman/collections/Users/.resources/definition.yaml").write_text(
+        "$kind: collection\nvariables:\n  baseUrl: http://127.0.0.1:9\n", encoding="utf-8")
+    code, _, err = run_cli("run", workspace)
+    assert code == 2 and "'Orders' and 'Users' give the variable 'baseUrl' different values" in err
+    assert "--collection NAME" in err
 
 
 def test_item_and_folder_selection_use_display_names(workspace: Path, server) -> None:
