@@ -832,19 +832,21 @@ def stub_codes(collection: Collection, stub: Item) -> list[int]:
         names = os.listdir(examples)
     except OSError:
         return []
+    names = [name for name in names if name.endswith(EXAMPLE_SUFFIXES)]
     for name in names:
-        if name.endswith(EXAMPLE_SUFFIXES):
-            try:
-                with open(os.path.join(examples, name), "rb") as handle:
-                    text = handle.read().decode("utf-8-sig")
-            except (OSError, UnicodeDecodeError):
-                continue
-            codes = _STATUS.findall(text)
-            if codes:
-                top = quick_fields(text) or {}
-                order = top.get("order")
-                found.append((float(order) if isinstance(order, (int, float)) else 0.0,
-                              text_of(top.get("name")) or name, int(codes[0])))
+        try:
+            with open(os.path.join(examples, name), "rb") as handle:
+                text = handle.read().decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue
+        codes = _STATUS.findall(text)
+        if codes and len(names) == 1:  # one example: nothing to order
+            return [int(codes[0])]
+        if codes:
+            top = quick_fields(text) or {}
+            order = top.get("order")
+            found.append((float(order) if isinstance(order, (int, float)) else 0.0,
+                          text_of(top.get("name")) or name, int(codes[0])))
     return [code for _, _, code in sorted(found)]
 
 
