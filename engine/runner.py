@@ -92,6 +92,8 @@ class RunOptions:
 
 @dataclass
 class RunResult:
+    """What `run` returns: the results (when kept), the counts, the variables as they ended."""
+
     results: list[ItemResult]
     summary: Summary
     scopes: Scopes

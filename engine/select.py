@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
-
 from .errors import InputError
 from .model import Collection, Located
 
@@ -68,6 +66,8 @@ def _in_folder(located: Located, wanted: str) -> bool:
 
 
 def _no_match(kind: str, wanted: str, candidates: set[str], source: str | None = None) -> None:
+    import difflib  # only when a name matches nothing
+
     close = difflib.get_close_matches(wanted, sorted(candidates), n=3, cutoff=0.5)
     if not close:
         lowered = wanted.casefold()

@@ -36,6 +36,8 @@ CHUNK = 64 * 1024
 
 @dataclass(frozen=True)
 class SendOptions:
+    """Transport settings shared by every request of a run."""
+
     timeout_ms: int = 30_000
     insecure: bool = False
     ca_cert: str | None = None
