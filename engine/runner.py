@@ -430,7 +430,8 @@ class Runner:
             jump = post.next_request if post.next_request is not ... else jump
             if post.failure is not None:
                 error = describe_failure("test", post.failure)
-        self.redactor.learn(scopes.secret_values())
+        if pre is not None or post is not None:  # only scripts change variables mid-run
+            self.redactor.learn(scopes.secret_values())
         outcome: Outcome = "error" if error else outcome_of(checks)
         return ItemResult(
             path,

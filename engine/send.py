@@ -162,7 +162,9 @@ class Sender:
     def _settings(self, url: str, verify: bool | str) -> dict:
         """Proxies and TLS settings from the environment, worked out once per origin: requests
         would scan os.environ on every call, a fifth of a run's time on a fast server."""
-        key = (_origin(url), verify)
+        start = url.find("//") + 2
+        end = url.find("/", start)
+        key = (url[: end if end >= 0 else len(url)].lower(), verify)  # the origin as written: cheap to cut
         settings = self._environment.get(key)
         if settings is None:
             settings = self._environment[key] = self.session.merge_environment_settings(url, {}, True, verify, None)
