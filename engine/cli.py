@@ -252,6 +252,10 @@ def _use_color(choice: str, stream: IO[str]) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
+def _is_terminal(stream: IO[str]) -> bool:
+    return os.environ.get("TERM") != "dumb" and hasattr(stream, "isatty") and stream.isatty()
+
+
 def _suggest_option(message: str, parser: argparse.ArgumentParser) -> str | None:
     """'unrecognized arguments: --enviroment' → 'did you mean --environment?' (as Newman says)."""
     import difflib
@@ -308,6 +312,7 @@ def cmd_run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
         names, redactor, stdout, json_path=args.reporter_json_export, junit_path=args.reporter_junit_export,
         color=_use_color(args.color, stdout), verbose=args.verbose, quiet=args.quiet,
         html_path=args.reporter_html_export, full_bodies=args.reporter_json_full_bodies,
+        progress=_is_terminal(stdout) and not args.verbose,
     )
     server = None
     injected: set[str] = set()
@@ -374,7 +379,9 @@ def cmd_list(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     from .model import Folder, Item
     from .resolve import describe_url
 
-    collection = load_collection(args.collection, collection=args.collection_name)
+    # a large v3 directory is indexed from its files' top lines; a v2.1 file loads whole, as always
+    collection = load_collection(args.collection, collection=args.collection_name,
+                                 stream=None if os.path.isdir(args.collection) else False)
     _load_notes(collection, stderr)
     out: list[str] = [f"{collection.name}"]
     if collection.schema_version.startswith("3"):
@@ -390,6 +397,10 @@ def cmd_list(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
             if isinstance(node, Item):
                 count += 1
                 codes = ",".join(str(r.code) for r in node.responses if r.code is not None) or "-"
+                if node.stub and collection.schema_version.startswith("3"):  # a large v3 directory, indexed
+                    from .load_v3 import stub_codes
+
+                    codes = ",".join(str(c) for c in stub_codes(collection, node)) or "-"
                 out.append(f"{pad}{node.request.method:<7} {node.name}  {describe_url(node.request.url)}  [{codes}]")
             elif isinstance(node, Folder):
                 out.append(f"{pad}{node.name}/")
@@ -433,6 +444,8 @@ def cmd_curl(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
                 stderr.write(f"  fix: {result.hint}\n")
             code = ExitCode.FAILED
             continue
+        for compat in result.compat:
+            stderr.write(f"compat: {redactor.text(compat.message)}\n")
         for note in result.notes:
             if note != "dry run: not sent":
                 stderr.write(f"note: {redactor.text(note)}\n")
@@ -460,9 +473,15 @@ def cmd_validate(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> 
     set_by_scripts = _names_set_by_scripts(collection)
     blocked = 0
     lines = []
+    loose = 0
     for located in located_all:
         try:
-            resolve(located, collection, scopes, resolve_options, dynamic=lambda name: "x")
+            prepared = resolve(located, collection, scopes, resolve_options, dynamic=lambda name: "x")
+            # what --compat newman lets through, item by item (a name a script sets is no deviation)
+            notes = [n for n in prepared.compat if n.kind != "unresolved-variable" or n.subject not in set_by_scripts]
+            if notes:
+                loose += 1
+                lines.append(f"~ {located.path}\n" + "\n".join(f"    compat: {n.kind}: {n.message}" for n in notes))
         except ItemError as exc:
             if exc.missing and set(exc.missing) <= set_by_scripts and len(exc.problems) == 1:
                 names = ", ".join(f"{{{{{n}}}}}" for n in exc.missing)
@@ -481,6 +500,8 @@ def cmd_validate(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> 
         if needed:
             stdout.write("to send them, set: " + " ".join(f"--env-var {name}=…" for name in needed) + "\n")
         return ExitCode.BAD_INPUT
+    if loose:
+        stdout.write(f"{loose} of {len(located_all)} items are sent only because of --compat newman\n")
     stdout.write("every item can be sent\n")
     return ExitCode.OK
 

@@ -17,6 +17,7 @@ class RunStarted:
     items: int
     iterations: int
     dry_run: bool = False
+    planned: tuple[str, ...] = ()  # the selected items' paths, in order: reporters can name what never ran
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +77,7 @@ class RunFinished:
     results: tuple[ItemResult, ...] = field(default=())
     duration_ms: float = 0.0
     interrupted: bool = False
+    stopped_by: str | None = None  # why the run ended early: "--bail", "Ctrl-C"; None when it ran to the end
 
 
 Event = RunStarted | ItemStarted | ItemFinished | RunFinished

@@ -135,6 +135,10 @@ OPTIONS: tuple[Option, ...] = (
     Option(("--working-dir",), "folder where formdata/file `src` paths are resolved", VARIABLES,
            metavar="DIR", default=None),
     Option(("--allow-outside-files",), "allow `src` paths outside the working folder", VARIABLES, "store_true"),
+    Option(("--compat",), "newman: send what Newman sends where we refuse by default (unresolved {{name}}, "
+           "placeholders, empty path variables, missing credentials, enabled:false values, Newman's precedence, "
+           "a failed pre-request script); each case is noted on its item", VARIABLES, choices=("newman",),
+           metavar="MODE"),
     Option(("--show-secrets",), "do not mask secrets in any output or report", VARIABLES, "store_true",
            plugin=None),
     Option(("--collection",), "with a folder holding postman/collections/*: only this v3 collection "
@@ -306,4 +310,5 @@ def run_options(values: Mapping[str, Any], base: Path | None = None) -> "RunOpti
         openapi=openapi,
         setup=tuple(values.get("setup") or ()),
         timeout_script_ms=values.get("timeout_script") or 5_000,
+        compat=values.get("compat") or None,
     )

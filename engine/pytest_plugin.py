@@ -253,6 +253,7 @@ class PostmanItem(pytest.Item):
             scopes = replay.folder_scopes(self.iteration, self.located)
             self.result = runner.execute(self.located, scopes, self.iteration, len(replay.rows))
         self.user_properties.append(("postman_outcome", self.result.outcome))
+        self.user_properties += [("postman_compat", note.message) for note in self.result.compat]
         for note in self.result.notes:
             if note.startswith("setNextRequest("):
                 warnings.warn(pytest.PytestWarning(f"{self.located.path}: {note}"), stacklevel=1)
@@ -383,6 +384,7 @@ def render(result: "ItemResult", redactor: "Redactor") -> str:
         lines.append(f"error: {redactor.text(result.error)}")
         if result.hint:
             lines.append(f"fix: {_plugin_flags(redactor.text(result.hint))}")
+    lines += [f"compat: {redactor.text(note.message)}" for note in result.compat]
     lines += [f"note: {_plugin_flags(redactor.text(note))}" for note in result.notes]
     return "\n".join(lines)
 

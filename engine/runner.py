@@ -17,7 +17,7 @@ from .atomic import write_atomic
 from .auth import effective_auth
 from .auth.grant import Grant, TokenCache, needed_grant
 from .check import Expect, check_exchange, check_time
-from .errors import ItemError, SendError
+from .errors import InputError, ItemError, SendError
 from .events import (
     ItemFinished,
     ItemStarted,
@@ -28,6 +28,7 @@ from .events import (
 )
 from .model import (
     CheckResult,
+    CompatNote,
     Collection,
     Environment,
     Exchange,
@@ -85,6 +86,7 @@ class RunOptions:
     openapi: "OpenApi | None" = None  # --openapi: mapped items are checked against their operation
     timeout_script_ms: int = 5_000
     max_body_bytes: int = 10 * 1024 * 1024
+    compat: str | None = None  # "newman": send what Newman sends where we refuse (see engine.compat)
     keep_results: bool = True  # False: memory stays flat however many items run (reporters stream)
     send_only_to: str | None = None  # `--mock`: an origin; requests aimed elsewhere are skipped, not sent
     setup: tuple[str, ...] = ()  # `--setup`: folders/items that run first, in order
@@ -109,11 +111,27 @@ class RunResult:
 
 
 def base_scopes(collection: Collection, options: RunOptions) -> Scopes:
+    if options.compat:
+        return _newman_scopes(collection, options)
     environment = [p for env in options.environments for p in env.values]
     globals_ = [p for env in options.globals_ for p in env.values]
     return Scopes.build(
         cli=options.env_vars, environment=environment, collection=collection.variables, globals_=globals_
     )
+
+
+def _newman_scopes(collection: Collection, options: RunOptions) -> Scopes:
+    """--compat newman: Newman's precedence, and the `enabled: false` entries it applies."""
+    layers = {"environment": options.environments, "globals": options.globals_}
+    chosen = {name: [p for env in envs for p in (env.newman_values or env.values)] for name, envs in layers.items()}
+    scopes = Scopes.build(cli=options.env_vars, environment=chosen["environment"], collection=collection.variables,
+                          globals_=chosen["globals"], compat=True)
+    for name, envs in layers.items():
+        enabled = {id(p) for env in envs for p in env.values}
+        for param in chosen[name]:
+            if id(param) not in enabled and scopes.layers[name].get(param.key) == (param.value or ""):
+                scopes.loose.setdefault(name, {})[param.key] = param.value or ""
+    return scopes
 
 
 def iterations(options: RunOptions) -> list[dict[str, str]]:
@@ -226,6 +244,7 @@ class Runner:
                 items=len(setup) + len(rest),
                 iterations=len(rows),
                 dry_run=self.options.dry_run,
+                planned=tuple(located.path for located in [*setup, *rest]),
             )
         )
         results = _Results(self.options.keep_results)
@@ -261,7 +280,8 @@ class Runner:
     def _finish(self, results: "_Results", started: float, interrupted: bool) -> Summary:
         summary = results.summary()
         self.emit(
-            RunFinished(summary, tuple(results.kept), (time.perf_counter() - started) * 1000, interrupted=interrupted)
+            RunFinished(summary, tuple(results.kept), (time.perf_counter() - started) * 1000, interrupted=interrupted,
+                        stopped_by="Ctrl-C" if interrupted else ("--bail" if self._stop.is_set() else None))
         )
         return summary
 
@@ -341,9 +361,10 @@ class Runner:
 
                 root = None
                 if not self.options.allow_outside_files:
-                    root = self.resolve_options.working_dir or (
-                        str(self.collection.source.parent) if self.collection.source else os.curdir
-                    )
+                    source = self.collection.source
+                    if source is not None and not self.collection.schema_version.startswith("3"):
+                        source = source.parent  # a v2.1 file's folder; a v3 collection is its own directory
+                    root = self.resolve_options.working_dir or (str(source) if source is not None else os.curdir)
                 self._sender = Sender(
                     SendOptions(
                         timeout_ms=self.options.timeout_request_ms,
@@ -369,26 +390,52 @@ class Runner:
         return result
 
     def _execute(self, located: Located, scopes: Scopes, iteration: int, count: int) -> tuple[ItemResult, object]:
-        """The result, and where a script asked the run to go next (Ellipsis: carry on)."""
+        """The result, and where a script asked the run to go next (Ellipsis: carry on). Under
+        --compat newman the result carries what that mode let through, and an item whose
+        pre-request script failed is sent all the same (it still ends as an error)."""
+        self._threads.pre_failure = None
+        result, jump = self._execute_item(located, scopes, iteration, count)
+        if not self.options.compat:
+            return result, jump
+        notes = result.request.compat if result.request is not None else ()
+        failure: ItemResult | None = self._threads.pre_failure
+        if failure is not None:
+            notes += (CompatNote("prerequest-failed", located.path, "the pre-request script failed; the request "
+                                 "was sent anyway, as Newman does"),)
+            result = replace(result, outcome="error", error=failure.error if not result.error else
+                             f"{failure.error}; {result.error}", hint=failure.hint or result.hint,
+                             checks=failure.checks + result.checks)
+        return replace(result, compat=notes), jump
+
+    def _execute_item(self, located: Located, scopes: Scopes, iteration: int, count: int) -> tuple[ItemResult, object]:
         path, name = located.path, located.item.name
         rule = self.options.contract.rule_for(path) if self.options.contract else None
         if rule is not None and rule.skip:
             return ItemResult(path, iteration, "skipped", notes=(f"skipped by contract: {rule.skip}",), name=name), ...
         if located.item.stub:
-            located = Located(self._hydrator().item(located.item), located.folders)
+            try:
+                located = Located(self._hydrator().item(located.item), located.folders)
+            except InputError as exc:  # a large v3 collection's file is checked in full when it runs
+                return ItemResult(path, iteration, "error", error=f"{exc.location}: {exc.message}", hint=exc.hint,
+                                  name=name), ...
         located, pre = self.scripts.prerequest(located, scopes, iteration, count, self._cookies())
         console = tuple(pre.console) if pre else ()
         jump = pre.next_request if pre else ...
         if pre is not None and pre.failure is not None:
-            error = describe_failure("pre-request", pre.failure)
-            return ItemResult(path, iteration, "error", error=error.message, hint=error.hint, console=console,
-                              checks=tuple(test_checks(pre)), name=name), jump
+            script_error = describe_failure("pre-request", pre.failure)
+            refused = ItemResult(path, iteration, "error", error=script_error.message, hint=script_error.hint,
+                                 console=console, checks=tuple(test_checks(pre)), name=name)
+            if not self.options.compat:
+                return refused, jump
+            self._threads.pre_failure = refused  # --compat newman: sent all the same (see _execute)
         if pre is not None and pre.skip_request:
             return ItemResult(path, iteration, "skipped", notes=("skipped by pm.execution.skipRequest()",),
                               console=console, name=name), jump
         try:
-            grant = self._fetch_token(located, scopes)
+            grant, fetched = self._fetch_token(located, scopes)
             prepared = resolve(located, self.collection, scopes, self.resolve_options)
+            if fetched:
+                prepared = replace(prepared, notes=prepared.notes + (fetched,))
         except ItemError as exc:
             return ItemResult(path, iteration, "error", error=exc.message, hint=self._setter_hint(exc, located),
                               console=console, name=name), jump
@@ -476,17 +523,20 @@ class Runner:
             return error.hint
         return "; ".join(lines) + (f"; {error.hint}" if error.hint else "")
 
-    def _fetch_token(self, located: Located, scopes: Scopes, stale: str | None = None) -> Grant | None:
+    def _fetch_token(
+        self, located: Located, scopes: Scopes, stale: str | None = None
+    ) -> tuple[Grant | None, str | None]:
         """Fetch (or refresh) the OAuth 2.0 token the item's grant configuration needs, through send,
         before resolve reads it; its secrets are masked from here on. Not in a dry run: nothing is sent."""
         if self.options.dry_run:
-            return None
+            return None, None
         grant = needed_grant(effective_auth(located, self.collection.auth), scopes)
-        if grant is not None:
-            self.redactor.learn(grant.secrets())
-            token = self.tokens.ensure(grant, self.sender.send, stale=stale)
-            self.redactor.learn({token.access_token, token.refresh_token})
-        return grant
+        if grant is None:
+            return None, None
+        self.redactor.learn(grant.secrets())
+        token, note = self.tokens.ensure(grant, self.sender.send, stale=stale)
+        self.redactor.learn({token.access_token, token.refresh_token})
+        return grant, note
 
     def _hydrator(self) -> Any:
         """One per thread: each worker reads its folders from the file in order."""

@@ -75,10 +75,12 @@ def variables_set_by_scripts(collection: Collection) -> dict[str, tuple[str, ...
     return {name: tuple(places) for name, places in found.items()}
 
 
-def event_name(located: Located, collection: Collection, listen: str) -> str:
-    """What pm.info.eventName says: the name the file gave the event (v3's beforeRequest), else `listen`."""
+def event_names(located: Located, collection: Collection, listen: str) -> list[str]:
+    """pm.info.eventName of each script `script_sources` gives, in its order: the type a v3 file
+    wrote (`http:beforeRequest` on a collection or folder, `beforeRequest` on a request, as the
+    Postman CLI reports them), else `listen`."""
     scripts = [*collection.events, *(s for f in located.folders for s in f.events), *located.item.events]
-    return next((s.event_name for s in scripts if s.listen == listen and s.event_name), listen)
+    return [s.event_name or listen for s in scripts if s.listen == listen]
 
 
 def describe_failure(event: str, failure: "ScriptFailure") -> ScriptError:
@@ -129,7 +131,7 @@ class ScriptStep:
                 send_request=self.send,
                 timeout_ms=self.timeout_ms,
                 dynamic=dynamic_values(sources),
-                event_name=event_name(located, self.collection, event),
+                event_names=event_names(located, self.collection, event),
             )
         )
         apply_scope_changes(scopes, given, outcome)

@@ -16,7 +16,7 @@ import time
 import warnings
 from dataclasses import dataclass
 from typing import Any, Iterator
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import requests
 import requests.adapters
@@ -27,7 +27,7 @@ import urllib3.connectionpool
 import urllib3.exceptions
 
 from . import __version__
-from .errors import SendError
+from .errors import ItemError, SendError
 from .model import Exchange, FilePart, PreparedRequest, Response
 from .redact import SECRET_HEADERS as CREDENTIAL_HEADERS
 
@@ -108,13 +108,16 @@ class Sender:
             current = headers.get("Content-Type", "")
             if "boundary=" not in current:
                 headers["Content-Type"] = content_type
-        method, url, redirects = prepared.method, prepared.url, []
+        method, url = prepared.method, prepared.url
+        redirects: list[str] = []
+        if prepared.sign_at_send is not None:
+            url, headers, body = _sign_now(prepared, url, headers, body)
         verify: bool | str = prepared.verify_tls and not self.options.insecure
         if verify and self.options.ca_cert:
             verify = self.options.ca_cert
-        digest = prepared.digest
+        with_auth = True  # digest/NTLM handshakes: off once a redirect has left the origin
         while True:
-            response = self._send_once(method, url, headers, body, prepared, digest, verify, timeout)
+            response = self._send_once(method, url, headers, body, prepared, with_auth, verify, timeout)
             location = response.headers.get("Location")
             if not (prepared.follow_redirects and response.is_redirect and location):
                 break
@@ -125,8 +128,8 @@ class Sender:
                     hint="raise protocolProfileBehavior.maxRedirects or fix the redirect loop",
                 )
             next_url = _redirect_target(url, location)
-            method, body, headers, digest = _follow(response.status_code, method, body, headers, digest,
-                                                    url, next_url, prepared)
+            method, body, headers, with_auth = _follow(response.status_code, method, body, headers, with_auth,
+                                                       url, next_url, prepared)
             redirects.append(next_url)
             url = next_url
         content, size, truncated = self._read(response, deadline, timeout)
@@ -146,8 +149,10 @@ class Sender:
             redirects=tuple(redirects),
         )
 
-    def _send_once(self, method, url, headers, body, prepared, digest, verify, timeout) -> requests.Response:
-        auth = requests.auth.HTTPDigestAuth(*digest) if digest else _ntlm(prepared)
+    def _send_once(self, method, url, headers, body, prepared, with_auth, verify, timeout) -> requests.Response:
+        auth: requests.auth.AuthBase | None = None
+        if with_auth:
+            auth = requests.auth.HTTPDigestAuth(*prepared.digest) if prepared.digest else _ntlm(prepared)
         request = requests.Request(method, url, headers=headers, data=body, auth=auth)
         session = self._cookieless if prepared.disable_cookies else self.session
         try:
@@ -158,6 +163,9 @@ class Sender:
         except (requests.exceptions.RequestException, ValueError) as exc:
             # ValueError covers what urllib3 and http.client raise for a URL or header they refuse
             raise _send_error(exc, url, timeout) from None
+        except PermissionError as exc:  # requests-ntlm, when the server breaks off the handshake
+            raise SendError(f"{urlsplit(url).netloc} refused the authentication handshake: {exc}",
+                            hint="check the credentials and the auth type the server expects") from None
 
     def _settings(self, url: str, verify: bool | str) -> dict:
         """Proxies and TLS settings from the environment, worked out once per origin: requests
@@ -198,6 +206,17 @@ class Sender:
         return b"".join(kept), size, size > kept_size
 
 
+def _sign_now(prepared: PreparedRequest, url: str, headers: dict[str, str],
+              body: bytes | None) -> tuple[str, dict[str, str], bytes | None]:
+    """Sign over the bytes that go out (a file's content, the encoded multipart body)."""
+    assert prepared.sign_at_send is not None
+    try:
+        url, pairs, body = prepared.sign_at_send(prepared.method, url, tuple(headers.items()), body)
+    except ItemError as exc:
+        raise SendError(exc.message, hint=exc.hint) from None
+    return url, dict(pairs), body
+
+
 def _ntlm(prepared: PreparedRequest) -> requests.auth.AuthBase | None:
     """NTLM is a handshake on one connection: requests-ntlm (pyspnego) answers the server's challenge."""
     if prepared.ntlm is None:
@@ -236,18 +255,33 @@ def _merge_headers(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
 
 def _redirect_target(url: str, location: str) -> str:
     """Location against the URL it answered, encoded like any URL we send (a server may put
-    spaces or non-ASCII text in it); the fragment is never sent."""
+    spaces or non-ASCII text in it); the fragment is never sent. As in Newman, a relative
+    Location's dot segments are kept (`../b` from `/a/r` goes to `/a/../b`)."""
     from .urls import join, split
 
-    return join(split(urljoin(url, location.strip())))
+    location = location.strip()
+    parts = urlsplit(url)
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.\-]*:", location):
+        target = location
+    elif location.startswith("//"):
+        target = f"{parts.scheme}:{location}"
+    elif location.startswith("/"):
+        target = f"{parts.scheme}://{parts.netloc}{location}"
+    elif location.startswith("?"):
+        target = f"{parts.scheme}://{parts.netloc}{parts.path}{location}"
+    else:
+        directory = parts.path.rsplit("/", 1)[0]
+        target = f"{parts.scheme}://{parts.netloc}{directory}/{location}"
+    return join(split(target))
 
 
-def _follow(status: int, method: str, body: bytes | None, headers: dict[str, str], digest, url: str,
-            next_url: str, prepared: PreparedRequest) -> tuple[str, bytes | None, dict[str, str], Any]:
+def _follow(status: int, method: str, body: bytes | None, headers: dict[str, str], with_auth: bool, url: str,
+            next_url: str, prepared: PreparedRequest) -> tuple[str, bytes | None, dict[str, str], bool]:
     """The next hop as postman-runtime sends it: 301/302/303 turn into a GET without a body or
     Content-Type (HEAD stays HEAD) unless followOriginalHttpMethod; 307/308 keep everything;
     Referer names the previous URL unless removeRefererHeaderOnRedirect. Another origin never
-    gets credentials, except Authorization when followAuthorizationHeader says so."""
+    gets credentials (nor a digest or NTLM handshake), except Authorization when
+    followAuthorizationHeader says so."""
     headers = dict(headers)
     if status in (301, 302, 303) and not prepared.follow_original_method:
         method = method if method == "HEAD" else "GET"
@@ -256,12 +290,11 @@ def _follow(status: int, method: str, body: bytes | None, headers: dict[str, str
     if _origin(next_url) != _origin(url):
         keep = {"authorization"} if prepared.follow_authorization else set()
         headers = {k: v for k, v in headers.items() if k.lower() in keep or not _credential(k, prepared)}
-        if not prepared.follow_authorization:
-            digest = None
+        with_auth = with_auth and prepared.follow_authorization
     headers = {k: v for k, v in headers.items() if k.lower() != "referer"}
     if prepared.referer_on_redirect:
         headers["Referer"] = url
-    return method, body, headers, digest
+    return method, body, headers, with_auth
 
 
 class _NoCookies(http.cookiejar.DefaultCookiePolicy):

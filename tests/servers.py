@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import re
 import secrets
 import socket
@@ -61,6 +62,7 @@ class Route:
     "drop-mid"  send the status line, headers promising more body than sent, part of it, close
     "hang"      wait until the test ends (reset) before answering
     "trickle"   send the body one byte at a time, `trickle_interval` seconds apart
+    "echo"      answer JSON naming what arrived: method, target, headers, body
     "trickle-headers"  send the status line and headers one byte at a time, `trickle_interval` apart
 
     `delay` holds the answer back that many seconds (a slow server, not test synchronisation);
@@ -159,6 +161,10 @@ class _Handler(BaseHTTPRequestHandler):
         if route.behaviour == "hang":
             release.wait(HANG_CAP_SECONDS)
         body = route.body
+        if route.behaviour == "echo":  # what arrived, as JSON (as postman-echo answers)
+            body = json.dumps({"method": received.method, "target": received.target, "headers": dict(received.headers),
+                               "body": received.body.decode("utf-8", "replace")}).encode("utf-8")
+            route = Route(route.status, [*route.headers, ("Content-Type", "application/json")], body)
         if route.behaviour == "trickle-headers":
             head = f"HTTP/1.1 {route.status} OK\r\n" + "".join(f"{k}: {v}\r\n" for k, v in route.headers)
             head += f"X-Padding: {'x' * 40}\r\nContent-Length: {len(body)}\r\n\r\n"

@@ -97,6 +97,9 @@ def result_dict(result: ItemResult, redactor: Redactor, *, full_bodies: bool = F
         out["error"] = redactor.text(result.error)
         out["hint"] = result.hint
     out["notes"] = [redactor.text(n) for n in result.notes]
+    if result.compat:  # what --compat newman let through
+        out["compat"] = [{"kind": n.kind, "subject": redactor.text(n.subject), "message": redactor.text(n.message)}
+                         for n in result.compat]
     if result.console:
         out["console"] = [redactor.text(line) for line in result.console]
     out["attempts"] = result.attempts

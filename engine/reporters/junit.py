@@ -91,6 +91,12 @@ class JunitReporter:
             lines.append(f"{result.response.code} {result.response.reason} {result.response.time_ms:.0f} ms")
         lines += [f"{c.mark} {c.name}: {mask(c.message)}" for c in result.checks]
         lines += [f"note: {mask(n)}" for n in result.notes]
+        if result.compat:  # what --compat newman let through: a property per case, and in the output
+            properties = ET.SubElement(case, "properties")
+            for compat in result.compat:
+                ET.SubElement(properties, "property", name=f"compat-newman.{compat.kind}",
+                              value=_clean(mask(compat.message)))
+            lines += [f"compat: {mask(n.message)}" for n in result.compat]
         lines += [mask(line) for line in result.console]
         if lines:
             ET.SubElement(case, "system-out").text = _clean("\n".join(lines))
