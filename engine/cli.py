@@ -14,7 +14,7 @@ import sys
 from enum import IntEnum
 from typing import IO, Any, Sequence
 
-from . import __version__
+from .version import __version__
 from .options import add_arguments, port, run_options
 
 

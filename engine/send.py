@@ -26,7 +26,7 @@ import urllib3.connection
 import urllib3.connectionpool
 import urllib3.exceptions
 
-from . import __version__
+from .version import __version__
 from .errors import ItemError, SendError
 from .model import Exchange, FilePart, PreparedRequest, Response
 from .redact import SECRET_HEADERS as CREDENTIAL_HEADERS
