@@ -371,7 +371,8 @@ def _best_example(
 ) -> tuple[DocumentedResponse | None, list[CheckResult]]:
     """Collections keep several examples per code (an empty and a full list, JSON and XML): the
     answer fits the contract when it fits any of them; otherwise report the closest."""
-    candidates = [d for d in documented if d.code == exchange.response.code] or [None]
+    candidates: list[DocumentedResponse | None] = [d for d in documented if d.code == exchange.response.code]
+    candidates = candidates or [None]
     best: tuple[int, DocumentedResponse | None, list[CheckResult]] | None = None
     for doc in candidates:
         checks = [c for c in (check_content_type(doc, exchange), check_schema(doc, exchange, schema, siblings=documented))

@@ -356,8 +356,9 @@ def cmd_run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
         stderr.write(f"error: a reporter failed, its output is incomplete: {problem}\n")
     failed = {problem.split(":", 1)[0] for problem in result.reporter_errors}
     for reporter in reporters:
-        if getattr(reporter, "path", None) not in (None, "-") and type(reporter).__name__ not in failed:
-            stderr.write(f"report written to {reporter.path}\n")
+        path = getattr(reporter, "path", None)
+        if path not in (None, "-") and type(reporter).__name__ not in failed:
+            stderr.write(f"report written to {path}\n")
     if args.export_environment:
         cli_values = {k: v for k, v in result.scopes.layers["cli"].items() if k not in injected}
         values = {**result.scopes.layers["environment"], **cli_values}

@@ -175,7 +175,8 @@ class Sender:
         key = (url[: end if end >= 0 else len(url)].lower(), verify)  # the origin as written: cheap to cut
         settings = self._environment.get(key)
         if settings is None:
-            settings = self._environment[key] = self.session.merge_environment_settings(url, {}, True, verify, None)
+            settings = dict(self.session.merge_environment_settings(url, {}, True, verify, None))
+            self._environment[key] = settings
         return settings
 
     def _read(self, response: requests.Response, deadline: float, timeout: float) -> tuple[bytes, int, bool]:
