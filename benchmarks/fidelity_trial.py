@@ -201,12 +201,12 @@ def run_newman(newman: list[str], paths: dict[str, Path], case: Case, base_url: 
     return side
 
 
-def run_replay(paths: dict[str, Path], case: Case, base_url: str, work: Path) -> Side:
+def run_replay(paths: dict[str, Path], case: Case, base_url: str, work: Path, root: Path = ROOT) -> Side:
     report = work / "replay.json"
     report.unlink(missing_ok=True)
-    argv = [sys.executable, str(ROOT / "run.py"), "run"] + common_args(paths, case, base_url) + list(case.ours) + [
+    argv = [sys.executable, str(root / "run.py"), "run"] + common_args(paths, case, base_url) + list(case.ours) + [
         "-r", "cli,json", "--reporter-json-export", str(report), "--color", "off"]
-    done = subprocess.run(argv, capture_output=True, text=True, timeout=900, cwd=str(ROOT))
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=900, cwd=str(root))
     side = Side(exit_code=done.returncode, output=done.stdout + done.stderr)
     if not report.exists():
         side.problem = (done.stderr or done.stdout).strip()[-500:]
@@ -280,6 +280,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", help="comma-separated case names")
     parser.add_argument("--show", action="store_true", help="print every difference, documented ones too")
     parser.add_argument("--outputs", action="store_true", help="print both runners' terminal output per case")
+    parser.add_argument("--root", type=Path, default=ROOT,
+                        help="run postman-replay from this checkout (another branch's worktree)")
     parser.add_argument("--keep", help="write the generated files here instead of a temporary folder")
     args = parser.parse_args(argv)
 
@@ -305,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
             theirs.requests = [request_key(r, case.volatile) for r in server.requests]
             server.clear()
             started = time.perf_counter()
-            ours = run_replay(paths, case, server.url, work)
+            ours = run_replay(paths, case, server.url, work, args.root)
             ours_s = time.perf_counter() - started
             ours.requests = [request_key(r, case.volatile) for r in server.requests]
 

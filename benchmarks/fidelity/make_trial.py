@@ -39,6 +39,7 @@ class Case:
     ours: tuple[str, ...] = ()  # extra postman-replay arguments (e.g. --compat newman)
     documented: str = ""  # why postman-replay differs from Newman on purpose, per SPEC
     env_vars: dict[str, str] = field(default_factory=dict)  # extra --env-var for both runners
+    environment_raw: dict | None = None  # an environment document written as given
     volatile: bool = False  # the URL holds random values: compare their shape only
 
 
@@ -616,6 +617,64 @@ pm.test("cookie echoed", function () { pm.expect(pm.response.json().headers.cook
     ])
 
 
+def legacy_scripts_globals() -> dict:
+    return collection("Globals as a bare array", [
+        item("uses globals", "GET", "{{baseUrl}}/g?greeting={{greeting}}&n={{n}}", test="""
+pm.test("global read", function () { pm.expect(pm.globals.get("greeting")).to.equal("hi there"); });"""),
+    ])
+
+
+def data_shapes() -> dict:
+    return collection("Data file shapes", [
+        item("row", "POST", "{{baseUrl}}/row/{{id}}?flag={{flag}}&none={{none}}",
+             headers=[{"key": "Content-Type", "value": "application/json"}],
+             body={"mode": "raw", "raw": "{\"note\": \"{{note}}\", \"n\": {{n}}}"}, test="""
+pm.test("note from data", function () { pm.expect(pm.iterationData.get("note")).to.be.a("string"); });"""),
+    ])
+
+
+def input_shapes() -> dict:
+    document = collection("Input shapes", [
+        {"name": "request as a string", "request": "{{baseUrl}}/plain?x={{nested}}"},
+        {"name": "event as one object", "event": {"listen": "test", "script": {"exec": "pm.test('ran', function () {});"}},
+         "request": {"method": "get", "url": "{{baseUrl}}/lower-method", "header": "X-Str: one\nX-Two: two"}},
+        item("item with url object only", "PUT", "{{baseUrl}}/obj", query=[{"key": "n", "value": "{{num}}"}]),
+    ], variables={"inner": "deep", "nested": "v-{{inner}}"})
+    document["info"]["schema"] = "https://schema.getpostman.com/json/collection/v2.0.0/collection.json"
+    return document
+
+
+def sandbox_libraries() -> dict:
+    return collection("Sandbox libraries", [
+        item("signed request", "POST", "{{baseUrl}}/signed", headers=[
+            {"key": "Content-Type", "value": "application/json"},
+            {"key": "X-Signature", "value": "{{signature}}"}, {"key": "X-Id", "value": "{{requestId}}"}],
+             body={"mode": "raw", "raw": "{\"amount\": 10, \"when\": \"{{when}}\"}"}, prerequest="""
+var CryptoJS = require("crypto-js");
+var moment = require("moment");
+var when = moment.utc("2024-02-29T10:20:30Z").add(1, "days").format("YYYY-MM-DD");
+pm.variables.set("when", when);
+var body = pm.variables.replaceIn(pm.request.body.raw);
+pm.variables.set("signature", CryptoJS.HmacSHA256(body, "shh").toString(CryptoJS.enc.Hex));
+pm.variables.set("requestId", require("lodash").padStart(String(_.sum([1, 2, 3])), 4, "0"));""", test="""
+var j = pm.response.json();
+pm.test("date arithmetic", function () { pm.expect(j.json.when).to.equal("2024-03-01"); });
+pm.test("lodash", function () { pm.expect(_.map(_.sortBy([3, 1, 2]), String)).to.eql(["1", "2", "3"]); });
+pm.test("lodash 3 global", function () {
+    pm.expect(_.pluck([{a: 1}, {a: 2}], "a")).to.eql([1, 2]);
+    pm.expect(_.contains([1, 2], 2)).to.be.true;
+});
+pm.test("base64", function () { pm.expect(btoa("ab")).to.equal("YWI="); pm.expect(atob("YWI=")).to.equal("ab"); });
+pm.test("Buffer", function () { pm.expect(Buffer.from("hi").toString("hex")).to.equal("6869"); });
+pm.test("tv4 schema", function () {
+    pm.expect(tv4.validate(j, {type: "object", required: ["method"]})).to.be.true;
+});
+pm.test("jsonSchema chai", function () {
+    pm.response.to.have.jsonSchema({type: "object", properties: {method: {enum: ["POST"]}}});
+});"""),
+    ])
+
+
 # ---------------------------------------------------------------- the case list
 
 ENV = {"bearerToken": TOKEN, "apiKey": API_KEY, "basicAuthUsername": "ada", "basicAuthPassword": "s3cret:pw",
@@ -672,7 +731,20 @@ CASES: list[Case] = [
     Case("dynamic_vars", dynamic_vars, volatile=True),
     Case("pre_request_failure", pre_request_failure),
     Case("cookies", cookies),
+    Case("sandbox_libraries", sandbox_libraries),
+    Case("data_shapes", data_shapes, data=("shapes.csv", "\ufeffid,flag,none,note,n\r\n1,true,,\"two\r\nlines\",3\r\n"
+                                                       "2,false,x,\"say \"\"hi\"\"\",4.5\r\n")),
+    Case("data_json_types", data_shapes, data=("types.json", json.dumps([
+        {"id": 1, "flag": True, "none": None, "note": "a", "n": 1.50},
+        {"id": "2", "flag": False, "none": "", "note": "ü", "n": -0}]))),
+    Case("input_shapes", input_shapes, environment_raw={"name": "raw", "values": [
+        {"key": "num", "value": 5, "enabled": True}]}),
+    Case("utf16_environment", token_chaining, environment={"username": "ada", "password": "pw"}),
+    Case("legacy_globals_array", legacy_scripts_globals),
 ]
+
+UTF16 = {"utf16_environment"}
+GLOBALS_ARRAY = {"legacy_globals_array": [{"key": "greeting", "value": "hi there"}, {"key": "n", "value": "3"}]}
 
 DISABLED_ENV = {"env_disabled_values"}
 
@@ -692,12 +764,18 @@ def write_case(case: Case, out: Path) -> dict[str, Path]:
         disabled = {"offValue"} if case.name in DISABLED_ENV else set()
         paths["environment"] = out / f"{case.name}.postman_environment.json"
         paths["environment"].write_text(json.dumps(environment_document(case.name, case.environment, disabled)),
-                                        encoding="utf-8")
+                                        encoding="utf-16" if case.name in UTF16 else "utf-8")
+    if case.environment_raw is not None:
+        paths["environment"] = out / f"{case.name}.postman_environment.json"
+        paths["environment"].write_text(json.dumps(case.environment_raw), encoding="utf-8")
     if case.globals is not None:
         paths["globals"] = out / f"{case.name}.postman_globals.json"
         doc = environment_document("globals", case.globals)
         doc["_postman_variable_scope"] = "globals"
         paths["globals"].write_text(json.dumps(doc), encoding="utf-8")
+    if case.name in GLOBALS_ARRAY:
+        paths["globals"] = out / f"{case.name}.globals.json"
+        paths["globals"].write_text(json.dumps(GLOBALS_ARRAY[case.name]), encoding="utf-8")
     if case.data is not None:
         paths["data"] = out / case.data[0]
         paths["data"].write_text(case.data[1], encoding="utf-8")
