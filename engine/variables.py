@@ -87,6 +87,15 @@ class Scopes:
                 return layer[name]
         return None
 
+    def is_data_null(self, name: str) -> bool:
+        """A JSON data row's `null` hides the name's lower values and substitutes nothing: Newman
+        leaves `{{name}}` in place, so here it is unresolved (an item error, literal under compat)."""
+        for layer_name, layer in self.layers.items():
+            if name in layer:
+                typed = self.typed.get(layer_name, {}).get(name)
+                return layer_name == "data" and typed is not None and typed[1] is None
+        return False
+
     def with_data(self, data: Mapping[str, Any]) -> "Scopes":
         """A copy for one iteration: same mutable environment/globals, fresh data and locals."""
         layers = dict(self.layers)
@@ -232,7 +241,7 @@ class Renderer:
             if value is None and name not in self.missing:
                 self.missing.append(name)
             return value
-        value = self.scopes.get(name)
+        value = None if self.scopes.is_data_null(name) else self.scopes.get(name)
         if self.scopes.compat and value is not None and (note := self.scopes.compat_note(name, value)):
             self.allow(note)
         if value is None:
