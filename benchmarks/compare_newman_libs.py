@@ -108,6 +108,12 @@ GROUPS: dict[str, list[str]] = {
         "[typeof require('uuid'), require('uuid').v4().length, require('uuid')().length]",
     ],
 }
+# The libraries written in JavaScript (lodash, the legacy `_`, moment, Sugar, postman-collection,
+# assert's messages): the Newman-derived expressions of their tests.
+sys.path.insert(0, str(ROOT / "tests"))
+from script_corpus.js_library_cases import newman_groups  # noqa: E402
+
+GROUPS.update(newman_groups())
 TIMERS = """
 var order = [];
 setTimeout(function (a) { order.push('timeout ' + a); }, 30, 'x');
