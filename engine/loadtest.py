@@ -18,6 +18,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from importlib.util import find_spec
 from typing import IO, TYPE_CHECKING, Any, Callable, Literal, Sequence
@@ -122,7 +123,7 @@ def request_event(result: ItemResult, mask: Callable[[str], str]) -> dict[str, A
     response = result.response
     failure = None
     if result.counts_as_failure:
-        failure = LoadFailure(mask(result.reason.splitlines()[0] if result.reason else result.outcome))
+        failure = LoadFailure(mask(failure_text(result)))
     return {
         "request_type": result.request.method if result.request is not None else "ITEM",
         "name": result.item,
@@ -132,6 +133,14 @@ def request_event(result: ItemResult, mask: Callable[[str], str]) -> dict[str, A
         "context": {},
         "response": None,
     }
+
+
+def failure_text(result: ItemResult) -> str:
+    """Every failed check (first line of each), or the error: the same text each time, so Locust
+    counts occurrences of one failure instead of listing each request."""
+    if result.outcome == "error" or not result.failed_checks:
+        return (result.error or result.outcome).splitlines()[0]
+    return "; ".join(f"{c.name}: {(c.message.splitlines() or [''])[0]}" for c in result.failed_checks)
 
 
 def user_class(collection: Collection, selected: Sequence[Located], options: "RunOptions",
@@ -257,7 +266,7 @@ def load_options(args: argparse.Namespace) -> LoadOptions:
 def load_command(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     """`postman-replay load`: check the inputs here (exit 2 before anything starts), then run Locust
     in this process when nothing else runs in it, else in a fresh interpreter with the same values."""
-    if find_spec("locust") is None:
+    if not _locust_installed():
         raise InputError("Locust is not installed; the load command runs on it", file="load",
                          title="cannot start the load run", hint=INSTALL_HINT)
     settings = load_options(args)
@@ -268,6 +277,13 @@ def load_command(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> 
     if _patching_is_safe():
         return run_in_process(args, stdout, stderr)
     return _run_in_child(args, stdout, stderr)
+
+
+def _locust_installed() -> bool:
+    try:
+        return find_spec("locust") is not None and find_spec("gevent") is not None
+    except (ImportError, ValueError):
+        return False
 
 
 def _patching_is_safe() -> bool:
@@ -384,7 +400,7 @@ def run_load(users: type, settings: LoadOptions, options: "RunOptions", stdout: 
         gevent.spawn(runner.start, settings.users, settings.spawn_rate)
         if settings.run_time_s is None:
             stderr.write("load: no --run-time, Ctrl-C stops the run\n")
-        runner.greenlet.join(timeout=settings.run_time_s)
+        _wait(runner, settings.run_time_s)
     except KeyboardInterrupt:
         interrupted = True
     finally:
@@ -392,6 +408,7 @@ def run_load(users: type, settings: LoadOptions, options: "RunOptions", stdout: 
     elapsed = time.monotonic() - started
     if csv_writer is not None:
         gevent.sleep(1.1)  # Locust's CSV writer writes every second: one more pass holds the final numbers
+        csv_writer.greenlet.kill(block=True)
         csv_writer.close_files()
     if settings.html_path:
         from locust.html import get_html_report
@@ -406,6 +423,18 @@ def run_load(users: type, settings: LoadOptions, options: "RunOptions", stdout: 
     return outcome
 
 
+def _wait(runner: Any, run_time_s: float | None) -> None:
+    """Until the run time is over (by the monotonic clock: gevent's loop clock can lag behind
+    after the blocking start-up) or the runner ends on its own."""
+    if run_time_s is None:
+        runner.greenlet.join()
+        return
+    deadline = time.monotonic() + run_time_s
+    while (left := deadline - time.monotonic()) > 0:
+        if runner.greenlet.join(timeout=min(left, 0.5)):  # a gevent Group: True once it is empty
+            return
+
+
 def _csv_writer(environment: Any, settings: LoadOptions) -> Any:
     if not settings.csv_prefix:
         return None
@@ -413,7 +442,7 @@ def _csv_writer(environment: Any, settings: LoadOptions) -> Any:
     from locust.stats import PERCENTILES_TO_REPORT, StatsCSVFileWriter
 
     writer = StatsCSVFileWriter(environment, PERCENTILES_TO_REPORT, settings.csv_prefix, False)
-    gevent.spawn(writer.stats_writer)
+    writer.greenlet = gevent.spawn(writer.stats_writer)
     return writer
 
 
@@ -468,6 +497,13 @@ def _run_worker(environment: Any, settings: LoadOptions, stdout: IO[str], stderr
         peak = max(peak, user_count)
 
     environment.events.spawning_complete.add_listener(on_spawned)
+    sent = Counter()  # the worker's statistics go to the master and are reset there: count here too
+
+    def on_request(exception: Exception | None = None, **_: Any) -> None:
+        sent["requests"] += 1
+        sent["failures"] += exception is not None
+
+    environment.events.request.add_listener(on_request)
     stderr.write(f"load: worker connecting to {settings.master_host}:{settings.master_port}\n")
     stderr.flush()
     try:
@@ -475,12 +511,11 @@ def _run_worker(environment: Any, settings: LoadOptions, stdout: IO[str], stderr
     except KeyboardInterrupt:
         runner.quit()
     environment.events.quitting.fire(environment=environment, reverse=True)  # tells the master this worker quit
-    total = environment.stats.total
     peak = max(peak, max(runner.user_classes_count.values(), default=0))
-    stdout.write(f"worker: {peak} user(s), {total.num_requests} requests, {total.num_failures} failures "
+    stdout.write(f"worker: {peak} user(s), {sent['requests']} requests, {sent['failures']} failures "
                  "(the master's report has the statistics)\n")
     stdout.flush()
-    return LoadOutcome(0, total.num_requests, total.num_failures)
+    return LoadOutcome(0, sent["requests"], sent["failures"])
 
 
 # ---------------------------------------------------------------- verdict and report
