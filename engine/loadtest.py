@@ -148,6 +148,8 @@ def user_class(collection: Collection, selected: Sequence[Located], options: "Ru
     """A Locust `User` class replaying the items; importing Locust (and gevent's patching) happens here."""
     from locust import User, constant, task
 
+    warm_up(collection, selected, options)
+
     def on_start(self: Any) -> None:
         self.replay = UserReplay(collection, selected, options)
 
@@ -168,6 +170,23 @@ def user_class(collection: Collection, selected: Sequence[Located], options: "Ru
         "__doc__": f"Replays {len(selected)} item(s) of '{collection.name}' in collection order.",
     }
     return type(USER_CLASS, (User,), namespace)
+
+
+def warm_up(collection: Collection, selected: Sequence[Located], options: "RunOptions") -> None:
+    """Pay the one-off costs before any user starts (the faker import behind `{{$random…}}`, the
+    schema libraries, pre-request scripts' first compile): a gevent process is single-threaded, so
+    paid in a user's first request they would stall every user and show up in the statistics."""
+    from dataclasses import replace
+
+    from .runner import Runner
+
+    import genson  # type: ignore[import-untyped]  # noqa: F401  (the checks infer schemas with these)
+    import jsonschema  # type: ignore[import-untyped]  # noqa: F401
+
+    runner = Runner(collection, replace(options, dry_run=True), [])
+    scopes = runner.scopes.with_data({})
+    for located in selected:  # a dry run sends nothing; what its scripts set is thrown away with it
+        runner.execute_step(located, scopes, 0)
 
 
 def locust_user(argv: Sequence[str]) -> type:
@@ -371,7 +390,7 @@ def _host(collection: Collection, options: "RunOptions") -> str | None:
 def run_load(users: type, settings: LoadOptions, options: "RunOptions", stdout: IO[str], stderr: IO[str],
              host: str | None = None) -> LoadOutcome:
     """Run Locust headless with `users` in the given role and print its statistics at the end."""
-    import gevent
+    import gevent  # type: ignore[import-untyped]
     from locust.env import Environment
 
     # a user's last item finishes before it stops, so every request the server saw is counted
@@ -438,11 +457,11 @@ def _wait(runner: Any, run_time_s: float | None) -> None:
 def _csv_writer(environment: Any, settings: LoadOptions) -> Any:
     if not settings.csv_prefix:
         return None
-    import gevent
+    import gevent  # type: ignore[import-untyped]
     from locust.stats import PERCENTILES_TO_REPORT, StatsCSVFileWriter
 
     writer = StatsCSVFileWriter(environment, PERCENTILES_TO_REPORT, settings.csv_prefix, False)
-    writer.greenlet = gevent.spawn(writer.stats_writer)
+    writer.greenlet = gevent.spawn(writer.stats_writer)  # type: ignore[attr-defined]
     return writer
 
 
@@ -456,7 +475,7 @@ def _written(settings: LoadOptions) -> list[str]:
 
 
 def _wait_for_workers(runner: Any, settings: LoadOptions, stderr: IO[str]) -> None:
-    import gevent
+    import gevent  # type: ignore[import-untyped]
 
     said = -1
     while len(runner.clients.ready) < settings.expect_workers:
@@ -472,7 +491,7 @@ def _wait_for_workers(runner: Any, settings: LoadOptions, stderr: IO[str]) -> No
 
 def _stop(runner: Any, settings: LoadOptions, stop_timeout: float) -> None:
     """Stop the users gracefully (each finishes its item), then collect the workers' last reports."""
-    import gevent
+    import gevent  # type: ignore[import-untyped]
 
     if settings.role != "master":
         runner.quit()
@@ -497,7 +516,7 @@ def _run_worker(environment: Any, settings: LoadOptions, stdout: IO[str], stderr
         peak = max(peak, user_count)
 
     environment.events.spawning_complete.add_listener(on_spawned)
-    sent = Counter()  # the worker's statistics go to the master and are reset there: count here too
+    sent: Counter[str] = Counter()  # the worker's statistics go to the master and are reset there: count here too
 
     def on_request(exception: Exception | None = None, **_: Any) -> None:
         sent["requests"] += 1
