@@ -46,8 +46,10 @@ class _Http(asyncio.Protocol):
     """Keep-alive HTTP/1.1: every request (headers, Content-Length body) gets the canned answer."""
 
     count = 0
+    connections = 0
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        _Http.connections += 1
         self.transport = transport  # type: ignore[assignment]
         self.buffer = b""
 
@@ -83,7 +85,7 @@ def serve(port_file: str) -> None:
             line = await reader.readline()
             if not line:
                 return
-            print(_Http.count, flush=True)
+            print(_Http.count, _Http.connections, flush=True)
 
     asyncio.run(main())
 
@@ -101,11 +103,13 @@ class Server:
         self.url = f"http://127.0.0.1:{Path(self.port_file).read_text()}"
         return self
 
-    def count(self) -> int:
+    def count(self) -> tuple[int, int]:
+        """(requests, connections) received so far."""
         assert self.proc.stdin is not None and self.proc.stdout is not None
         self.proc.stdin.write("count\n")
         self.proc.stdin.flush()
-        return int(self.proc.stdout.readline())
+        requests, connections = self.proc.stdout.readline().split()
+        return int(requests), int(connections)
 
     def __exit__(self, *exc: object) -> None:
         if self.proc.stdin is not None:
@@ -310,11 +314,12 @@ def main() -> int:
             for name, runs in (("plain", plain), ("engine_users", ours)):
                 before = server.count()
                 result = run_locust(work / f"{name}.py", args.users, args.seconds, work, env)
-                result["server"] = server.count() - before
+                after = server.count()
+                result["server"], result["connections"] = after[0] - before[0], after[1] - before[1]
                 runs.append(result)
                 print(f"  round {round_ + 1} {name:<12} {result['rps']:7.0f} req/s wall, {result['per_cpu_s']:7.0f} req "
                       f"per CPU-second; {result['requests']:6d} requests, {result['failures']} failures, "
-                      f"server saw {result['server']}")
+                      f"server saw {result['server']} on {result['connections']} connections")
         plain_rps = statistics.median(r["rps"] for r in plain)
         ours_rps = statistics.median(r["rps"] for r in ours)
         plain_cpu = statistics.median(r["per_cpu_s"] for r in plain)
