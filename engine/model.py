@@ -226,6 +226,31 @@ class FilePart:
     content_type: str | None = None
 
 
+CompatKind = Literal[
+    "unresolved-variable",  # `{{name}}` with no value, sent as written
+    "path-variable",  # `:name` with no value, sent as written
+    "placeholder",  # `<word>` with no value, sent as written
+    "credential",  # auth with a missing credential, sent as Newman sends it
+    "disabled-value",  # an environment/globals entry off by `enabled: false`, applied
+    "precedence",  # iteration data won over --env-var
+    "prerequest-failed",  # the pre-request script failed and the request was sent anyway
+]
+
+
+@dataclass(frozen=True, slots=True)
+class CompatNote:
+    """One thing `--compat newman` let through that the default refuses. Typed, so that every
+    report renders it alike and `validate` can list them; `subject` is the variable, parameter or
+    auth type concerned."""
+
+    kind: CompatKind
+    subject: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"--compat newman: {self.message}"
+
+
 @dataclass(frozen=True, slots=True)
 class PreparedRequest:
     """The request exactly as it will go on the wire; `url` is final and already quoted."""
@@ -255,6 +280,7 @@ class PreparedRequest:
     secrets: frozenset[str] = field(default_factory=frozenset)  # values to mask wherever they appear
     secret_headers: frozenset[str] = field(default_factory=frozenset)  # apikey header names
     secret_query: frozenset[str] = field(default_factory=frozenset)  # apikey/token query names
+    compat: tuple[CompatNote, ...] = ()  # what --compat newman let through
 
     def header(self, name: str) -> str | None:
         return header_value(self.headers, name)
@@ -356,6 +382,7 @@ class ItemResult:
     console: tuple[str, ...] = ()
     attempts: int = 1
     name: str = ""
+    compat: tuple[CompatNote, ...] = ()  # what --compat newman let through on this item
 
     @property
     def counts_as_failure(self) -> bool:

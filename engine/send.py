@@ -6,9 +6,11 @@ so credentials never cross to another origin; every transport failure becomes on
 
 from __future__ import annotations
 
+import heapq
 import http.cookiejar
 import os
 import re
+import socket
 import threading
 import time
 import warnings
@@ -76,9 +78,27 @@ class Sender:
         self.session.close()
 
     def send(self, prepared: PreparedRequest) -> Exchange:
-        """Send and read the response within the timeout; raise SendError on any transport fault."""
+        """Send and read the response within the timeout; raise SendError on any transport fault.
+
+        The timeout bounds the whole exchange, headers included: socket timeouts bound each read
+        only, so a server trickling a header byte every half second would otherwise hold the item
+        forever; the watchdog closes the connection at the deadline."""
         timeout = self.options.timeout_ms / 1000
-        deadline = time.monotonic() + timeout
+        ticket = WATCHDOG.watch(time.monotonic() + timeout)
+        _TICKET.value = ticket
+        try:
+            return self._send(prepared, timeout, ticket.deadline)
+        except SendError:
+            if ticket.expired:
+                raise SendError(f"timed out after {timeout * 1000:.0f} ms: the whole response (headers and body) "
+                                f"must arrive within the request timeout",
+                                hint="raise --timeout-request (milliseconds)") from None
+            raise
+        finally:
+            _TICKET.value = None
+            ticket.cancel()
+
+    def _send(self, prepared: PreparedRequest, timeout: float, deadline: float) -> Exchange:
         start = time.perf_counter()
         body, content_type = _payload(prepared, self.options)
         headers = _merge_headers(prepared.headers)
@@ -284,6 +304,74 @@ class _NoCookies(http.cookiejar.DefaultCookiePolicy):
 # ---------------------------------------------------------------- the request line as resolve wrote it
 
 _TARGET = threading.local()
+_TICKET = threading.local()
+
+
+class _Ticket:
+    """One exchange under watch: its deadline and the connection it is using."""
+
+    __slots__ = ("deadline", "connection", "expired", "done")
+
+    def __init__(self, deadline: float) -> None:
+        self.deadline = deadline
+        self.connection: Any = None
+        self.expired = False
+        self.done = False
+
+    def cancel(self) -> None:
+        self.done = True
+
+    def expire(self) -> None:
+        sock = getattr(self.connection, "sock", None)
+        if self.done or sock is None:
+            return
+        self.expired = True
+        try:
+            sock.shutdown(socket.SHUT_RDWR)  # the blocked read returns at once; the pool drops the connection
+        except OSError:
+            pass
+
+
+class _Watchdog:
+    """One daemon thread for every exchange of the process: a heap of deadlines, cheaper than a
+    timer thread per request."""
+
+    def __init__(self) -> None:
+        self._heap: list[tuple[float, int, _Ticket]] = []
+        self._wake = threading.Condition()
+        self._count = 0
+        self._thread: threading.Thread | None = None
+
+    def watch(self, deadline: float) -> _Ticket:
+        ticket = _Ticket(deadline)
+        with self._wake:
+            self._count += 1
+            heapq.heappush(self._heap, (deadline, self._count, ticket))
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="replay-deadlines", daemon=True)
+                self._thread.start()
+            elif self._heap[0][2] is ticket:
+                self._wake.notify()
+        return ticket
+
+    def _run(self) -> None:
+        while True:
+            with self._wake:
+                while self._heap and self._heap[0][2].done:
+                    heapq.heappop(self._heap)
+                if not self._heap:
+                    self._wake.wait()
+                    continue
+                deadline, _, ticket = self._heap[0]
+                wait = deadline - time.monotonic()
+                if wait > 0:
+                    self._wake.wait(wait)
+                    continue
+                heapq.heappop(self._heap)
+            ticket.expire()
+
+
+WATCHDOG = _Watchdog()
 
 
 class _ExactConnectionMixin:
@@ -313,6 +401,9 @@ class _ExactPoolMixin:
             _TARGET.value = None
 
     def _make_request(self, conn, method, url, *args, **kwargs):  # type: ignore[no-untyped-def]
+        ticket = getattr(_TICKET, "value", None)
+        if ticket is not None:
+            ticket.connection = conn  # what the watchdog closes when the deadline passes
         exact = getattr(_TARGET, "value", None)
         return super()._make_request(conn, method, exact or url, *args, **kwargs)  # type: ignore[misc]
 
