@@ -237,8 +237,8 @@ def locustfile_text(args: argparse.Namespace) -> str:
         f"{secrets}"
         "Run: locust -f locustfile.py --headless --users 10 --spawn-rate 2 --run-time 1m\n"
         '(needs postman-replay[load] installed where Locust runs; paths are relative to that folder)\n"""\n\n'
-        "import os  # noqa: F401\n\n"
-        "from engine.loadtest import locust_user\n\n"
+        + ("import os\n\n" if needed else "")
+        + "from engine.loadtest import locust_user\n\n"
         f"{USER_CLASS} = locust_user([\n" + "\n".join(lines) + "\n])\n"
     )
 
