@@ -1,6 +1,6 @@
 """Load replay on Locust: the selected items as Locust users, each item going through the runner's own step.
 
-Every simulated user owns a `Runner` (its own variables, cookies, connections and script sandbox)
+Every simulated user owns a `Pipeline` (its own variables, cookies, connections and script sandbox)
 and replays the selected items in collection order, pass after pass: resolve → send → check →
 scripts, exactly as `run` does. Each item's result becomes one Locust request event named by the
 item's slash path, timed by the Exchange; a failed check or an item error is a Locust failure.
@@ -84,17 +84,17 @@ class LoadFailure(Exception):
 
 
 class UserReplay:
-    """One simulated user: its own Runner and scopes; `step()` runs the next item and reports it.
+    """One simulated user: its own Pipeline and scopes; `step()` runs the next item and reports it.
 
     Variables that the user's scripts set (a login item's token) stay for that user's later items
     and passes; locals and data start fresh on every pass, as an iteration does in `run`.
     """
 
     def __init__(self, collection: Collection, selected: Sequence[Located], options: "RunOptions") -> None:
-        from .runner import Runner
+        from .pipeline import Pipeline
 
         self.selected = list(selected)
-        self.runner = Runner(collection, options, [])
+        self.runner = Pipeline(collection, options)
         self.position = 0
         self.iteration = 0
         self.scopes = self.runner.scopes.with_data({})
@@ -178,12 +178,12 @@ def warm_up(collection: Collection, selected: Sequence[Located], options: "RunOp
     paid in a user's first request they would stall every user and show up in the statistics."""
     from dataclasses import replace
 
-    from .runner import Runner
+    from .pipeline import Pipeline
 
     import genson  # type: ignore[import-untyped]  # noqa: F401  (the checks infer schemas with these)
     import jsonschema  # type: ignore[import-untyped]  # noqa: F401
 
-    runner = Runner(collection, replace(options, dry_run=True), [])
+    runner = Pipeline(collection, replace(options, dry_run=True))
     scopes = runner.scopes.with_data({})
     for located in selected:  # a dry run sends nothing; what its scripts set is thrown away with it
         runner.execute_step(located, scopes, 0)

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from importlib.util import find_spec
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,10 @@ from conftest import CONFLUENCE, ROOT
 from factory import example, make_item
 from servers import Route, closed_port
 
-pytest.importorskip("locust", reason='the load tests need the load extra: pip install -e ".[load]"')
+# find_spec, not importorskip: importing Locust monkey-patches the standard library for gevent,
+# which must never happen inside the test session (the load runs are subprocesses)
+if find_spec("locust") is None:
+    pytest.skip('the load tests need the load extra: pip install -e ".[load]"', allow_module_level=True)
 
 WATCH_PATH = "/wiki/rest/api/user/watch/content/12345"
 ITEM = "Remove content watcher"
@@ -229,6 +233,12 @@ def test_a_generated_locustfile_runs_under_locust(server, cli, tmp_path: Path) -
 
 
 @pytest.mark.parametrize("text, seconds", [("90", 90), ("90s", 90), ("1m30s", 90), ("2h", 7200), ("1.5", 1.5)])
+def test_the_test_session_is_never_monkey_patched() -> None:
+    """Every load ran in a subprocess: this process has neither Locust nor gevent's patches."""
+    assert "locust" not in sys.modules
+    assert "gevent" not in sys.modules or not __import__("gevent.monkey").monkey.is_module_patched("socket")
+
+
 def test_run_time_spellings(text: str, seconds: float) -> None:
     from engine.options import timespan
 
