@@ -232,13 +232,13 @@ def test_a_generated_locustfile_runs_under_locust(server, cli, tmp_path: Path) -
 # ---------------------------------------------------------------- option values
 
 
-@pytest.mark.parametrize("text, seconds", [("90", 90), ("90s", 90), ("1m30s", 90), ("2h", 7200), ("1.5", 1.5)])
 def test_the_test_session_is_never_monkey_patched() -> None:
     """Every load ran in a subprocess: this process has neither Locust nor gevent's patches."""
     assert "locust" not in sys.modules
     assert "gevent" not in sys.modules or not __import__("gevent.monkey").monkey.is_module_patched("socket")
 
 
+@pytest.mark.parametrize("text, seconds", [("90", 90), ("90s", 90), ("1m30s", 90), ("2h", 7200), ("1.5", 1.5)])
 def test_run_time_spellings(text: str, seconds: float) -> None:
     from engine.options import timespan
 
