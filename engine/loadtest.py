@@ -180,8 +180,13 @@ def warm_up(collection: Collection, selected: Sequence[Located], options: "RunOp
 
     from .pipeline import Pipeline
 
-    import genson  # type: ignore[import-untyped]  # noqa: F401  (the checks infer schemas with these)
-    import jsonschema  # type: ignore[import-untyped]  # noqa: F401
+    import importlib
+
+    for name in ("genson", "fastjsonschema", "jsonschema"):  # what the checks infer and validate schemas with
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            pass
 
     runner = Pipeline(collection, replace(options, dry_run=True))
     scopes = runner.scopes.with_data({})
