@@ -138,7 +138,7 @@ def resolve(
     # as postman-runtime: the Content-Type a body implies follows the user's (and auth's) headers,
     # and only when none is set
     implicit = bool(content_type) and not any(name.lower() == "content-type" for name, _ in headers)
-    if implicit:
+    if implicit and content_type:
         headers.append(("Content-Type", content_type))
     elif content_type and body_mode == "urlencoded" and "content-type" not in disabled:
         # postman-request writes the form's own type over the user's, where the user put it

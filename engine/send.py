@@ -129,7 +129,8 @@ class Sender:
             verify = self.options.ca_cert
         with_auth = True  # digest/NTLM handshakes: off once a redirect has left the origin
         while True:
-            response = self._send_once(method, url, headers, body, prepared, with_auth, verify, timeout, token)
+            response = self._send_once(method, url, headers, body, prepared, with_auth, verify, timeout, token,
+                                       bool(redirects))
             location = response.headers.get("Location")
             if not (prepared.follow_redirects and response.is_redirect and location):
                 break
@@ -162,7 +163,7 @@ class Sender:
         )
 
     def _send_once(self, method, url, headers, body, prepared, with_auth, verify, timeout,
-                   token) -> requests.Response:
+                   token, hop) -> requests.Response:
         auth: requests.auth.AuthBase | None = None
         if with_auth:
             auth = requests.auth.HTTPDigestAuth(*prepared.digest) if prepared.digest else _ntlm(prepared)
@@ -172,8 +173,10 @@ class Sender:
             wire = session.prepare_request(request)
             wire.url = url  # requests re-quotes URLs; resolve already produced the final one
             # requests added Content-Length and, from the jar or an auth handshake, Cookie/Authorization
-            added = [(name, value) for name, value in wire.headers.items() if name.lower() != "content-length"]
-            wire.headers = _wire_headers(prepared, method, url, headers, body, token, added)
+            added = [(name, value if isinstance(value, str) else value.decode("latin-1"))
+                     for name, value in wire.headers.items() if name.lower() != "content-length"]
+            # urllib3's dict keeps a repeated name on lines of its own (requests' would join them)
+            wire.headers = _wire_headers(prepared, method, url, headers, body, token, added, hop)  # type: ignore[assignment]
             settings = self._settings(url, verify)
             return session.send(wire, allow_redirects=False, timeout=(timeout, timeout), **settings)
         except (requests.exceptions.RequestException, ValueError) as exc:
@@ -232,14 +235,19 @@ def _sign_now(prepared: PreparedRequest, url: str, headers: list[tuple[str, str]
 
 
 def _wire_headers(prepared: PreparedRequest, method: str, url: str, headers: list[tuple[str, str]],
-                  body: bytes | None, token: str, added: list[tuple[str, str]]) -> HTTPHeaderDict:
+                  body: bytes | None, token: str, added: list[tuple[str, str]], hop: bool = False) -> HTTPHeaderDict:
     """The header lines in the order postman-runtime writes them: the request's own (the user's,
     auth's, the Content-Type a raw or GraphQL body implies), each repeated name on its own line;
     then each system header the user did not set and disabledSystemHeaders does not turn off;
-    then a form's Content-Type and Content-Length (a file body's Content-Type after it)."""
+    then a form's Content-Type and Content-Length (a file body's Content-Type after it). On a
+    redirect hop, Referer then Host come last, as postman-request writes them."""
     off = prepared.disabled_system_headers
     out = HTTPHeaderDict()
     late: tuple[str, str] | None = None
+    referer = [(n, v) for n, v in headers if n.lower() == "referer"] if hop else []
+    if referer:
+        headers = [(n, v) for n, v in headers if n.lower() != "referer"]
+    deferred_host: str | None = None
     for name, value in headers:
         if name.lower() == "content-type" and prepared.implicit_content_type:
             if "content-type" in off:
@@ -254,6 +262,9 @@ def _wire_headers(prepared: PreparedRequest, method: str, url: str, headers: lis
                         ("Connection", "keep-alive")):
         key = name.lower()
         if key in own:
+            continue
+        if hop and key == "host" and key not in off:
+            deferred_host = value
             continue
         if key in off:
             if key in SKIPPABLE:
@@ -273,6 +284,10 @@ def _wire_headers(prepared: PreparedRequest, method: str, url: str, headers: lis
         out.add("Content-Length", length)
     if late is not None and prepared.body_mode == "file":
         out.add(*late)
+    for name, value in referer:
+        out.add(name, value)
+    if deferred_host is not None:
+        out.add("Host", deferred_host)
     return out
 
 
