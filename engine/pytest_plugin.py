@@ -245,7 +245,7 @@ class PostmanItem(pytest.Item):
         self.extra_keyword_matches.add(located.item.request.method.upper())
 
     def setup(self) -> None:
-        replay = self.parent.shared()  # type: ignore[attr-defined]
+        replay = self.parent.shared()  # type: ignore[union-attr]
         runner = replay.runner
         self.redactor = runner.redactor
         self.result = replay.setup_result(self.iteration, self.located)  # a setup item ran as the fixture

@@ -79,6 +79,8 @@ MEDIA_TYPES = {
 
 @dataclass(frozen=True)
 class ResolveOptions:
+    """Where file parts are read from, and whether TLS is verified."""
+
     working_dir: str | None = None  # formdata/file `src` root; default: the collection's folder
     allow_outside_files: bool = False
     insecure: bool = False
@@ -582,7 +584,7 @@ def _body(
                 for src in p.src:
                     path = _attachment(render(src), draft, collection, options)
                     if path:
-                        parts.append(FilePart(render(p.key), path, p.content_type))
+                        parts.append(FilePart(render(p.key), path, p.content_type or guess_type(path)))
             else:
                 key = render(p.key)
                 value = _fill(key, render(p.value or ""), p, draft, "form field")

@@ -47,6 +47,8 @@ SKIPPABLE = frozenset({"user-agent", "host", "accept-encoding"})
 
 @dataclass(frozen=True)
 class SendOptions:
+    """Transport settings shared by every request of a run."""
+
     timeout_ms: int = 30_000
     insecure: bool = False
     ca_cert: str | None = None
@@ -189,10 +191,13 @@ class Sender:
     def _settings(self, url: str, verify: bool | str) -> dict:
         """Proxies and TLS settings from the environment, worked out once per origin: requests
         would scan os.environ on every call, a fifth of a run's time on a fast server."""
-        key = (_origin(url), verify)
+        start = url.find("//") + 2
+        end = url.find("/", start)
+        key = (url[: end if end >= 0 else len(url)].lower(), verify)  # the origin as written: cheap to cut
         settings = self._environment.get(key)
         if settings is None:
-            settings = self._environment[key] = self.session.merge_environment_settings(url, {}, True, verify, None)
+            settings = dict(self.session.merge_environment_settings(url, {}, True, verify, None))
+            self._environment[key] = settings
         return settings
 
     def _read(self, response: requests.Response, deadline: float, timeout: float) -> tuple[bytes, int, bool]:
@@ -537,10 +542,8 @@ def _payload(prepared: PreparedRequest, options: SendOptions) -> tuple[bytes | N
 def multipart(form: tuple, file_root: str | None, boundary: str | None = None) -> tuple[bytes, str]:
     """The multipart body as Newman's form-data writer lays it out: a boundary of 26 dashes and 24
     digits; per part `Content-Disposition` (name and filename quoted as they are, UTF-8) then
-    `Content-Type` for a file (its own, else by extension) or a text part that names one; CRLF
+    `Content-Type` for a file or a text part that names one; CRLF
     line ends. A file part without a source goes out with `filename=""` and no content."""
-    from .resolve import guess_type
-
     if boundary is None:
         import secrets
 
@@ -552,7 +555,7 @@ def multipart(form: tuple, file_root: str | None, boundary: str | None = None) -
             filename = os.path.basename(part.path)
             data = read_attachment(part.path, file_root) if part.path else b""
             head += f'; filename="{filename}"'
-            content_type = part.content_type or (guess_type(filename) if part.path else None)
+            content_type = part.content_type  # resolve named it by the extension when the row did not
         else:
             data = part.value.encode("utf-8")
             content_type = part.content_type

@@ -103,9 +103,13 @@ class _Clock:
 
     def __init__(self, ctx: Any) -> None:
         self._ctx = ctx
-        self.deadline: float | None = None
+        self._deadline: list[float | None] = [None]  # shared with the handler, which must not hold self
         self._handler: Any = None
         self.native = self._install(ctx)
+
+    @property
+    def deadline(self) -> float | None:
+        return self._deadline[0]
 
     def _install(self, ctx: Any) -> bool:
         import ctypes
@@ -128,18 +132,26 @@ class _Clock:
         if not runtime or not context or get_runtime(context) != runtime:
             return False
         handler_type = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p)
-        clock = time.perf_counter
+        clock, box = time.perf_counter, self._deadline
 
         def interrupt(_runtime: Any, _opaque: Any) -> int:
-            deadline = self.deadline
+            deadline = box[0]
             return 1 if deadline is not None and clock() > deadline else 0
 
         self._handler = handler_type(interrupt)  # kept: QuickJS holds only the raw pointer
         set_handler(runtime, ctypes.cast(self._handler, ctypes.c_void_p), None)
+        self._unset = lambda: set_handler(runtime, None, None)
         return True
 
+    def __del__(self) -> None:
+        # The context may outlive this clock (someone else holds it): never leave QuickJS a
+        # pointer to a freed handler. The context is alive here, as this object holds it.
+        unset = getattr(self, "_unset", None)
+        if unset is not None:
+            unset()
+
     def limit(self, deadline: float | None) -> None:
-        self.deadline = deadline
+        self._deadline[0] = deadline
         if not self.native:
             self._ctx.set_time_limit(-1 if deadline is None else max(deadline - time.perf_counter(), 0.001))
 
@@ -324,7 +336,7 @@ def _module_files() -> tuple[str, ...]:
 @functools.lru_cache(maxsize=1)
 def _module_index() -> str:
     """lib/index.json plus the module file names, as JSON text for require.js."""
-    index = json.loads(resources.files(__package__).joinpath("lib", "index.json").read_text(encoding="utf-8"))
+    index = json.loads(resources.files(__package__).joinpath("lib").joinpath("index.json").read_text(encoding="utf-8"))
     index["files"] = list(_module_files())
     return json.dumps(index)
 
@@ -333,7 +345,7 @@ def _module_index() -> str:
 def _module_source(name: str) -> str | None:
     if name not in _module_files():
         return None
-    return resources.files(__package__).joinpath("lib", f"{name}.js").read_text(encoding="utf-8")
+    return resources.files(__package__).joinpath("lib").joinpath(f"{name}.js").read_text(encoding="utf-8")
 
 
 def _host_call(name: str, args_json: str) -> str:

@@ -43,26 +43,37 @@ function wordArrayCreate(words, sigBytes) {
 }
 
 // ---------- encoders -----------------------------------------------------------------------------
+// Lookup tables: QuickJS makes per-character number formatting and parsing the slow part.
+var HEX_BYTE = [], NIBBLE = new Int8Array(128).fill(-1);
+for (var hb = 0; hb < 256; hb++) HEX_BYTE.push((hb < 16 ? '0' : '') + hb.toString(16));
+'0123456789abcdef'.split('').forEach(function (c, i) { NIBBLE[c.charCodeAt(0)] = i; NIBBLE[c.toUpperCase().charCodeAt(0)] = i; });
+function nibble(code) { return code < 128 ? NIBBLE[code] : -1; }
+
+function byteAt(wa, i) { return (wa.words[i >>> 2] >>> (24 - (i % 4) * 8)) & 0xff; }
+
 var Hex = {
   stringify: function (wa) {
-    var out = [];
-    for (var i = 0; i < wa.sigBytes; i++) {
-      var b = (wa.words[i >>> 2] >>> (24 - (i % 4) * 8)) & 0xff;
-      out.push((b >>> 4).toString(16), (b & 0x0f).toString(16));
-    }
-    return out.join('');
+    var out = '', n = wa.sigBytes;
+    for (var i = 0; i < n; i++) out += HEX_BYTE[byteAt(wa, i)];
+    return out;
   },
   parse: function (text) {
     var s = String(text), words = [];
-    for (var i = 0; i < s.length; i += 2) words[i >>> 3] |= parseInt(s.substr(i, 2), 16) << (24 - (i % 8) * 4);
+    for (var i = 0; i < s.length; i += 2) {
+      var hi = nibble(s.charCodeAt(i)), lo = i + 1 < s.length ? nibble(s.charCodeAt(i + 1)) : -1;
+      var v = hi >= 0 && lo >= 0 ? (hi << 4) | lo : parseInt(s.substr(i, 2), 16);
+      words[i >>> 3] |= v << (24 - (i % 8) * 4);
+    }
     return new WordArray(words, s.length >>> 1);
   }
 };
 var Latin1 = {
   stringify: function (wa) {
-    var out = [];
-    for (var i = 0; i < wa.sigBytes; i++) out.push(String.fromCharCode((wa.words[i >>> 2] >>> (24 - (i % 4) * 8)) & 0xff));
-    return out.join('');
+    var codes = [], n = wa.sigBytes;
+    for (var i = 0; i < n; i++) codes.push(byteAt(wa, i));
+    var out = '';
+    for (var j = 0; j < codes.length; j += 4096) out += String.fromCharCode.apply(null, codes.slice(j, j + 4096));
+    return out;
   },
   parse: function (text) {
     var s = String(text), words = [];
@@ -104,27 +115,31 @@ function utf16(little) {
   };
 }
 function base64(alphabet, pad) {
+  var chars = alphabet.split(''), values = new Int8Array(128).fill(-1);
+  chars.forEach(function (c, i) { values[c.charCodeAt(0)] = i; });
   return {
     stringify: function (wa) {
-      var bytes = Latin1.stringify(wa), out = [];
-      for (var i = 0; i < bytes.length; i += 3) {
-        var n = (bytes.charCodeAt(i) << 16) | ((bytes.charCodeAt(i + 1) || 0) << 8) | (bytes.charCodeAt(i + 2) || 0);
-        for (var j = 0; j < 4; j++) {
-          if (i + j * 0.75 < bytes.length) out.push(alphabet.charAt((n >>> (6 * (3 - j))) & 0x3f));
-          else if (pad) out.push('=');
-        }
+      var out = '', n = wa.sigBytes;
+      for (var i = 0; i < n; i += 3) {
+        var a = byteAt(wa, i), b = i + 1 < n ? byteAt(wa, i + 1) : 0, c = i + 2 < n ? byteAt(wa, i + 2) : 0;
+        var t = (a << 16) | (b << 8) | c;
+        out += chars[(t >>> 18) & 63] + chars[(t >>> 12) & 63];
+        out += i + 1 < n ? chars[(t >>> 6) & 63] : (pad ? '=' : '');
+        out += i + 2 < n ? chars[t & 63] : (pad ? '=' : '');
       }
-      return out.join('');
+      return out;
     },
+    // As crypto-js decodes: by position (four characters, three bytes), up to the first '=';
+    // a character outside the alphabet counts as zero and is not skipped.
     parse: function (text) {
-      var s = String(text), bytes = [], acc = 0, bits = 0;
-      for (var i = 0; i < s.length; i++) {
-        var v = alphabet.indexOf(s.charAt(i));
-        if (s.charAt(i) === '=' && pad) break;
-        if (v < 0) continue;
-        acc = ((acc << 6) | v) & 0xffffff;
-        bits += 6;
-        if (bits >= 8) { bits -= 8; bytes.push((acc >>> bits) & 0xff); }
+      var s = String(text), end = s.length, bytes = [];
+      if (pad) {
+        var at = s.indexOf('=');
+        if (at !== -1) end = at;
+      }
+      var value = function (i) { var code = s.charCodeAt(i); return code < 128 && values[code] >= 0 ? values[code] : 0; };
+      for (var i = 0; i < end; i++) {
+        if (i % 4) bytes.push(((value(i - 1) << ((i % 4) * 2)) | (value(i) >>> (6 - (i % 4) * 2))) & 0xff);
       }
       return fromBytes(bytes, bytes.length);
     }
@@ -143,15 +158,36 @@ function toWords(data) {
 }
 function hex(data) { return Hex.stringify(toWords(data)); }
 
+// Bytes for host.py: a string goes as text (Python encodes it as UTF-8, as crypto-js would),
+// which spares QuickJS the byte-by-byte conversions; anything else as hex.
+function payload(data) {
+  return typeof data === 'string' ? { text: data } : hex(data);
+}
+// The pieces given to update(): strings are kept as text as long as every piece is one.
+function Pieces() { this.parts = []; this.text = true; }
+Pieces.prototype.add = function (data) {
+  if (typeof data !== 'string') {
+    this.text = false;
+    data = toWords(data).clone();
+  }
+  this.parts.push(data);
+};
+Pieces.prototype.payload = function () {
+  if (this.text) return { text: this.parts.join('') };
+  var all = new WordArray([], 0);
+  this.parts.forEach(function (p) { all.concat(toWords(p)); });
+  return Hex.stringify(all);
+};
+
 // ---------- hashers and HMAC ---------------------------------------------------------------------
 function outputBits(cfg) { return cfg && cfg.outputLength ? +cfg.outputLength : 512; }
 
 function Hasher(name, cfg) { this._name = name; this.cfg = cfg || {}; this.reset(); }
-Hasher.prototype.reset = function () { this._data = new WordArray([], 0); return this; };
-Hasher.prototype.update = function (data) { this._data.concat(toWords(data)); return this; };
+Hasher.prototype.reset = function () { this._data = new Pieces(); return this; };
+Hasher.prototype.update = function (data) { this._data.add(data === undefined || data === null ? '' : data); return this; };
 Hasher.prototype.finalize = function (data) {
   if (data !== undefined) this.update(data);
-  var out = Hex.parse(host('crypto.digest', this._name, Hex.stringify(this._data), outputBits(this.cfg)));
+  var out = Hex.parse(host('crypto.digest', this._name, this._data.payload(), outputBits(this.cfg)));
   this.reset();
   return out;
 };
@@ -175,14 +211,14 @@ function nameOf(hasher, fallback) {
 
 function HMAC(hasher, key) {
   this._name = nameOf(hasher);
-  this._key = toWords(key).clone();
+  this._key = payload(typeof key === 'string' ? key : toWords(key).clone());
   this.reset();
 }
-HMAC.prototype.reset = function () { this._data = new WordArray([], 0); return this; };
-HMAC.prototype.update = function (data) { this._data.concat(toWords(data)); return this; };
+HMAC.prototype.reset = function () { this._data = new Pieces(); return this; };
+HMAC.prototype.update = function (data) { this._data.add(data === undefined || data === null ? '' : data); return this; };
 HMAC.prototype.finalize = function (data) {
   if (data !== undefined) this.update(data);
-  var out = Hex.parse(host('crypto.hmac', this._name, Hex.stringify(this._key), Hex.stringify(this._data), 512));
+  var out = Hex.parse(host('crypto.hmac', this._name, this._key, this._data.payload(), 512));
   this.reset();
   return out;
 };
@@ -196,7 +232,7 @@ function kdf(kind, defaults) {
     var iterations = cfg.iterations !== undefined ? cfg.iterations : defaults.iterations;
     var name = nameOf(cfg.hasher, defaults.hasher);
     var bytes = keySize * 4;
-    return Hex.parse(host(kind, name, hex(password), hex(salt), bytes, iterations)).clone();
+    return Hex.parse(host(kind, name, payload(password), payload(salt), bytes, iterations)).clone();
   };
 }
 var PBKDF2 = kdf('crypto.pbkdf2', { keySize: 128 / 32, iterations: 1, hasher: 'SHA1' });
@@ -246,7 +282,7 @@ function cipherRun(name, encrypt, data, key, cfg) {
     throw new TypeError('CryptoJS.' + name + ': mode ' + mode + ' needs an iv when the key is a WordArray (reading \'0\' of undefined)');
   }
   var iv = cfg.iv ? hex(cfg.iv) : '';
-  return Hex.parse(host('crypto.cipher', name, encrypt, mode, padding, hex(key), iv, Hex.stringify(data), drop));
+  return Hex.parse(host('crypto.cipher', name, encrypt, mode, padding, hex(key), iv, payload(data), drop));
 }
 
 function cipher(name) {
@@ -276,7 +312,7 @@ function cipher(name) {
       } else {
         key = toWords(key);
       }
-      var ciphertext = cipherRun(name, true, toWords(message), key, cfg);
+      var ciphertext = cipherRun(name, true, typeof message === 'string' ? message : toWords(message), key, cfg);
       return new CipherParams({
         ciphertext: ciphertext, key: key, iv: cfg.iv ? toWords(cfg.iv) : undefined, salt: salt, algorithm: api,
         mode: cfg.mode || modes.CBC, padding: cfg.padding || pads.Pkcs7, blockSize: sizes[2], formatter: cfg.format || OpenSSL
