@@ -168,3 +168,10 @@ def test_a_folder_snapshot_keeps_every_setting_of_the_scopes() -> None:
         assert getattr(copy, spec.name) == getattr(scopes, spec.name), spec.name
     copy.layers["cli"]["a"] = "2"
     assert scopes.layers["cli"]["a"] == "1"
+
+
+def test_pytest_names_a_misspelt_setup_once(pytester: pytest.Pytester, pytest_collection: Path) -> None:
+    result = pytester.runpytest_subprocess("--postman", pytest_collection.name, "--postman-setup", "Logn",
+                                           "-p", "no:hypothesispytest", "-p", "no:faker")
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(["*no folder or item matches 'Logn'*", "*did you mean 'Login'*"])
