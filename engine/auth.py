@@ -55,6 +55,8 @@ def _param(auth: Auth, renderer: Renderer, name: str, fallback: str | None = Non
     """A credential field; empty or `<placeholder>` falls back to the converter's variable name."""
     raw = auth.get(name)
     value = renderer.render(None if raw is None else str(raw)).strip() if raw is not None else ""
+    if value == "null" and "{{" in str(raw):  # a variable a script set to undefined/null: no credential
+        value = ""
     if (not value or is_placeholder(value)) and fallback:
         value = (renderer.scopes.get(fallback) or "").strip()
         if value:

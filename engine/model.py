@@ -268,6 +268,19 @@ class CheckResult:
     known_failure: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class ScriptRequest:
+    """One `pm.sendRequest` call of an item's scripts: the request as resolved (None when it could
+    not be built), what came back, or why nothing did. Reported under its item like the item's own."""
+
+    event: str  # "prerequest" or "test"
+    url: str  # as the script gave it, for when `request` is None
+    request: PreparedRequest | None = None
+    response: Response | None = None
+    error: str | None = None
+    sent: bool = False
+
+
 Outcome = Literal["passed", "failed", "error", "skipped"]
 
 
@@ -285,3 +298,4 @@ class ItemResult:
     console: tuple[str, ...] = ()
     attempts: int = 1
     name: str = ""
+    script_requests: tuple[ScriptRequest, ...] = ()  # pm.sendRequest calls, in order

@@ -30,10 +30,13 @@ from .model import (
     Collection,
     Environment,
     Exchange,
+    Item,
     ItemResult,
     Located,
     Param,
     PreparedRequest,
+    Request,
+    ScriptRequest,
 )
 from .redact import Redactor
 from .resolve import ResolveOptions, resolve
@@ -398,7 +401,15 @@ class Runner:
         return result
 
     def _execute(self, located: Located, scopes: Scopes, iteration: int, count: int) -> tuple[ItemResult, object]:
-        """The result, and where a script asked the run to go next (Ellipsis: carry on)."""
+        """The result, with the pm.sendRequest calls its scripts made, and where a script asked
+        the run to go next (Ellipsis: carry on)."""
+        self._threads.script_requests = []
+        result, jump = self._execute_item(located, scopes, iteration, count)
+        made = tuple(self._threads.script_requests)
+        self._threads.script_requests = None
+        return (replace(result, script_requests=made) if made else result), jump
+
+    def _execute_item(self, located: Located, scopes: Scopes, iteration: int, count: int) -> tuple[ItemResult, object]:
         path, name = located.path, located.item.name
         rule = self.options.contract.rule_for(path) if self.options.contract else None
         if rule is not None and rule.skip:
@@ -475,23 +486,52 @@ class Runner:
         return [{"name": c.name, "value": c.value or "", "domain": c.domain, "path": c.path}
                 for c in self._sender.session.cookies]
 
-    def _script_send(self, request: dict) -> dict:
-        """pm.sendRequest: through the same send step, timeouts and session as the items."""
-        from urllib.parse import quote
+    def _script_send(self, raw: dict, scopes: Scopes, event: str) -> dict:
+        """pm.sendRequest: the script's Postman-shaped request is loaded, resolved and sent like an
+        item (placeholders, variables, auth, masking, dry run), through the same session."""
+        from .load import Reader, WrongShape
 
-        if self.options.dry_run:  # the script's callback gets this as `err`
-            raise SendError("pm.sendRequest is not sent in a dry run")
+        record = self._script_requests()
+        url = raw.get("url")
+        shown = str(url.get("raw") if isinstance(url, dict) else url or "")
+        try:
+            request = Reader("pm.sendRequest").request(raw, "")
+        except WrongShape as exc:
+            message = f"pm.sendRequest: the request at {exc.pointer or 'the top level'}: {exc.message}"
+            record.append(ScriptRequest(event, shown, error=message))
+            return {"refused": {"message": message, "hint": "give pm.sendRequest a URL string or a request "
+                                "object shaped as in a collection (url, method, header, body, auth)"}}
+        located = Located(Item(name="pm.sendRequest", request=request))
+        try:
+            prepared = resolve(located, self._script_collection, scopes, self.resolve_options)
+            _refuse_placeholders(request, prepared)
+        except ItemError as exc:
+            record.append(ScriptRequest(event, shown, error=exc.message))
+            return {"refused": {"message": f"pm.sendRequest to {shown}: {exc.message}", "hint": exc.hint}}
+        self.redactor.learn(prepared.secrets, prepared.secret_headers, prepared.secret_query)
+        self.redactor.learn_headers(prepared.headers)
+        if self.options.dry_run:
+            record.append(ScriptRequest(event, shown, request=prepared))
+            return {"skipped": "dry run"}
+        try:
+            exchange = self.sender.send(prepared)
+        except SendError as exc:  # the script's callback gets it as `err`, as in Postman
+            record.append(ScriptRequest(event, shown, request=prepared, error=exc.message, sent=True))
+            return {"error": exc.message}
+        record.append(ScriptRequest(event, shown, request=prepared, response=exchange.response, sent=True))
+        return {"response": response_dict(exchange)}
 
-        url = quote(str(request.get("url") or ""), safe="!#$%&'()*+,/:;=?@[]~")
-        body = request.get("body")
-        prepared = PreparedRequest(
-            method=str(request.get("method") or "GET").upper(),
-            url=url,
-            headers=tuple((str(k), str(v)) for k, v in request.get("headers") or []),
-            body=body.encode("utf-8") if isinstance(body, str) else None,
-        )
-        exchange = self.sender.send(prepared)
-        return response_dict(exchange)
+    @property
+    def _script_collection(self) -> Collection:
+        """What a pm.sendRequest resolves against: the collection's settings, not its auth (a script's
+        request carries its own, as in Postman)."""
+        return replace(self.collection, auth=None, behavior=())
+
+    def _script_requests(self) -> list[ScriptRequest]:
+        found = getattr(self._threads, "script_requests", None)
+        if found is None:
+            found = self._threads.script_requests = []
+        return found
 
     def _check(self, located: Located, exchange: Exchange, rule: Any) -> list[CheckResult]:
         expect = self.options.expect
@@ -548,6 +588,27 @@ class Runner:
         if asked is not None:
             delay = min(asked, 30.0)
         self._stop.wait(delay)
+
+
+def _refuse_placeholders(request: Request, prepared: PreparedRequest) -> None:
+    """A script's request has no optional parameters: a `<placeholder>` that a collection's item
+    would leave out (or a placeholder path segment) stops it, so no half-filled request goes out."""
+    import re
+
+    from .resolve import split_raw
+    from .variables import is_placeholder
+
+    segments = request.url.path if request.url.path is not None else split_raw(request.url.raw)[1]
+    problems = [f"path segment {s} is a placeholder with no value" for s in segments if is_placeholder(s)]
+    hints = ["put the value in the script" if problems else ""]
+    for note in prepared.notes:
+        left = re.match(r"left out (?:optional )?(.+?) \(placeholder (<[^>]*>); set it with (--env-var \S+)\)$", note)
+        if left:
+            problems.append(f"{left.group(1)} is a placeholder {left.group(2)} with no value")
+            hints.append(left.group(3))
+    if problems:
+        raise ItemError("; ".join(problems), hint=" ".join(h for h in hints if h) +
+                        " (a script's request has no optional parameters)")
 
 
 def _retry_after_seconds(value: str | None) -> float | None:

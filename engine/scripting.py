@@ -49,18 +49,25 @@ def script_sources(located: Located, collection: Collection, listen: str) -> lis
 
 def describe_failure(event: str, failure: "ScriptFailure") -> ScriptError:
     where = f"{event} script of {failure.label}" + (f", line {failure.line}" if failure.line else "")
-    hint = None
-    if "timed out" in failure.message:
+    hint = getattr(failure, "hint", None)
+    if hint:
+        pass
+    elif "timed out" in failure.message:
         hint = "raise --timeout-script (milliseconds) or fix the loop"
     elif "not supported" in failure.message:
         hint = "postman-replay does not provide this; see the README's list of the pm API"
     return ScriptError(f"{where}: {failure.message}", hint)
 
 
+# pm.sendRequest: (Postman-shaped request, the variables as the script left them so far, event) →
+# the sandbox's answer ({"response"}, {"error"}, {"refused"} or {"skipped"}; see ScriptInput).
+ScriptSender = Callable[[dict, Scopes, str], dict]
+
+
 class ScriptStep:
     """Runs an item's scripts in a sandbox per thread (QuickJS contexts are not thread-safe)."""
 
-    def __init__(self, collection: Collection, timeout_ms: int, send: Callable[[dict], dict] | None) -> None:
+    def __init__(self, collection: Collection, timeout_ms: int, send: ScriptSender | None) -> None:
         self.collection = collection
         self.timeout_ms = timeout_ms
         self.send = send
@@ -79,6 +86,12 @@ class ScriptStep:
         from .scripts import ScriptInput
 
         given = script_layers(scopes)
+        sender = self.send
+
+        def send_request(payload: dict) -> dict:
+            assert sender is not None
+            return sender(payload.get("request") or {}, scopes_now(scopes, payload.get("scopes")), event)
+
         outcome = self._sandbox().run(
             ScriptInput(
                 event=event,  # type: ignore[arg-type]
@@ -92,7 +105,7 @@ class ScriptStep:
                 scopes=given,
                 precedence=list(SCOPE_ORDER),
                 cookies=cookies,
-                send_request=self.send,
+                send_request=send_request if sender is not None else None,
                 timeout_ms=self.timeout_ms,
                 dynamic=dynamic_values(sources),
             )
@@ -121,6 +134,7 @@ class ScriptStep:
                          response_dict(exchange), cookies)
 
 
+UNDEFINED_KEY = "__pm_undefined__"  # how a variable set to `undefined` crosses the JSON boundary
 DYNAMIC_IN_SCRIPT = re.compile(r"\{\{(\$[A-Za-z]+)\}\}")
 
 
@@ -158,6 +172,25 @@ def script_layers(scopes: Scopes) -> dict[str, dict[str, Any]]:
     return layers
 
 
+def scopes_now(scopes: Scopes, snapshot: dict | None) -> Scopes:
+    """The variables a script sees at the moment it calls pm.sendRequest, for resolving that request:
+    its own changes so far included, the run's scopes left untouched."""
+    if not snapshot:
+        return scopes
+    layers = {name: dict(snapshot.get(name, layer)) for name, layer in scopes.layers.items()}
+    environment = snapshot.get("environment", {})
+    # --env-var values reach scripts as environment variables; a script that changed one changed this
+    layers["cli"] = {k: environment[k] for k in scopes.layers.get("cli", {}) if k in environment}
+    return Scopes(layers=layers, secret_names=scopes.secret_names)
+
+
+def _script_text(value: Any) -> str:
+    """A value's text as the sandbox writes it back (null and undefined as "null", like Newman)."""
+    if value is None or (isinstance(value, dict) and value.get(UNDEFINED_KEY) is True and len(value) == 1):
+        return "null"
+    return as_text(value)
+
+
 def apply_scope_changes(scopes: Scopes, given: dict[str, dict[str, Any]], outcome: "ScriptOutcome") -> None:
     """Apply what the scripts changed, key by key: workers running other folders may be changing
     other keys of the same layers at the same time, and nothing else is overwritten.
@@ -167,7 +200,7 @@ def apply_scope_changes(scopes: Scopes, given: dict[str, dict[str, Any]], outcom
     """
     cli = scopes.layers.get("cli", {})
     for name, layer in scopes.layers.items():
-        before = {k: as_text(v) for k, v in given.get(name, {}).items()}
+        before = {k: _script_text(v) for k, v in given.get(name, {}).items()}
         now = outcome.scopes.get(name)
         if now is None:
             continue

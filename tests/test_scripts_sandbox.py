@@ -206,8 +206,8 @@ def test_send_request_calls_python_then_the_callback(sandbox: Sandbox) -> None:
 
     def send(req: dict[str, Any]) -> dict[str, Any]:
         sent.append(req)
-        return {"code": 201, "status": "Created", "headers": [["Content-Type", "application/json"]],
-                "body": '{"token": "t-1"}', "responseTime": 3.0}
+        return {"response": {"code": 201, "status": "Created", "headers": [["Content-Type", "application/json"]],
+                             "body": '{"token": "t-1"}', "responseTime": 3.0}}
 
     out = run(sandbox, """
 pm.sendRequest({url: 'http://auth.test/login', method: 'POST', header: {'X-A': '1'},
@@ -221,8 +221,11 @@ pm.sendRequest({url: 'http://auth.test/login', method: 'POST', header: {'X-A': '
 """, send_request=send)
     assert only_test(out) == (True, "")
     assert out.scopes["environment"]["token"] == "t-1"
-    assert sent == [{"method": "POST", "url": "http://auth.test/login", "body": "user=a%20b",
-                     "headers": [["X-A", "1"], ["Content-Type", "application/x-www-form-urlencoded"]]}]
+    # Postman-shaped data crosses, nothing prepared in JS: Python loads and resolves it like an item
+    assert [r["request"] for r in sent] == [{
+        "method": "POST", "url": "http://auth.test/login", "header": [{"key": "X-A", "value": "1"}],
+        "body": {"mode": "urlencoded", "urlencoded": [{"key": "user", "value": "a b"}]}}]
+    assert 2 <= sent[0]["line"] <= 9 and "environment" in sent[0]["scopes"]  # QuickJS may name the last line of the call
 
 
 def test_send_request_error_reaches_the_callback(sandbox: Sandbox) -> None:
@@ -418,7 +421,7 @@ def test_atob_btoa_round_trip(sandbox: Sandbox) -> None:
 
 
 def _ok_sender(req: dict[str, Any]) -> dict[str, Any]:
-    return {"code": 200, "status": "OK", "headers": [], "body": '{"v": 3}', "responseTime": 1.0}
+    return {"response": {"code": 200, "status": "OK", "headers": [], "body": '{"v": 3}', "responseTime": 1.0}}
 
 
 def test_async_test_with_done_is_decided_in_the_callback(sandbox: Sandbox) -> None:
@@ -478,21 +481,32 @@ def test_request_members_we_do_not_provide_are_named(sandbox: Sandbox) -> None:
     assert out.failure is not None and "pm.request.url.variables is not supported" in out.failure.message
 
 
-def test_send_request_applies_basic_bearer_and_apikey_auth(sandbox: Sandbox) -> None:
+def test_send_request_passes_auth_and_the_variables_set_so_far(sandbox: Sandbox) -> None:
     sent: list[dict] = []
 
     def send(request: dict) -> dict:
         sent.append(request)
-        return {"code": 200, "status": "OK", "headers": [], "body": "{}", "responseTime": 1}
+        return {"response": {"code": 200, "status": "OK", "headers": [], "body": "{}", "responseTime": 1}}
 
     out = run(sandbox, """
-pm.sendRequest({url: 'http://h/a', auth: {type: 'basic', basic: [{key: 'username', value: 'u'}, {key: 'password', value: 'p'}]}}, () => {});
-pm.sendRequest({url: 'http://h/b', auth: {type: 'bearer', bearer: [{key: 'token', value: 'tok'}]}}, () => {});
-pm.sendRequest({url: 'http://h/c', auth: {type: 'apikey', apikey: [{key: 'key', value: 'k'}, {key: 'value', value: 'v'}, {key: 'in', value: 'query'}]}}, () => {});
+pm.environment.set('tok', 'T1');
+pm.sendRequest({url: 'http://h/b', auth: {type: 'bearer', bearer: [{key: 'token', value: '{{tok}}'}]}}, () => {});
+pm.environment.set('tok', undefined);
+pm.sendRequest(pm.request.url, () => {});
 """, event="prerequest", send_request=send)
     assert out.failure is None
-    assert [r["headers"] for r in sent[:2]] == [[["Authorization", "Basic dTpw"]], [["Authorization", "Bearer tok"]]]
-    assert sent[2]["url"] == "http://h/c?k=v"
-    out = run(sandbox, "pm.sendRequest({url: 'http://h', auth: {type: 'hawk'}}, () => {});", event="prerequest",
-              send_request=send)
-    assert out.failure is not None and "auth type 'hawk' is not supported" in out.failure.message
+    assert sent[0]["request"]["auth"] == {"type": "bearer", "bearer": [{"key": "token", "value": "{{tok}}"}]}
+    assert sent[0]["scopes"]["environment"]["tok"] == "T1"
+    assert sent[1]["scopes"]["environment"]["tok"] == "null"  # Newman substitutes undefined as null
+    assert sent[1]["request"] == {"url": "http://api.test/users/7?x=1", "method": "GET"}
+
+
+def test_a_refused_send_request_is_the_item_error_and_a_skipped_one_calls_nothing_back(sandbox: Sandbox) -> None:
+    out = run(sandbox, "var x = 1;\npm.sendRequest('http://h/<id>', function () { console.log('called'); });",
+              event="prerequest",
+              send_request=lambda r: {"refused": {"message": "required path variable", "hint": "--env-var id=…"}})
+    assert out.failure is not None
+    assert (out.failure.message, out.failure.line, out.failure.hint) == ("required path variable", 2, "--env-var id=…")
+    out = run(sandbox, "pm.sendRequest('http://h/', function () { console.log('called'); });",
+              send_request=lambda r: {"skipped": "dry run"})
+    assert out.failure is None and out.console == []

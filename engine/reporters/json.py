@@ -7,7 +7,7 @@ import json
 
 from ..atomic import AtomicWriter
 from ..events import ItemFinished, RunFinished, RunStarted
-from ..model import ItemResult
+from ..model import ItemResult, ScriptRequest
 from ..redact import Redactor
 
 BODY_PREVIEW = 4096
@@ -19,6 +19,7 @@ class JsonReporter:
         self.redactor = redactor
         self.out: AtomicWriter | None = None
         self.count = 0
+        self.script_requests = {"total": 0, "sent": 0, "errors": 0}
 
     def handle(self, event: object) -> None:
         if isinstance(event, RunStarted):
@@ -30,6 +31,12 @@ class JsonReporter:
             self.out.write(("," if self.count else "") + "\n    ")
             self.out.write(json.dumps(result_dict(event.result, self.redactor), ensure_ascii=False))
             self.count += 1
+            for made in event.result.script_requests:
+                self.script_requests["total"] += 1
+                if made.response is not None:
+                    self.script_requests["sent"] += 1
+                elif made.error:
+                    self.script_requests["errors"] += 1
         elif isinstance(event, RunFinished) and self.out is not None:
             summary = {
                 "total": event.summary.total,
@@ -38,6 +45,8 @@ class JsonReporter:
                 "errors": event.summary.errors,
                 "skipped": event.summary.skipped,
             }
+            if self.script_requests["total"]:
+                summary["sendRequests"] = dict(self.script_requests)
             self.out.write(("\n  " if self.count else "") + "],\n  \"summary\": " + json.dumps(summary))
             self.out.write(f',\n  "duration_ms": {round(event.duration_ms, 1)},\n  "interrupted": '
                            f'{json.dumps(event.interrupted)}\n}}\n')
@@ -89,4 +98,25 @@ def result_dict(result: ItemResult, redactor: Redactor) -> dict:
     if result.console:
         out["console"] = [redactor.text(line) for line in result.console]
     out["attempts"] = result.attempts
+    if result.script_requests:
+        out["sendRequests"] = [script_request_dict(made, redactor) for made in result.script_requests]
+    return out
+
+
+def script_request_dict(made: ScriptRequest, redactor: Redactor) -> dict:
+    """A pm.sendRequest call, masked like the item's own request: what went out and a response summary."""
+    out: dict = {"event": made.event, "sent": made.sent}
+    request = made.request
+    if request is not None:
+        out["request"] = {"method": request.method, "url": redactor.url(request.url),
+                          "headers": [list(pair) for pair in redactor.headers(request.headers)]}
+        if request.body is not None:
+            out["request"]["body"] = redactor.text(request.body[:BODY_PREVIEW].decode("utf-8", "replace"))
+    else:
+        out["request"] = {"url": redactor.url(made.url)}
+    if made.response is not None:
+        out["response"] = {"code": made.response.code, "reason": made.response.reason,
+                           "time_ms": round(made.response.time_ms, 1), "size": made.response.size}
+    if made.error:
+        out["error"] = redactor.text(made.error)
     return out

@@ -1029,50 +1029,66 @@
   CookieJar.prototype.toJSON = CookieJar.prototype.all;
 
   // ---------- pm.sendRequest -----------------------------------------------------------
-  function normaliseRequest(req) {
-    if (typeof req === 'string' || req instanceof PmUrl) return { method: 'GET', url: String(req), headers: [], body: null };
-    if (!req || typeof req !== 'object') throw new TypeError('pm.sendRequest needs a URL or a request object');
-    var url = req.url instanceof PmUrl ? req.url._raw : typeof req.url === 'object' && req.url ? req.url.raw : req.url;
-    if (!url) throw new TypeError('pm.sendRequest request has no url');
-    var headers = [], h = req.header || req.headers;
-    if (h instanceof HeaderList) headers = h._items.map(function (x) { return [x.key, x.value]; });
-    else if (Array.isArray(h)) h.forEach(function (x) { var y = toHeader(x); if (!y.disabled) headers.push([y.key, y.value]); });
-    else if (h && typeof h === 'object') Object.keys(h).forEach(function (k) { headers.push([k, String(h[k])]); });
-    var body = bodyText(req.body, 'pm.sendRequest');
-    url = applyAuth(req.auth, headers, String(url));
-    var hasType = headers.some(function (x) { return lower(x[0]) === 'content-type'; });
-    if (!hasType && req.body && req.body.mode === 'urlencoded') headers.push(['Content-Type', 'application/x-www-form-urlencoded']);
-    if (!hasType && req.body && req.body.mode === 'graphql') headers.push(['Content-Type', 'application/json']);
-    return { method: String(req.method || 'GET').toUpperCase(), url: String(url), headers: headers, body: body };
-  }
-  // auth of a pm.sendRequest request object (the token-refresh pattern uses basic/bearer/apikey)
-  function authParams(auth, type) {
-    var block = auth[type], out = {};
-    if (Array.isArray(block)) block.forEach(function (p) { if (p && p.key !== undefined) out[p.key] = p.value; });
-    else if (block && typeof block === 'object') Object.keys(block).forEach(function (k) { out[k] = block[k]; });
+  // The script's request crosses as Postman-shaped plain data (url, method, header, body, auth as
+  // a collection holds them); Python loads, resolves and sends it like an item, so placeholders,
+  // variables, auth and masking apply the same way. Nothing is prepared here.
+  function plainData(v, depth) {
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') return undefined;
+    if (v === null || typeof v !== 'object') return v;
+    if (depth > 20) return null;
+    if (v instanceof PmUrl) return v._raw;
+    if (v instanceof HeaderList) return v.all();
+    if (v instanceof PmBody) return v.toJSON();
+    if (typeof v.toJSON === 'function' && !(v instanceof Date)) {
+      var j = v.toJSON();
+      if (j !== v) return plainData(j, depth + 1);
+    }
+    if (v instanceof Date) return v.toISOString();
+    if (Array.isArray(v)) return v.map(function (x) { var y = plainData(x, depth + 1); return y === undefined ? null : y; });
+    var out = {};
+    Object.keys(v).forEach(function (k) { var y = plainData(v[k], depth + 1); if (y !== undefined) out[k] = y; });
     return out;
   }
-  function applyAuth(auth, headers, url) {
-    if (!auth || !auth.type || auth.type === 'noauth') return url;
-    var p = authParams(auth, auth.type);
-    if (auth.type === 'basic') {
-      headers.push(['Authorization', 'Basic ' + btoa(unescape(encodeURIComponent(String(p.username || '') + ':' + String(p.password || ''))))]);
-    } else if (auth.type === 'bearer') {
-      headers.push(['Authorization', 'Bearer ' + String(p.token || '')]);
-    } else if (auth.type === 'apikey') {
-      var name = String(p.key || 'X-API-Key'), value = String(p.value || '');
-      if (String(p['in'] || 'header') === 'query') {
-        return url + (url.indexOf('?') < 0 ? '?' : '&') + encodeURIComponent(name) + '=' + encodeURIComponent(value);
-      }
-      headers.push([name, value]);
-    } else {
-      throw unsupported('pm.sendRequest auth type \'' + auth.type + '\' is not supported (basic, bearer, apikey are)', true);
+  function postmanShaped(req) {
+    if (typeof req === 'string' || req instanceof PmUrl || req instanceof String) return { url: String(req), method: 'GET' };
+    if (!req || typeof req !== 'object') throw new TypeError('pm.sendRequest needs a URL or a request object, got ' + inspect(req));
+    var r = plainData(req instanceof PmRequest ? req._postman() : req, 0);
+    if (r.url === undefined || r.url === null || r.url === '') throw new TypeError('pm.sendRequest: the request has no url');
+    if (typeof r.url !== 'string' && typeof r.url !== 'object') r.url = String(r.url);
+    var h = r.header !== undefined ? r.header : r.headers;
+    delete r.headers;
+    if (h && typeof h === 'object' && !Array.isArray(h)) {
+      h = Object.keys(h).map(function (k) { return { key: k, value: h[k] === null || h[k] === undefined ? '' : String(h[k]) }; });
+    } else if (Array.isArray(h)) {
+      h = h.map(function (x) { return typeof x === 'string' ? toHeader(x) : x; });
     }
-    return url;
+    if (h !== undefined) r.header = h;
+    if (typeof r.body === 'string') r.body = { mode: 'raw', raw: r.body };
+    if (r.body && r.body.mode === 'raw' && r.body.raw !== undefined && typeof r.body.raw !== 'string') r.body.raw = JSON.stringify(r.body.raw);
+    if (r.method !== undefined) r.method = String(r.method);
+    return r;
+  }
+  // The variables as they stand now: a request sent mid-script sees what the script set so far.
+  // A variable's text as `{{name}}` substitutes it (Newman writes undefined and null as "null").
+  function scopeText(v) {
+    if (typeof v === 'string') return v;
+    if (v === undefined || v === null) return 'null';
+    return typeof v === 'object' ? logText(v) : String(v);
+  }
+  function scopeSnapshot() {
+    var out = {};
+    Object.keys(S.scopes).forEach(function (n) {
+      var st = S.scopes[n], o = {};
+      Object.keys(st).forEach(function (k) { o[k] = scopeText(st[k]); });
+      out[n] = o;
+    });
+    return out;
   }
   function sendRequest(req, callback) {
     if (!S.canSend) throw unsupported('pm.sendRequest is not supported here (no sender was configured)', true);
-    var entry = { id: S.pending.length + S.sent, request: normaliseRequest(req), callback: callback, test: S.currentTest };
+    var line = userLine(new Error().stack);
+    var entry = { id: S.pending.length + S.sent, request: { request: postmanShaped(req), scopes: scopeSnapshot(),
+      line: line }, callback: callback, test: S.currentTest };
     var promise = null;
     if (typeof callback !== 'function') {
       promise = new Promise(function (resolve, reject) { entry.resolve = resolve; entry.reject = reject; });
@@ -1231,6 +1247,7 @@
     return legacy;
   }
 
+  var UNDEFINED_MARK = { __pm_undefined__: true };
   var BASELINE = null;
   var PARSE = JSON.parse, STRINGIFY = JSON.stringify;
   function installGlobals() {
@@ -1270,6 +1287,13 @@
       scopes[n] = Object.assign({}, (input.scopes || {})[n] || {});
     });
     Object.keys(input.scopes || {}).forEach(function (n) { if (!scopes[n]) scopes[n] = Object.assign({}, input.scopes[n]); });
+    Object.keys(scopes).forEach(function (n) {
+      var st = scopes[n];
+      Object.keys(st).forEach(function (k) {
+        var v = st[k];
+        if (v && typeof v === 'object' && v.__pm_undefined__ === true && Object.keys(v).length === 1) st[k] = undefined;
+      });
+    });
     S = {
       event: input.event, scripts: input.scripts, scopes: scopes, precedence: input.precedence,
       dynamic: input.dynamic || {},
@@ -1356,9 +1380,11 @@
       var out = {}, kept = {}, st = S.scopes[n];
       Object.keys(st).forEach(function (k) {
         var v = st[k];
-        out[k] = typeof v === 'string' ? v : v === undefined ? '' : v !== null && typeof v === 'object' ? logText(v) : String(v);
-        // numbers, booleans, arrays and objects keep their type for later scripts (as in Newman)
-        if (v !== undefined && typeof v !== 'string' && typeof v !== 'function' && typeof v !== 'symbol') kept[k] = v;
+        out[k] = scopeText(v);
+        // numbers, booleans, null, arrays and objects keep their type for later scripts (as in
+        // Newman); undefined crosses as a marker, since JSON has no undefined
+        if (v === undefined) kept[k] = UNDEFINED_MARK;
+        else if (typeof v !== 'string' && typeof v !== 'function' && typeof v !== 'symbol') kept[k] = v;
       });
       scopes[n] = out;
       typed[n] = kept;

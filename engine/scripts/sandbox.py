@@ -44,6 +44,9 @@ class ScriptInput:
     scopes: dict[str, dict[str, str]]
     precedence: list[str]
     cookies: list[dict[str, str]] = field(default_factory=list)
+    # pm.sendRequest: gets {"request": Postman-shaped request, "scopes": variables now, "line": n};
+    # answers {"response": …}, {"error": text} (the callback's err), {"refused": {message, hint}}
+    # (the item's error: nothing was sent) or {"skipped": why} (dry run: no callback)
     send_request: Callable[[dict[str, Any]], dict[str, Any]] | None = None
     timeout_ms: int = 5000
     dynamic: dict[str, list[str]] = field(default_factory=dict)  # fresh `{{$random…}}` values, per name
@@ -66,6 +69,7 @@ class ScriptFailure:
     label: str
     message: str
     line: int | None
+    hint: str | None = None  # how to fix it, when the engine knows (a pm.sendRequest it refused)
 
 
 @dataclass
@@ -147,7 +151,8 @@ class Sandbox:
             if "error" not in status:
                 status = self._send_pending(ctx, label, data, status)
             if "error" in status:
-                return ScriptFailure(label, status["error"]["message"], status["error"].get("line"))
+                error = status["error"]
+                return ScriptFailure(label, error["message"], error.get("line"), error.get("hint"))
         return None
 
     def _send_pending(self, ctx: Any, label: str, data: ScriptInput, status: dict[str, Any]) -> dict[str, Any]:
@@ -160,6 +165,13 @@ class Sandbox:
                 if sent > _MAX_SEND_REQUESTS:
                     return {"error": {"message": f"more than {_MAX_SEND_REQUESTS} pm.sendRequest calls in one script", "line": None}}
                 answer = _call_sender(data.send_request, entry["request"])
+                if "refused" in answer:  # not built (placeholder, missing token): the item's error, as for items
+                    refused = answer["refused"]
+                    return {"error": {"message": refused["message"], "line": entry["request"].get("line"),
+                                      "hint": refused.get("hint")}}
+                if "skipped" in answer:  # a dry run: nothing was sent, so there is nothing to call back with
+                    status = self._guarded(ctx, label, data.timeout_ms, "__pm_status()")
+                    continue
                 ctx.set("__pm_answer", json.dumps(answer))
                 status = self._guarded(ctx, label, data.timeout_ms, f"__pm_deliver({entry['id']}, __pm_answer)")
                 if "error" in status:
@@ -223,7 +235,7 @@ def _call_sender(send: Callable[[dict[str, Any]], dict[str, Any]] | None, reques
     if send is None:
         return {"error": "pm.sendRequest is not supported here (no sender was configured)"}
     try:
-        return {"response": send(request)}
+        return send(request)
     except Exception as exc:  # noqa: BLE001 - the script's callback receives it as `err`
         return {"error": str(exc) or type(exc).__name__}
 
