@@ -100,11 +100,7 @@ def check_status(
             return CheckResult("status", True, describe(match) if match else f"{got} (expected {wanted})")
         return CheckResult("status", False, f"status {got} — expected {wanted}")
     if not codes:
-        if expect.policy == "success" and not 200 <= code < 300:
-            return CheckResult("status", False, f"status {got} — expected a 2xx (the item documents no responses)")
-        if strict:
-            return CheckResult("status", False, f"status {got} unchecked: the item documents no responses (--strict)")
-        return CheckResult("status", True, f"{got} (unchecked: the item documents no responses)")
+        return _undocumented_status(got, code, expect, strict)
     if match is None:
         return CheckResult("status", False, f"undocumented status {got} — documented: {listed}")
     if expect.policy == "success" and not 200 <= code < 300:
@@ -112,6 +108,21 @@ def check_status(
         wanted = ", ".join(successes) if successes else "none documented"
         return CheckResult("status", False, f"status {got} is documented but not a success — expected {wanted}")
     return CheckResult("status", True, describe(match))
+
+
+UNCHECKED = "unchecked: the item documents no responses"
+
+
+def _undocumented_status(got: str, code: int, expect: Expect, strict: bool) -> CheckResult:
+    """Nothing documented to compare with: a server error still fails, anything else is
+    `unchecked` (its own outcome, never a pass) unless `--strict` makes it a failure."""
+    if code >= 500:
+        return CheckResult("status", False, f"status {got} — a server error (the item documents no responses)")
+    if expect.policy == "success" and not 200 <= code < 300:
+        return CheckResult("status", False, f"status {got} — expected a 2xx (the item documents no responses)")
+    if strict:
+        return CheckResult("status", False, f"status {got} {UNCHECKED} (--strict)")
+    return CheckResult("status", True, f"{got} — {UNCHECKED}", unchecked=True)
 
 
 # ---------------------------------------------------------------- content type
@@ -152,16 +163,19 @@ def documented_json(doc: DocumentedResponse | None) -> Any:
 _NOT_JSON = object()
 
 
-def infer_schema(example: Any) -> dict:
-    """Every key present at any depth, same JSON types, values free, arrays may be longer.
+def infer_schema(*examples: Any) -> dict:
+    """One schema for every example of a code: same JSON types, values free, arrays may be longer.
 
-    Typed placeholders stand for their type (`"<integer>"` is an integer); `null` in an
-    example constrains nothing, since examples use it for "may be absent or anything".
+    A key is required only when every example has it, and, inside arrays, every element of
+    every example (genson intersects `required` as it merges); other keys are optional. Typed
+    placeholders stand for their type (`"<integer>"` is an integer); a `null` value constrains
+    nothing where it is all an example shows, and is allowed where others show a type.
     """
     from genson import SchemaBuilder
 
     builder = SchemaBuilder(schema_uri=False)
-    builder.add_object(typed_example(example, numbers_loose=True))
+    for example in examples:
+        builder.add_object(typed_example(example, numbers_loose=True))
     return _relax_nulls(builder.to_schema())
 
 
@@ -186,14 +200,14 @@ def typed_example(value: Any, *, numbers_loose: bool = False) -> Any:
 
 
 def _relax_nulls(schema: Any) -> Any:
+    """`null` alone says nothing about the type: constrain nothing. `null` beside a type (one
+    example shows a value, another null) allows both, as genson wrote it."""
     if isinstance(schema, dict):
         if schema.get("type") == "null":
             return {}
-        if isinstance(schema.get("type"), list) and "null" in schema["type"]:
-            types = [t for t in schema["type"] if t != "null"]
-            schema = dict(schema, type=types[0] if len(types) == 1 else types)
-        if "anyOf" in schema and any(s.get("type") == "null" for s in schema["anyOf"]):
-            return {}
+        if "anyOf" in schema and any(isinstance(s, dict) and s.get("type") == "null" for s in schema["anyOf"]):
+            others = [s for s in schema["anyOf"] if not (isinstance(s, dict) and s.get("type") == "null")]
+            return {"anyOf": [_relax_nulls(s) for s in others] + [{"type": "null"}]}
         return {k: _relax_nulls(v) for k, v in schema.items()}
     if isinstance(schema, list):
         return [_relax_nulls(v) for v in schema]
@@ -201,9 +215,15 @@ def _relax_nulls(schema: Any) -> Any:
 
 
 def check_schema(
-    doc: DocumentedResponse | None, exchange: Exchange, schema: dict | None = None, *, max_errors: int = 5
+    doc: DocumentedResponse | None,
+    exchange: Exchange,
+    schema: dict | None = None,
+    *,
+    max_errors: int = 5,
+    siblings: tuple[DocumentedResponse, ...] = (),
 ) -> CheckResult | None:
-    """Validate the body against the user's schema, else one inferred from the JSON example."""
+    """Validate the body against the user's schema, else one inferred from the JSON examples of
+    the matched code (`doc` and its `siblings`, the other examples with the same code)."""
     if exchange.request.method == "HEAD":
         return None  # a HEAD answer has no body to validate
     if schema is not None:
@@ -211,7 +231,8 @@ def check_schema(
     elif doc is None or doc.code in NO_BODY_CODES or not (doc.body or "").strip():
         return None
     else:
-        validator = _example_validator(doc.body or "")
+        bodies = tuple(dict.fromkeys([doc.body or ""] + [d.body or "" for d in siblings if d.code == doc.code]))
+        validator = _example_validator(bodies)
         if validator is None:
             return None
     response = exchange.response
@@ -235,15 +256,19 @@ def check_schema(
 
 
 @functools.lru_cache(maxsize=1024)
-def _example_validator(body: str) -> Any:
-    """Inferred once per documented example: every replay of the item reuses it."""
-    try:
-        example = json.loads(body)
-    except ValueError:
-        return None
+def _example_validator(bodies: tuple[str, ...]) -> Any:
+    """Inferred once per code's examples: every replay of the item reuses it. The first body is
+    the matched example; when it is not JSON there is no schema to check (an XML example)."""
+    parsed = []
+    for number, body in enumerate(bodies):
+        try:
+            parsed.append(json.loads(body))
+        except ValueError:
+            if number == 0:
+                return None
     from jsonschema import Draft202012Validator
 
-    return Draft202012Validator(infer_schema(example))
+    return Draft202012Validator(infer_schema(*parsed))
 
 
 _USER_VALIDATORS: dict[int, tuple[dict, Any]] = {}
@@ -264,6 +289,12 @@ def _schema_error(error: Any) -> str:
     if error.validator == "type":
         expected = error.validator_value
         expected = " or ".join(expected) if isinstance(expected, list) else expected
+        return f"{pointer}: expected {expected}, got {json_type(error.instance, integers=True)}"
+    if error.validator == "anyOf" and all(isinstance(s, dict) and set(s) <= {"type", "properties", "required",
+                                                                              "items"} and "type" in s
+                                          for s in error.validator_value):
+        expected = " or ".join(t for s in error.validator_value
+                               for t in ([s["type"]] if isinstance(s["type"], str) else s["type"]))
         return f"{pointer}: expected {expected}, got {json_type(error.instance, integers=True)}"
     if error.validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
@@ -287,6 +318,10 @@ def check_exchange(
     schema: dict | None = None,
     max_time_ms: float | None = None,
 ) -> list[CheckResult]:
+    """Status first, then content type and body against the matched example (or `schema`).
+
+    `strict`: an item that documents no responses fails its status check instead of leaving it
+    unchecked (an item whose checks are all unchecked ends `unchecked`, see `model.outcome_of`)."""
     match, body_checks = _best_example(documented, exchange, schema)
     status = check_status(documented, exchange, expect, strict, match)
     results = [status]
@@ -308,14 +343,37 @@ def _best_example(
     candidates = [d for d in documented if d.code == exchange.response.code] or [None]
     best: tuple[int, DocumentedResponse | None, list[CheckResult]] | None = None
     for doc in candidates:
-        checks = [c for c in (check_content_type(doc, exchange), check_schema(doc, exchange, schema)) if c is not None]
+        checks = [c for c in (check_content_type(doc, exchange), check_schema(doc, exchange, schema, siblings=documented))
+                  if c is not None]
         failures = sum(1 for c in checks if not c.passed)
         if best is None or failures < best[0]:
             best = (failures, doc, checks)
         if failures == 0:
             break
     assert best is not None
+    if best[0] == 0 and schema is None and best[1] is not None:
+        return _closest_example(best[1], candidates, exchange), best[2]
     return best[1], best[2]
+
+
+def _closest_example(
+    matched: DocumentedResponse, candidates: list[DocumentedResponse | None], exchange: Exchange
+) -> DocumentedResponse:
+    """The body fits the code's merged schema; name the example it fits on its own, if one does
+    ("One thing" rather than "Empty list"), so the status line says which answer came back."""
+    same = [d for d in candidates if d is not None and d is not matched
+            and media_type(d.header("Content-Type")) == media_type(matched.header("Content-Type"))]
+    if not same or exchange.response.truncated:
+        return matched
+    try:
+        actual = json.loads(exchange.response.body.decode("utf-8-sig"))
+    except (ValueError, UnicodeDecodeError):
+        return matched
+    for doc in [matched, *same]:
+        validator = _example_validator((doc.body or "",))
+        if validator is not None and validator.is_valid(actual):
+            return doc
+    return matched
 
 
 def documented_json_any(documented: tuple[DocumentedResponse, ...]) -> bool:

@@ -15,6 +15,7 @@ from enum import IntEnum
 from typing import IO, Any, Sequence
 
 from . import __version__
+from .options import add_arguments, port, run_options
 
 
 class ExitCode(IntEnum):
@@ -37,110 +38,65 @@ class _UsageError(Exception):
         self.parser = parser
 
 
-def _key_value(text: str) -> tuple[str, str]:
-    key, sep, value = text.partition("=")
-    if not sep or not key.strip():
-        raise argparse.ArgumentTypeError(f"expected KEY=VALUE, got '{text}'")
-    return key.strip(), value
+_EPILOGS = {
+    "run": """examples:
+  postman-replay run collection.json -e staging.json
+  postman-replay run collection.json --folder Users --env-var token=abc -r cli,junit --reporter-junit-export junit.xml
+  postman-replay run collection.json --mock --strict -q
+""",
+    "curl": """examples:
+  postman-replay curl collection.json --item "Users/Get user" -e staging.json
+  postman-replay curl collection.json --item "Get user" --format python
+""",
+}
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got '{text}'") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"expected a number ≥ 0, got '{text}'")
-    return value
+def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    """Options that work before or after the command: `run x --debug` and `--debug run x` alike."""
+    default = False if top else argparse.SUPPRESS
+    parser.add_argument("--debug", action="store_true", default=default,
+                        help="show Python tracebacks for internal errors")
+    parser.add_argument("--color", choices=("auto", "on", "off"), default="auto" if top else argparse.SUPPRESS,
+                        help="colour the output: auto (a terminal, unless NO_COLOR or TERM=dumb; FORCE_COLOR "
+                             "forces it), on or off (default: auto)")
 
 
-def _at_least_one(text: str) -> int:
-    value = _positive(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a number ≥ 1, got '{text}'")
-    return value
+def _command(commands: Any, name: str, help: str, collection_help: str) -> argparse.ArgumentParser:
+    parser = commands.add_parser(name, help=help, description=help, epilog=_EPILOGS.get(name),
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("collection", metavar="COLLECTION", help=collection_help)
+    add_arguments(parser, name)
+    _common(parser, top=False)
+    return parser
 
 
-def _port(text: str) -> int:
-    value = _positive(text)
-    if value > 65535:
-        raise argparse.ArgumentTypeError(f"a port is 0 to 65535, got '{text}'")
-    return value
-
-
-def _variables_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-e", "--environment", action="append", default=[], metavar="FILE",
-                        help="Postman environment export or flat YAML/JSON mapping; repeatable, later wins")
-    parser.add_argument("-g", "--globals", action="append", default=[], metavar="FILE",
-                        help="Postman globals export or flat mapping")
-    parser.add_argument("--env-var", action="append", default=[], type=_key_value, metavar="KEY=VALUE",
-                        help="set or override a variable (wins over data files and environments); repeatable")
-    parser.add_argument("--working-dir", metavar="DIR", help="where formdata/file `src` paths are resolved")
-    parser.add_argument("--allow-outside-files", action="store_true",
-                        help="allow `src` paths outside the working directory")
-    parser.add_argument("--show-secrets", action="store_true", help="do not mask secrets in any output")
+COLLECTION_HELP = ("a Postman collection: v1/v2.0/v2.1 JSON or YAML file, a v3 collection folder, or a folder "
+                   "holding postman/collections/*")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="postman-replay", description="Replay Postman collection items and check "
                      "every response against the responses the collection documents.")
     parser.add_argument("--version", action="version", version=f"postman-replay {__version__}")
-    parser.add_argument("--debug", action="store_true", help="show Python tracebacks for internal errors")
+    _common(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    run = commands.add_parser("run", help="replay items, check contracts, exit 0/1/2")
-    run.add_argument("collection", metavar="COLLECTION")
-    _variables_options(run)
-    run.add_argument("--item", action="append", default=[], metavar="NAME",
-                     help="only items whose name or slash path (Folder/Item) matches; repeatable")
-    run.add_argument("--folder", action="append", default=[], metavar="NAME", help="only items under this folder")
-    run.add_argument("-d", "--iteration-data", metavar="FILE", help="CSV or JSON rows, one iteration each")
-    run.add_argument("-n", "--iteration-count", type=_at_least_one, metavar="N")
-    run.add_argument("--expect", default="documented", metavar="POLICY",
-                     help="documented (default), success, or codes like 204,404 or 2xx")
-    run.add_argument("--strict", action="store_true", help="items that document no responses fail")
-    run.add_argument("--timeout-request", type=_positive, default=30_000, metavar="MS")
-    run.add_argument("--delay-request", type=_positive, default=0, metavar="MS")
-    run.add_argument("--bail", action="store_true", help="stop after the first failed or errored item")
-    run.add_argument("-k", "--insecure", action="store_true", help="do not verify TLS certificates")
-    run.add_argument("--ssl-client-cert", metavar="FILE")
-    run.add_argument("--ssl-client-key", metavar="FILE")
-    run.add_argument("--ca-cert", metavar="FILE", help="CA bundle for servers with a private CA")
-    run.add_argument("--dry-run", action="store_true", help="resolve and print every request, send nothing")
-    run.add_argument("-r", "--reporters", default="cli", metavar="LIST", help="cli,json,junit (default cli)")
-    run.add_argument("--reporter-json-export", metavar="PATH")
-    run.add_argument("--reporter-junit-export", metavar="PATH")
-    run.add_argument("--export-environment", metavar="PATH", help="write the environment as it stands after the run")
-    run.add_argument("--export-globals", metavar="PATH", help="write the globals as they stand after the run")
-    run.add_argument("--mock", action="store_true",
-                     help="serve this collection's documented examples on a free loopback port and point baseUrl at it")
-    run.add_argument("--workers", type=_positive, default=1, metavar="N", help="run folders concurrently")
-    run.add_argument("--retries", type=_positive, default=0, metavar="N",
-                     help="retry transport errors and 502/503/504 on idempotent methods")
-    run.add_argument("--contract", metavar="FILE", help="per-item expectations, schemas, budgets, known failures")
-    run.add_argument("--max-response-time", type=_positive, metavar="MS", help="response-time budget for every item")
-    run.add_argument("--timeout-script", type=_positive, default=5_000, metavar="MS")
-    run.add_argument("-v", "--verbose", action="store_true", help="show request headers and bodies")
-    run.add_argument("--color", choices=("auto", "on", "off"), default="auto")
-
-    listing = commands.add_parser("list", help="tree of folders and items: method, URL, documented codes")
-    listing.add_argument("collection", metavar="COLLECTION")
-
-    curl = commands.add_parser("curl", help="print the fully resolved request as a curl command")
-    curl.add_argument("collection", metavar="COLLECTION")
-    curl.add_argument("--item", required=True, action="append", metavar="NAME")
-    curl.add_argument("--format", choices=("curl", "python"), default="curl")
-    curl.add_argument("-k", "--insecure", action="store_true")
-    _variables_options(curl)
-
-    validate = commands.add_parser("validate", help="schema and resolvability check, no network; exit 0/2")
-    validate.add_argument("collection", metavar="COLLECTION")
-    _variables_options(validate)
-
-    mock = commands.add_parser("mock", help="serve the documented example responses on 127.0.0.1")
-    mock.add_argument("collection", metavar="COLLECTION")
-    mock.add_argument("--port", type=_port, default=0, metavar="N", help="0 (default) picks a free port")
-    mock.add_argument("--host", default="127.0.0.1")
+    _command(commands, "run", "replay items, check contracts, exit 0/1/2", COLLECTION_HELP)
+    _command(commands, "list", "tree of folders and items: method, URL, documented codes", COLLECTION_HELP)
+    curl = _command(commands, "curl", "print the fully resolved request as a curl command", COLLECTION_HELP)
+    curl.add_argument("--item", required=True, action="append", metavar="NAME",
+                      help="the item to print: name, slash path (Folder/Item) or glob; repeatable")
+    curl.add_argument("--format", choices=("curl", "python"), default="curl",
+                      help="curl command or a Python requests snippet (default: curl)")
+    _command(commands, "validate", "schema and resolvability check, no network; exit 0/2", COLLECTION_HELP)
+    mock = _command(commands, "mock", "serve the documented example responses on 127.0.0.1", COLLECTION_HELP)
+    mock.add_argument("--port", type=port, default=0, metavar="N", help="port to listen on; 0 picks a free one "
+                      "(default: 0)")
+    mock.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    convert = _command(commands, "convert", "Postman v2.1 JSON ⇄ v3 directory; reports what the target "
+                       "cannot hold", "the collection to convert (v2.1 JSON file or v3 folder)")
+    convert.add_argument("--to", required=True, choices=("v3", "v2.1"), help="the format to write")
+    convert.add_argument("out", metavar="OUT", help="v3: a new directory; v2.1: a JSON file")
     return parser
 
 
@@ -157,6 +113,9 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stder
     except _UsageError as exc:
         exc.parser.print_usage(stderr)
         stderr.write(f"error: {exc}\n")
+        suggestion = _suggest_option(str(exc), exc.parser)
+        if suggestion:
+            stderr.write(f"  hint: {suggestion}\n")
         return ExitCode.BAD_INPUT
     except SystemExit as exc:  # --help, --version
         return int(exc.code or 0)
@@ -203,20 +162,11 @@ def _tolerant(stream: IO[str]) -> IO[str]:
 def _load_inputs(
     args: argparse.Namespace, *, full_schema: bool = False, stream: bool | None = False
 ) -> tuple[Any, Any]:
-    from .load import load_collection, load_environment
-    from .runner import RunOptions
+    from .load import load_collection
 
-    collection = load_collection(args.collection, full_schema=full_schema, stream=stream)
-    options = RunOptions(
-        environments=tuple(load_environment(p) for p in args.environment),
-        globals_=tuple(load_environment(p, what="globals file") for p in args.globals),
-        env_vars=dict(args.env_var),
-        working_dir=args.working_dir,
-        allow_outside_files=args.allow_outside_files,
-        show_secrets=args.show_secrets,
-        insecure=getattr(args, "insecure", False),
-    )
-    return collection, options
+    collection = load_collection(args.collection, full_schema=full_schema, stream=stream,
+                                 collection=getattr(args, "collection_name", None))
+    return collection, run_options(vars(args))
 
 
 def _check_writable(path: str) -> None:
@@ -235,9 +185,34 @@ def _check_writable(path: str) -> None:
 
 
 def _use_color(choice: str, stream: IO[str]) -> bool:
+    """--color on/off wins; then NO_COLOR, FORCE_COLOR and TERM=dumb (no-color.org, force-color.org)."""
     if choice != "auto":
         return choice == "on"
-    return "NO_COLOR" not in os.environ and hasattr(stream, "isatty") and stream.isatty()
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR", "") not in ("", "0", "false"):
+        return True
+    if os.environ.get("TERM") == "dumb":
+        return False
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def _suggest_option(message: str, parser: argparse.ArgumentParser) -> str | None:
+    """'unrecognized arguments: --enviroment' → 'did you mean --environment?' (as Newman says)."""
+    import difflib
+
+    match = re.search(r"unrecognized arguments?: (.+)$", message)
+    if not match:
+        return None
+    parsers = [parser] + [p for action in parser._actions if isinstance(action, argparse._SubParsersAction)
+                          for p in action.choices.values()]
+    known = sorted({s for p in parsers for action in p._actions for s in action.option_strings if s.startswith("--")})
+    for word in match.group(1).split():
+        if word.startswith("--"):
+            close = difflib.get_close_matches(word.split("=", 1)[0], known, n=1, cutoff=0.6)
+            if close:
+                return f"did you mean {close[0]}?"
+    return None
 
 
 # ---------------------------------------------------------------- run
@@ -246,67 +221,35 @@ def _use_color(choice: str, stream: IO[str]) -> bool:
 def cmd_run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     from dataclasses import replace
 
-    from .check import Expect
+    from .errors import InputError
     from .redact import Redactor
     from .reporters import make_reporters
     from .runner import export_variables, run
     from .select import select
 
     collection, options = _load_inputs(args, stream=None if not args.mock else False)
-    rows = None
-    if args.iteration_data:
-        from .data import load_iteration_data
-
-        rows = load_iteration_data(args.iteration_data)
-    contract = None
-    if args.contract:
-        from .contract import load_contract
-
-        contract = load_contract(args.contract)
-    options = replace(
-        options,
-        items=tuple(args.item),
-        folders=tuple(args.folder),
-        iteration_data=rows,
-        iteration_count=args.iteration_count,
-        expect=Expect.parse(args.expect),
-        strict=args.strict,
-        timeout_request_ms=args.timeout_request or 30_000,
-        delay_request_ms=args.delay_request,
-        bail=args.bail,
-        ca_cert=args.ca_cert,
-        client_cert=args.ssl_client_cert,
-        client_key=args.ssl_client_key,
-        dry_run=args.dry_run,
-        workers=max(1, args.workers),
-        retries=args.retries,
-        max_response_time_ms=args.max_response_time,
-        contract=contract,
-        timeout_script_ms=args.timeout_script,
-        keep_results=False,  # reporters stream; memory stays flat however long the run
-    )
-    for path in (args.ca_cert, args.ssl_client_cert, args.ssl_client_key):
-        if path and not os.path.isfile(path):
-            from .errors import InputError
-
-            raise InputError("file not found", file=path, hint="check the path", title="cannot read TLS file")
+    _load_notes(collection, stderr)
+    options = replace(options, keep_results=False)  # reporters stream; memory stays flat however long the run
+    contract = options.contract
     select(collection, options.items, options.folders)  # bad selectors exit 2 before anything starts
     if contract is not None:
         for key in contract.unused([located.path for located in collection.walk()]):
             stderr.write(f"note: contract rule '{key}' matches no item of the collection\n")
     names = [n.strip() for n in args.reporters.split(",") if n.strip()]
     # an export path says which report is wanted: asking for it twice is not needed
-    for name, path in (("json", args.reporter_json_export), ("junit", args.reporter_junit_export)):
+    for name, path in (("json", args.reporter_json_export), ("junit", args.reporter_junit_export),
+                       ("html", args.reporter_html_export)):
         if path and name not in names:
             names.append(name)
-    for path in (args.reporter_json_export, args.reporter_junit_export, args.export_environment,
-                 args.export_globals):
+    for path in (args.reporter_json_export, args.reporter_junit_export, args.reporter_html_export,
+                 args.export_environment, args.export_globals):
         if path:
             _check_writable(path)  # before anything is sent, not after the whole run
     redactor = Redactor(show=args.show_secrets)
     reporters = make_reporters(
         names, redactor, stdout, json_path=args.reporter_json_export, junit_path=args.reporter_junit_export,
-        color=_use_color(args.color, stdout), verbose=args.verbose,
+        color=_use_color(args.color, stdout), verbose=args.verbose, quiet=args.quiet,
+        html_path=args.reporter_html_export, full_bodies=args.reporter_json_full_bodies,
     )
     server = None
     injected: set[str] = set()
@@ -315,7 +258,13 @@ def cmd_run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
 
         server = MockServer(collection, base_path=mock_base_path(collection)).start()
         stderr.write(f"mock server for this collection at {server.url}\n")
+        passthrough = bool(args.mock_passthrough)
         if "baseUrl" in options.env_vars:
+            if not passthrough:
+                server.stop()
+                raise InputError(f"baseUrl is set with --env-var to {options.env_vars['baseUrl']}, so no request "
+                                 "would reach the mock", file="--mock", title="nothing would reach the mock",
+                                 hint="drop --env-var baseUrl=…, or add --mock-passthrough to send to it anyway")
             stderr.write(f"warning: --mock: baseUrl is set with --env-var, so requests go to "
                          f"{options.env_vars['baseUrl']}, not to the mock\n")
         else:
@@ -325,8 +274,16 @@ def cmd_run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
 
         chosen = select(collection, options.items, options.folders)
         if chosen and not any("{{baseUrl}}" in describe_url(loc.item.request.url) for loc in chosen):
+            if not passthrough:
+                server.stop()
+                raise InputError("no selected item uses {{baseUrl}}, so none would reach the mock", file="--mock",
+                                 title="nothing would reach the mock",
+                                 hint="aim the items at {{baseUrl}}, or add --mock-passthrough to send them to "
+                                      "the URLs they name")
             stderr.write("warning: --mock: no selected item uses {{baseUrl}}, so their requests go to the "
                          "URLs they name, not to the mock\n")
+        if not passthrough:
+            options = replace(options, send_only_to=server.url)
     try:
         result = run(collection, options, reporters, redactor=redactor)
     finally:
@@ -359,8 +316,13 @@ def cmd_list(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     from .model import Folder, Item
     from .resolve import describe_url
 
-    collection = load_collection(args.collection)
+    collection = load_collection(args.collection, collection=args.collection_name)
+    _load_notes(collection, stderr)
     out: list[str] = [f"{collection.name}"]
+    if collection.schema_version.startswith("3"):
+        from .load_v3 import ORDER_NOTE
+
+        out.append(f"  (v3 order: {ORDER_NOTE})")
     count = 0
 
     def walk(nodes: tuple, depth: int) -> None:
@@ -435,8 +397,11 @@ def cmd_validate(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> 
     from .runner import base_scopes
 
     collection, options = _load_inputs(args, full_schema=True)
+    _load_notes(collection, stderr)
     scopes = base_scopes(collection, options).with_data({})
-    resolve_options = ResolveOptions(args.working_dir, args.allow_outside_files)
+    from .auth.grant import RunTimeTokens
+
+    resolve_options = ResolveOptions(args.working_dir, args.allow_outside_files, tokens=RunTimeTokens())
     located_all = list(collection.walk())
     set_by_scripts = _names_set_by_scripts(collection)
     blocked = 0
@@ -487,7 +452,7 @@ def cmd_mock(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     from .load import load_collection
     from .mock import MockServer, mock_base_path
 
-    collection = load_collection(args.collection)
+    collection = load_collection(args.collection, collection=args.collection_name)
     try:
         server = MockServer(collection, host=args.host, port=args.port, base_path=mock_base_path(collection))
     except OSError as exc:
@@ -510,7 +475,31 @@ def cmd_mock(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     return ExitCode.OK
 
 
-_COMMANDS = {"run": cmd_run, "list": cmd_list, "curl": cmd_curl, "validate": cmd_validate, "mock": cmd_mock}
+# ---------------------------------------------------------------- convert
+
+
+def cmd_convert(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
+    from .convert import convert
+
+    result = convert(args.collection, args.to, args.out, collection=args.collection_name)
+    what = "file" if result.files == 1 else "files"
+    stdout.write(f"wrote {result.target} ({result.files} {what}, Postman {args.to})\n")
+    if result.losses:
+        stdout.write(f"{len(result.losses)} thing(s) the {args.to} format cannot hold were left out:\n")
+        stdout.write("".join(f"  - {line}\n" for line in result.losses))
+    else:
+        stdout.write("nothing was lost\n")
+    return ExitCode.OK
+
+
+def _load_notes(collection: Any, stderr: IO[str]) -> None:
+    """What loading noticed that is not an error: said once, before anything runs."""
+    for note in getattr(collection, "notes", ()):
+        stderr.write(f"note: {note}\n")
+
+
+_COMMANDS = {"run": cmd_run, "list": cmd_list, "curl": cmd_curl, "validate": cmd_validate, "mock": cmd_mock,
+             "convert": cmd_convert}
 
 
 def entry() -> None:

@@ -29,6 +29,10 @@ def to_curl(prepared: PreparedRequest, redactor: Redactor) -> str:
     if prepared.digest:
         user, password = prepared.digest
         lines.append(f"  --digest -u {_dq(user + ':' + (password if redactor.show else MASK))}")
+    if prepared.ntlm:
+        user, password, domain, _ = prepared.ntlm
+        login = f"{domain}\\{user}" if domain else user
+        lines.append(f"  --ntlm -u {_dq(login + ':' + (password if redactor.show else MASK))}")
     if prepared.body is not None:
         lines.append(f"  --data-raw {shlex.quote(redactor.text(body_text(prepared) or ''))}")
     for part in prepared.form or ():
@@ -78,6 +82,11 @@ def to_python(prepared: PreparedRequest, redactor: Redactor) -> str:
         lines.insert(1, "from requests.auth import HTTPDigestAuth")
         user, password = prepared.digest
         call += f", auth=HTTPDigestAuth({user!r}, {(password if redactor.show else MASK)!r})"
+    if prepared.ntlm:
+        lines.insert(1, "from requests_ntlm import HttpNtlmAuth")
+        user, password, domain, _ = prepared.ntlm
+        login = f"{domain}\\{user}" if domain else user
+        call += f", auth=HttpNtlmAuth({login!r}, {(password if redactor.show else MASK)!r})"
     if not prepared.verify_tls:
         call += ", verify=False"
     if not prepared.follow_redirects:

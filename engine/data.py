@@ -13,16 +13,17 @@ from .errors import InputError, pointer_join
 def load_iteration_data(path: str | Path) -> list[dict[str, Any]]:
     """One dict per iteration: CSV values are text; JSON values keep their JSON type for scripts
     (`{{name}}` substitutes their text either way)."""
-    from .load import parse_document
+    from .load import decode_text, parse_document
 
     file = str(path)
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
         raise InputError(f"data file cannot be read: {exc.strerror}", file=file, title="cannot read data file")
-    start = raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]  # a BOM or blank lines before the JSON
-    if file.lower().endswith(".csv") or (not file.lower().endswith(".json") and start not in (b"[", b"{")):
-        return _csv(raw, file)
+    text = decode_text(raw, file=file, what="data file")  # UTF-8 with or without a BOM, or UTF-16
+    start = text.lstrip()[:1]  # blank lines before the JSON
+    if file.lower().endswith(".csv") or (not file.lower().endswith(".json") and start not in ("[", "{")):
+        return _csv(text, file)
     document = parse_document(raw, file=file, what="data file")
     if isinstance(document, dict):
         document = [document]
@@ -43,12 +44,7 @@ def load_iteration_data(path: str | Path) -> list[dict[str, Any]]:
     return rows
 
 
-def _csv(raw: bytes, file: str) -> list[dict[str, str]]:
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"invalid UTF-8 at byte {exc.start}", file=file, hint="save the data file as UTF-8",
-                         title="invalid data file")
+def _csv(text: str, file: str) -> list[dict[str, str]]:
     reader = csv.reader(io.StringIO(text))
     try:
         rows = list(reader)
@@ -61,6 +57,8 @@ def _csv(raw: bytes, file: str) -> list[dict[str, str]]:
     header = [h.strip() for h in rows[0]]
     out = []
     for number, row in enumerate(rows[1:], start=2):
+        while len(row) > len(header) and not row[-1].strip():
+            row = row[:-1]  # a trailing comma, as spreadsheets write: Newman ignores the empty cell too
         if len(row) > len(header):
             raise InputError(
                 f"row has {len(row)} values but the header names {len(header)}",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from .model import ItemResult
+from .model import OUTCOMES, ItemResult
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,22 +30,36 @@ class ItemFinished:
 
 @dataclass(frozen=True, slots=True)
 class Summary:
+    """Items by outcome. `unchecked` items ran but had nothing to be checked against: they do
+    not fail the run (`--strict` turns them into failures before they get here)."""
+
     total: int = 0
     passed: int = 0
     failed: int = 0
     errors: int = 0
     skipped: int = 0
+    unchecked: int = 0
 
     @classmethod
     def of(cls, results: list[ItemResult] | tuple[ItemResult, ...]) -> "Summary":
-        counts = {"passed": 0, "failed": 0, "error": 0, "skipped": 0}
+        counts = dict.fromkeys(OUTCOMES, 0)
         for result in results:
             counts[result.outcome] += 1
-        return cls(len(results), counts["passed"], counts["failed"], counts["error"], counts["skipped"])
+        return cls.of_counts(counts)
+
+    @classmethod
+    def of_counts(cls, counts: dict[str, int]) -> "Summary":
+        return cls(sum(counts.values()), counts["passed"], counts["failed"], counts["error"], counts["skipped"],
+                   counts["unchecked"])
 
     @property
     def ok(self) -> bool:
         return self.failed == 0 and self.errors == 0
+
+    def as_dict(self) -> dict[str, int]:
+        """The JSON report's `summary`."""
+        return {"total": self.total, "passed": self.passed, "failed": self.failed, "errors": self.errors,
+                "skipped": self.skipped, "unchecked": self.unchecked}
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,18 +48,7 @@ def read_document(path: str | Path, *, what: str = "file") -> Any:
 
 
 def parse_document(data: bytes, *, file: str = "<input>", what: str = "file") -> Any:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line, column = _line_column(data[: exc.start].decode("utf-8", "replace"), exc.start)
-        raise InputError(
-            f"invalid UTF-8 byte 0x{data[exc.start]:02x}",
-            file=file,
-            line=line,
-            column=column,
-            hint=f"save the {what} as UTF-8",
-            title=f"unreadable {what}",
-        )
+    text = decode_text(data, file=file, what=what)
     stripped = text.lstrip()
     if not stripped:
         raise InputError(f"{what} is empty", file=file, hint=f"export the {what} again", title=f"empty {what}")
@@ -68,6 +57,54 @@ def parse_document(data: bytes, *, file: str = "<input>", what: str = "file") ->
     document = _parse_yaml(text, file, what)
     _check_size(document, file)
     return document
+
+
+# Byte order marks, longest first: UTF-32's LE mark begins with UTF-16's.
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
+def text_encoding(data: bytes) -> tuple[str, int]:
+    """(codec, BOM length) of a Postman file. Postman and Newman read UTF-8 with or without a BOM
+    and UTF-16 (Windows tools save environments as UTF-16 LE with a BOM); a file without a BOM
+    whose first character is ASCII, as JSON, CSV and YAML files' are, shows UTF-16 by its zero bytes."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return codec, len(bom)
+    if len(data) >= 2 and data[0] and not data[1]:
+        return "utf-16-le", 0
+    if len(data) >= 2 and not data[0] and data[1]:
+        return "utf-16-be", 0
+    return "utf-8", 0
+
+
+def decode_text(data: bytes, *, file: str = "<input>", what: str = "file") -> str:
+    """The file's text, its BOM removed; bytes that are not valid in its encoding are a located error."""
+    codec, skip = text_encoding(data)
+    try:
+        return data[skip:].decode(codec)
+    except UnicodeDecodeError as exc:
+        if codec != "utf-8":
+            raise InputError(
+                f"invalid {codec.upper()} at byte {exc.start + skip}: {exc.reason}",
+                file=file,
+                hint=f"save the {what} as UTF-8",
+                title=f"unreadable {what}",
+            )
+        line, column = _line_column(data[skip : skip + exc.start].decode("utf-8", "replace"), exc.start)
+        raise InputError(
+            f"invalid UTF-8 byte 0x{data[skip + exc.start]:02x}",
+            file=file,
+            line=line,
+            column=column,
+            hint=f"save the {what} as UTF-8",
+            title=f"unreadable {what}",
+        )
 
 
 def _line_column(text: str, offset: int) -> tuple[int, int]:
@@ -197,7 +234,8 @@ def _check_size(document: Any, file: str) -> None:
 # ---------------------------------------------------------------- validation
 
 
-def _validate(document: Any, schema: dict, file: str, what: str) -> None:
+def _validate(document: Any, schema: dict, file: str, what: str, *, prefix: str = "", drop: int = 0) -> None:
+    """`prefix`: the pointer of `document` in the file; `drop`: leading path parts the file does not have."""
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import best_match
 
@@ -205,7 +243,7 @@ def _validate(document: Any, schema: dict, file: str, what: str) -> None:
     error = best_match(validator.iter_errors(document))
     if error is None:
         return
-    pointer = pointer_join(*error.absolute_path)
+    pointer = prefix + pointer_join(*list(error.absolute_path)[drop:])
     raise InputError(
         _schema_sentence(error),
         file=file,
@@ -250,13 +288,21 @@ def _types(schema: Any) -> list[str]:
 # ---------------------------------------------------------------- collections
 
 
-def load_collection(path: str | Path, *, full_schema: bool = False, stream: bool | None = False) -> Collection:
-    """Read a Postman collection v2.0/v2.1 (JSON or YAML, plain or `{"collection": ...}`).
+def load_collection(
+    path: str | Path, *, full_schema: bool = False, stream: bool | None = False, collection: str | None = None
+) -> Collection:
+    """Read a Postman collection v2.0/v2.1 or v1 (JSON or YAML, plain or `{"collection": ...}`), or a v3
+    collection directory (or the `postman/collections/*` of a project; `collection` names one).
 
     `stream=None` streams large JSON files: items come back as stubs that the runner reads from
     the file when they run (see engine.stream); `True` streams whenever ijson can.
     """
     file = str(path)
+    if Path(path).is_dir():
+        from .load_v3 import load_directory
+
+        with _paused_gc():
+            return load_directory(path, stream=stream, collection=collection)
     if stream is not False and not full_schema:
         from . import stream as streaming
 
@@ -298,14 +344,19 @@ def build_collection(
     base = ""
     if isinstance(document, dict) and isinstance(document.get("collection"), dict) and "item" not in document:
         document, base = document["collection"], "/collection"
+    from .load_v1 import build_v1, is_v1
+
+    if is_v1(document):
+        try:
+            return build_v1(document, Reader(file), base, source)
+        except WrongShape as shape:
+            raise shape.located(file) from None
+        except RecursionError:
+            raise InputError("collection nested too deeply", file=file, pointer=base, title="invalid collection")
     if not isinstance(document, dict) or "item" not in document:
         hint = "export the collection from Postman as Collection v2.1"
-        if isinstance(document, dict) and ("values" in document or "requests" in document):
-            hint = (
-                "this looks like an environment file; pass it with -e"
-                if "values" in document
-                else "this is a Collection v1 export; export it again as v2.1"
-            )
+        if isinstance(document, dict) and "values" in document:
+            hint = "this looks like an environment file; pass it with -e"
         raise InputError(
             "not a Postman collection: no 'item' list at the top level",
             file=file,
@@ -443,7 +494,7 @@ class Reader:
     def request(self, raw: Any, pointer: str) -> Request:
         _want(raw, pointer, str, dict, type(None))
         if not isinstance(raw, dict):
-            return Request(method="GET", url=Url(raw=(raw or "").strip()))
+            return Request(method="GET", url=Url(raw=(raw or "").strip(URL_SPACE)))
         method = (as_text(_field(raw, "method", pointer, TEXT)) or "GET").strip().upper()
         return Request(
             method=method,
@@ -494,21 +545,31 @@ class Reader:
         return Auth(type=kind, params=tuple(params))
 
     def events(self, raw: Any, pointer: str) -> tuple[Script, ...]:
+        """`event` as a list or a single object (postman-collection takes both); `script` as an
+        object, or directly its `exec`; `exec` as a list of lines or one string."""
+        if isinstance(raw, dict):
+            events, single = [raw], True
+        else:
+            events, single = _want(raw, pointer, list, type(None)) or [], False
         out = []
-        for index, event in enumerate(_want(raw, pointer, list, type(None)) or []):
-            here = f"{pointer}/{index}"
+        for index, event in enumerate(events):
+            here = pointer if single else f"{pointer}/{index}"
             _want(event, here, dict)
             if event.get("disabled") is True:
                 continue
-            script = _field(event, "script", here, OBJECT_OR_NULL) or {}
+            script = _field(event, "script", here, (dict, str, list, type(None))) or {}
+            if not isinstance(script, dict):
+                script, where = {"exec": script}, here + "/script"
+            else:
+                where = here + "/script/exec"
             exec_ = _field(script, "exec", here + "/script", (str, list, type(None)))
             if isinstance(exec_, list):
-                lines = [_want(line, f"{here}/script/exec/{n}", str, type(None)) or "" for n, line in enumerate(exec_)]
+                lines = [as_text(_want(line, f"{where}/{n}", str, int, float, type(None))) for n, line in enumerate(exec_)]
                 source = "\n".join(lines)
             else:
                 source = exec_ or ""
-            if source.strip():
-                listen = as_text(_field(event, "listen", here, (str,)))
+            listen = _field(event, "listen", here, (str, type(None)))
+            if source.strip() and listen:  # an event that listens to nothing never runs, in Postman either
                 out.append(Script(listen=listen, source=source, pointer=here))
         return tuple(out)
 
@@ -598,16 +659,19 @@ def _segments(value: Any, sep: str, pointer: str) -> tuple[str, ...] | None:
     return tuple(out)
 
 
+URL_SPACE = " \t\r\n\f\v"  # ASCII white space only: Newman keeps a trailing U+00A0 (and encodes it)
+
+
 def _url(raw: Any, pointer: str) -> Url:
     _want(raw, pointer, str, dict, type(None))
     if not isinstance(raw, dict):
-        return Url(raw=(raw or "").strip())
+        return Url(raw=(raw or "").strip(URL_SPACE))
     host = _segments(raw.get("host"), ".", pointer + "/host")
     path = _segments(raw.get("path"), "/", pointer + "/path")
     if isinstance(raw.get("path"), str) and path and path[0] == "":
         path = path[1:]
     return Url(
-        raw=as_text(_field(raw, "raw", pointer, TEXT)).strip(),
+        raw=as_text(_field(raw, "raw", pointer, TEXT)).strip(URL_SPACE),
         protocol=as_text(_field(raw, "protocol", pointer, TEXT)) or None,
         host=host if host else None,
         port=as_text(_field(raw, "port", pointer, TEXT)) or None,
@@ -622,37 +686,50 @@ def _url(raw: Any, pointer: str) -> Url:
 
 
 def load_environment(path: str | Path, *, what: str = "environment") -> Environment:
-    """Postman environment/globals export (`values`, honouring `enabled: false`) or a flat mapping."""
+    """An environment or globals file in any form Newman or the Postman CLI reads (see build_environment)."""
     file = str(path)
+    from .load_v3 import is_v3_environment
+
+    if is_v3_environment(path):
+        from .load_v3 import load_v3_environment
+
+        return load_v3_environment(path, what=what)
     document = read_document(path, what=what)
     return build_environment(document, file=file, source=Path(path), what=what)
+
+
+_WRAPPERS = ("environment", "globals")
 
 
 def build_environment(
     document: Any, *, file: str = "<input>", source: Path | None = None, what: str = "environment"
 ) -> Environment:
+    """Every shape of variables file:
+
+    - a Postman export, `{"name": …, "values": [{"key", "value", "type", "enabled"}]}`;
+    - the Postman API's `{"environment": {…}}` or `{"globals": {…}}` around such an export;
+    - the old export, a bare array of `{key, value}` rows;
+    - a flat mapping, `{"name": "value", …}` (JSON or YAML).
+
+    `enabled: false` and `disabled: true` entries are kept apart (`disabled`); those turned off only
+    by `enabled: false`, which Newman ignores, also stay in `newman_values` for `--compat newman`."""
     name = source.stem if source else what
-    if isinstance(document, dict) and set(document) == {"environment"} and isinstance(document["environment"], dict):
-        document = document["environment"]  # the Postman API's form of an export
+    base = ""
+    if isinstance(document, dict) and len(document) == 1:
+        (key, inner), = document.items()
+        if key in _WRAPPERS and isinstance(inner, (dict, list)):
+            document, base = inner, pointer_join(key)
+    if isinstance(document, list):
+        _validate({"values": document}, _environment_schema(), file, what, prefix=base, drop=1)
+        return _export(document, name, source)
     if isinstance(document, dict) and isinstance(document.get("values"), list):
-        _validate(document, _environment_schema(), file, what)
-        values = []
-        disabled = []
-        for entry in document["values"]:
-            param = Param(
-                key=as_text(entry.get("key")).strip(),
-                value=as_text(entry.get("value")),
-                type=as_text(entry.get("type")) or None,
-            )
-            off = entry.get("enabled") is False or entry.get("disabled") is True
-            (disabled if off else values).append(param)
-        return Environment(name=as_text(document.get("name")) or name, values=tuple(values), source=source,
-                           disabled=tuple(disabled))
+        _validate(document, _environment_schema(), file, what, prefix=base)
+        return _export(document["values"], as_text(document.get("name")) or name, source)
     if not isinstance(document, dict):
         raise InputError(
             f"expected an object of variables, got {json_type(document)}",
             file=file,
-            pointer="",
+            pointer=base,
             hint='write {"name": "value", ...} or export the environment from Postman',
             title=f"invalid {what}",
         )
@@ -662,12 +739,30 @@ def build_environment(
             raise InputError(
                 f"variable '{key}' is {json_type(value)}; variables hold text",
                 file=file,
-                pointer=pointer_join(key),
+                pointer=base + pointer_join(key),
                 hint="give a string, number or boolean",
                 title=f"invalid {what}",
             )
         values.append(Param(key=str(key).strip(), value=as_text(value)))
     return Environment(name=name, values=tuple(values), source=source)
+
+
+def _export(entries: list, name: str, source: Path | None) -> Environment:
+    values: list[Param] = []
+    disabled: list[Param] = []
+    newman: list[Param] = []
+    for entry in entries:
+        param = Param(
+            key=as_text(entry.get("key")).strip(),
+            value=as_text(entry.get("value")),
+            type=as_text(entry.get("type")) or None,
+        )
+        off = entry.get("disabled") is True
+        (disabled if off or entry.get("enabled") is False else values).append(param)
+        if not off:
+            newman.append(param)
+    return Environment(name=name, values=tuple(values), source=source, disabled=tuple(disabled),
+                       newman_values=None if len(newman) == len(values) else tuple(newman))
 
 
 def _environment_schema() -> dict:

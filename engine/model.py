@@ -120,6 +120,7 @@ class Script:
     listen: Literal["prerequest", "test"] | str
     source: str
     pointer: str = ""
+    event_name: str = ""  # what pm.info.eventName says when not `listen`: v3's beforeRequest/afterResponse
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +158,8 @@ class Collection:
     description: str = ""
     source: Path | None = None
     schema_version: str = "2.1.0"
+    notes: tuple[str, ...] = ()  # what loading noticed that is no error (fields Postman ignores too)
+    roots: tuple[tuple[str, Path], ...] = ()  # v3 workspaces: each collection's directory, by name
 
     def walk(self) -> Iterator["Located"]:
         """Every item in collection order, with the folders that enclose it."""
@@ -192,6 +195,9 @@ class Environment:
     values: tuple[Param, ...] = ()
     source: Path | None = None
     disabled: tuple[Param, ...] = ()
+    # What Newman applies, when that differs from `values`: it ignores `enabled: false` (not
+    # `disabled: true`). Only `--compat newman` reads it.
+    newman_values: tuple[Param, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,9 +229,15 @@ class PreparedRequest:
     form: tuple[TextPart | FilePart, ...] | None = None  # multipart, encoded by send
     body_file: str | None = None  # mode "file": bytes read by send
     digest: tuple[str, str] | None = None  # digest auth needs the server's challenge
+    ntlm: tuple[str, str, str, str] | None = None  # user, password, domain, workstation: a handshake send does
     follow_redirects: bool = True
     max_redirects: int = 10
     verify_tls: bool = True
+    # protocolProfileBehavior, as postman-runtime applies it on redirects and cookies
+    follow_original_method: bool = False  # a 301/302/303 keeps the method and body
+    follow_authorization: bool = False  # Authorization survives a redirect to another origin
+    referer_on_redirect: bool = True  # Referer: the previous URL, on each redirect
+    disable_cookies: bool = False  # the run's cookie jar is neither read nor written
     notes: tuple[str, ...] = ()
     secrets: frozenset[str] = field(default_factory=frozenset)  # values to mask wherever they appear
     secret_headers: frozenset[str] = field(default_factory=frozenset)  # apikey header names
@@ -259,13 +271,52 @@ class Exchange:
     earlier_attempts: tuple[str, ...] = ()  # what each retried attempt got, in order
 
 
+CheckState = Literal["passed", "failed", "skipped", "unchecked", "known-failure"]
+Outcome = Literal["passed", "failed", "error", "skipped", "unchecked"]
+
+# The one place marks are defined: every reporter (terminal, JUnit, pytest, HTML) renders these.
+CHECK_MARKS: dict[str, str] = {"passed": "✓", "failed": "✗", "skipped": "-", "unchecked": "?", "known-failure": "~"}
+OUTCOME_MARKS: dict[str, str] = {"passed": "✓", "failed": "✗", "error": "✗", "skipped": "-", "unchecked": "?"}
+OUTCOMES: tuple[str, ...] = ("passed", "failed", "error", "skipped", "unchecked")
+FAILING_OUTCOMES = frozenset({"failed", "error"})
+
+
 @dataclass(frozen=True, slots=True)
 class CheckResult:
+    """One check. `unchecked`: there was nothing to compare against (the item documents no
+    responses), which is neither a pass nor a failure; `known_failure`: a failure the contract
+    accepts as a baseline."""
+
     name: str
     passed: bool
     message: str
     skipped: bool = False
     known_failure: bool = False
+    unchecked: bool = False
+
+    @property
+    def state(self) -> CheckState:
+        if self.skipped:
+            return "skipped"
+        if self.unchecked:
+            return "failed" if not self.passed else "unchecked"
+        if self.passed:
+            return "passed"
+        return "known-failure" if self.known_failure else "failed"
+
+    @property
+    def counts_as_failure(self) -> bool:
+        """The definition every reporter and the exit code share."""
+        return self.state == "failed"
+
+    @property
+    def mark(self) -> str:
+        return CHECK_MARKS[self.state]
+
+    @property
+    def checked(self) -> bool:
+        """Something was actually compared (a known failure was compared too)."""
+        return self.state in ("passed", "failed", "known-failure")
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,7 +332,14 @@ class ScriptRequest:
     sent: bool = False
 
 
-Outcome = Literal["passed", "failed", "error", "skipped"]
+def outcome_of(checks: "tuple[CheckResult, ...] | list[CheckResult]") -> Outcome:
+    """An item that ran: failed when a check counts as a failure; unchecked when nothing at all
+    was compared (the item documents no responses and has no other check); passed otherwise."""
+    if any(c.counts_as_failure for c in checks):
+        return "failed"
+    if not any(c.checked for c in checks):
+        return "unchecked"
+    return "passed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,3 +357,32 @@ class ItemResult:
     attempts: int = 1
     name: str = ""
     script_requests: tuple[ScriptRequest, ...] = ()  # pm.sendRequest calls, in order
+
+    @property
+    def counts_as_failure(self) -> bool:
+        """Failed or error: what fails a run (exit 1), a JUnit case and a pytest test."""
+        return self.outcome in FAILING_OUTCOMES
+
+    @property
+    def mark(self) -> str:
+        return OUTCOME_MARKS[self.outcome]
+
+    @property
+    def failed_checks(self) -> tuple[CheckResult, ...]:
+        return tuple(c for c in self.checks if c.counts_as_failure)
+
+    @property
+    def reason(self) -> str:
+        """One line saying why the item ended as it did: the first failed check, the error,
+        why it was skipped or unchecked; empty for a pass."""
+        failed = self.failed_checks
+        if self.outcome == "error":
+            return self.error or "error"
+        if failed:
+            return f"{failed[0].name}: {failed[0].message}"
+        if self.outcome == "unchecked":
+            return next((c.message for c in self.checks if c.state == "unchecked"),
+                        "nothing to check: the item documents no responses")
+        if self.outcome == "skipped":
+            return "; ".join(self.notes) or "skipped"
+        return ""

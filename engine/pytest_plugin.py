@@ -27,6 +27,8 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 import pytest
 
+from .options import OPTIONS, RUN, add_plugin_options, run_options
+
 if TYPE_CHECKING:
     from .model import Collection, ItemResult, Located
     from .redact import Redactor
@@ -40,26 +42,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("postman", "postman-replay contract checks")
     group.addoption("--postman", action="append", default=[], metavar="COLLECTION",
                     help="replay this Postman collection as tests (repeatable)")
-    group.addoption("--postman-env", action="append", default=[], metavar="FILE",
-                    help="Postman environment export or flat YAML/JSON mapping (repeatable, later wins)")
-    group.addoption("--postman-env-var", action="append", default=[], metavar="KEY=VALUE",
-                    help="set or override one variable (repeatable)")
-    group.addoption("--postman-contract", metavar="FILE",
-                    help="contract file: per-item expectations (as run --contract)")
-    group.addoption("--postman-expect", metavar="POLICY",
-                    help="documented (default), success, or codes like 204,404 or 2xx")
-    group.addoption("--postman-mock", action="store_true", default=False,
-                    help="serve each collection's documented examples on 127.0.0.1 and point baseUrl at them")
-    group.addoption("--postman-strict", action="store_true", default=False,
-                    help="items that document no responses fail (as run --strict)")
-    group.addoption("--postman-timeout", type=int, metavar="MS", help="request timeout (default 30000)")
-    group.addoption("--postman-retries", type=int, default=0, metavar="N",
-                    help="retry transport errors and 502/503/504 of idempotent methods")
-    group.addoption("--postman-max-response-time", type=float, metavar="MS", help="response-time budget per item")
-    group.addoption("--postman-insecure", action="store_true", default=False, help="do not verify TLS certificates")
-    group.addoption("--postman-ca-cert", metavar="FILE", help="CA bundle for a server with a private CA")
-    group.addoption("--postman-iteration-count", type=int, metavar="N", help="run every item N times")
-    group.addoption("--postman-iteration-data", metavar="FILE", help="CSV or JSON rows, one iteration each")
+    add_plugin_options(group)  # every `run` option the plugin honours, from the one option table
     parser.addini("postman_collections", type="linelist", help="globs of Postman collections to replay as tests")
     parser.addini("postman_environment", type="linelist", help="Postman environment file(s) for the collections")
 
@@ -100,10 +83,10 @@ def _collection_paths(config: pytest.Config) -> list[Path]:
     given = config.getoption("postman")
     if given:
         paths = [config.invocation_params.dir / p for p in given]
-        missing = [str(p) for p in paths if not p.is_file()]
+        missing = [str(p) for p in paths if not p.exists()]
         if missing:
             raise pytest.UsageError(f"--postman: collection not found: {', '.join(missing)}")
-        return [p.resolve() for p in paths]
+        return list(dict.fromkeys(c for p in paths for c in _expand(p.resolve())))
     found: list[Path] = []
     for pattern in config.getini("postman_collections"):
         matches = sorted(glob.glob(pattern, root_dir=_ini_dir(config), recursive=True))
@@ -111,8 +94,21 @@ def _collection_paths(config: pytest.Config) -> list[Path]:
             config.issue_config_time_warning(
                 pytest.PytestConfigWarning(f"postman_collections: '{pattern}' matches no file"), stacklevel=2
             )
-        found += [(_ini_dir(config) / m).resolve() for m in matches]
+        found += [c for m in matches for c in _expand((_ini_dir(config) / m).resolve())]
     return list(dict.fromkeys(found))
+
+
+def _expand(path: Path) -> list[Path]:
+    """A v3 collection directory is one collection; a folder holding postman/collections/ is all of them."""
+    if not path.is_dir():
+        return [path]
+    from .errors import InputError
+    from .load_v3 import collection_dirs
+
+    try:
+        return [p.resolve() for p in collection_dirs(path)]
+    except InputError as exc:
+        raise pytest.UsageError(exc.render()) from None
 
 
 def _ini_dir(config: pytest.Config) -> Path:
@@ -120,65 +116,14 @@ def _ini_dir(config: pytest.Config) -> Path:
 
 
 def _settings(config: pytest.Config, collections: list[Path]) -> _Settings:
-    from .check import Expect
-    from .load import load_environment
-    from .runner import RunOptions, iterations
+    from .runner import iterations
 
-    environments = config.getoption("postman_env")
-    if environments:
-        environments = [config.invocation_params.dir / p for p in environments]
-    else:
-        environments = [_ini_dir(config) / p for p in config.getini("postman_environment")]
-    options = RunOptions(
-        environments=tuple(load_environment(p) for p in environments),
-        env_vars=dict(_key_value(text) for text in config.getoption("postman_env_var")),
-        expect=Expect.parse(config.getoption("postman_expect") or "documented", source="--postman-expect"),
-        contract=_contract(config),
-        iteration_count=config.getoption("postman_iteration_count"),
-        iteration_data=_iteration_data(config),
-        strict=bool(config.getoption("postman_strict")),
-        timeout_request_ms=config.getoption("postman_timeout") or 30_000,
-        retries=config.getoption("postman_retries") or 0,
-        max_response_time_ms=config.getoption("postman_max_response_time"),
-        insecure=bool(config.getoption("postman_insecure")),
-        ca_cert=_ca_cert(config),
-    )
-    return _Settings(collections, options, bool(config.getoption("postman_mock")), iterations(options))
-
-
-def _key_value(text: str) -> tuple[str, str]:
-    key, sep, value = text.partition("=")
-    if not sep or not key.strip():
-        raise pytest.UsageError(f"--postman-env-var: expected KEY=VALUE, got '{text}'")
-    return key.strip(), value
-
-
-def _ca_cert(config: pytest.Config) -> str | None:
-    path = config.getoption("postman_ca_cert")
-    if not path:
-        return None
-    full = config.invocation_params.dir / path
-    if not full.is_file():
-        raise pytest.UsageError(f"--postman-ca-cert: file not found: {full}")
-    return str(full)
-
-
-def _contract(config: pytest.Config) -> Any:
-    path = config.getoption("postman_contract")
-    if not path:
-        return None
-    from .contract import load_contract
-
-    return load_contract(config.invocation_params.dir / path)
-
-
-def _iteration_data(config: pytest.Config) -> list[dict[str, str]] | None:
-    path = config.getoption("postman_iteration_data")
-    if not path:
-        return None
-    from .data import load_iteration_data
-
-    return load_iteration_data(config.invocation_params.dir / path)
+    values = {option.dest: config.getoption(option.plugin_dest) for option in OPTIONS
+              if RUN in option.commands and option.plugin is not None}
+    if not values.get("environment"):
+        values["environment"] = [str(_ini_dir(config) / p) for p in config.getini("postman_environment")]
+    options = run_options(values, base=config.invocation_params.dir)
+    return _Settings(collections, options, bool(values.get("mock")), iterations(options))
 
 
 def _add_to_args(config: pytest.Config, collections: list[Path]) -> None:
@@ -196,6 +141,15 @@ def _add_to_args(config: pytest.Config, collections: list[Path]) -> None:
     covered = [(config.invocation_params.dir / a.split("::")[0]).resolve() for a in config.args]
     extra = [str(p) for p in collections if not any(p == c or c in p.parents for c in covered)]
     config.args = list(config.args) + extra
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collect_directory(path: Path, parent: pytest.Collector) -> "PostmanFile | None":
+    """A v3 collection is a directory: it is collected as one collection, not searched for tests."""
+    settings = parent.config.stash.get(_SETTINGS, None)
+    if settings is not None and path.resolve() in settings.collections:
+        return PostmanFile.from_parent(parent, path=path)
+    return None
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> "PostmanFile | None":
@@ -307,6 +261,8 @@ class PostmanItem(pytest.Item):
         assert result is not None
         if result.outcome == "skipped":
             pytest.skip(next((n for n in result.notes if n.startswith("skipped")), "skipped"))
+        if result.outcome == "unchecked":  # ran, but nothing documented to compare with: never a silent pass
+            pytest.skip(f"unchecked: {self.redactor.text(result.reason)}")
         if result.outcome == "failed":
             raise ItemFailed(result, self.redactor)
         self.add_report_section("call", "postman-replay", render(result, self.redactor))  # shown by -rP
@@ -375,8 +331,7 @@ def render(result: "ItemResult", redactor: "Redactor") -> str:
     """Request as sent (masked), response summary and body start, every check, error and fix."""
     from .curl import to_http
 
-    failed = [c for c in result.checks if not c.passed and not c.skipped and not c.known_failure]
-    reason = f"{failed[0].name}: {failed[0].message}" if failed else result.error or result.outcome
+    reason = result.reason or result.outcome
     iteration = f" [iteration {result.iteration + 1}]" if result.iteration else ""
     lines = [f"{result.item}{iteration}: {redactor.text(reason)}"]  # first line: pytest's short summary
     if result.request is not None:
@@ -393,8 +348,7 @@ def render(result: "ItemResult", redactor: "Redactor") -> str:
     if result.checks:
         lines.append("checks:")
     for check in result.checks:
-        mark = "-" if check.skipped else "✓" if check.passed else "~" if check.known_failure else "✗"
-        lines.append(f"  {mark} {check.name:<13} {redactor.text(check.message)}")
+        lines.append(f"  {check.mark} {check.name:<13} {redactor.text(check.message)}")
     if result.error:
         lines.append(f"error: {redactor.text(result.error)}")
         if result.hint:

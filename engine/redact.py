@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import quote, quote_plus
 
+from .urls import ENCODERS as URL_ENCODERS
+
 MASK = "****"
 # Headers that carry credentials: masked by name in every output, dropped on a cross-origin redirect.
 SECRET_HEADERS = frozenset({
@@ -32,6 +34,7 @@ class Redactor:
         new = {v for v in values if v and len(v) >= MIN_SECRET_LENGTH} - self.values
         for value in list(new):
             new |= {quote(value, safe=safe) for safe in ENCODINGS} | {quote_plus(value)}
+            new |= {encode(value) for encode in URL_ENCODERS}
         if new:
             self.values |= new
             self._pattern = None

@@ -10,10 +10,11 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass, field
-from typing import Callable
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Callable
 
-from .auth import apply_auth, effective_auth
+from . import urls
+from .auth import Wire, apply_auth, effective_auth
 from .errors import ItemError
 from .model import (
     Body,
@@ -34,15 +35,12 @@ from .variables import (
     placeholder_word,
 )
 
+if TYPE_CHECKING:
+    from .auth.grant import TokenCache
+
 PATH_VARIABLE = re.compile(r"^:([A-Za-z0-9_$.\-]+)$")
 SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*)://")
-VALID_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
-
-# Characters left as they are in each part (RFC 3986 sub-delims, ':' and '@'); valid %XX kept too,
-# since users pre-encode values, as Postman does.
-SEGMENT_SAFE = "!$&'()*+,;=:@-._~"
-QUERY_KEY_SAFE = "!$'()*+,;:@/?-._~[]"
-QUERY_VALUE_SAFE = QUERY_KEY_SAFE + "="
+REFERENCE = re.compile(r"(\{\{[^{}]*\}\})")
 
 LANGUAGE_TYPES = {
     "json": "application/json",
@@ -59,6 +57,7 @@ class ResolveOptions:
     working_dir: str | None = None  # formdata/file `src` root; default: the collection's folder
     allow_outside_files: bool = False
     insecure: bool = False
+    tokens: "TokenCache | None" = field(default=None, compare=False)  # OAuth 2.0 tokens the runner fetched
 
 
 @dataclass
@@ -88,9 +87,9 @@ def resolve(
     draft = _Draft(Renderer(scopes, dynamic=dynamic))
     request = located.item.request
     method = draft.renderer.render(request.method).strip().upper() or "GET"
-    url, query = _url(request.url, draft)
-    headers = _headers(request.headers, draft)
     behavior = _behavior(located, collection)
+    url, query = _url(request.url, draft, encode=behavior.get("disableUrlEncoding") is not True)
+    headers = _headers(request.headers, draft)
     template = request.body
     if method in ("GET", "HEAD") and not behavior.get("disableBodyPruning") and _has_body(template):
         # pruned before rendering: a variable used only in a body that is not sent is not needed
@@ -100,7 +99,7 @@ def resolve(
     if content_type and not any(name.lower() == "content-type" for name, _ in headers):
         headers.append(("Content-Type", content_type))
     try:
-        auth = apply_auth(effective_auth(located, collection.auth), draft.renderer)
+        auth = apply_auth(effective_auth(located, collection.auth), draft.renderer, options.tokens)
     except ItemError as exc:
         draft.problem(exc.message, exc.hint or "")
         auth = None
@@ -109,8 +108,18 @@ def resolve(
     if auth.headers:
         replaced = {name.lower() for name, _ in auth.headers}
         headers = [h for h in headers if h[0].lower() not in replaced] + auth.headers
-    query += [(_quote(k, QUERY_KEY_SAFE), _quote(v, QUERY_VALUE_SAFE)) for k, v in auth.query]
-    final_url = url + ("?" + "&".join(k if v is None else f"{k}={v}" for k, v in query) if query else "")
+    added = "&".join(f"{urls.encode_query_part(k, '&=#')}={urls.encode_query_part(v, '&#')}" for k, v in auth.query)
+    if added:
+        query = added if not query else f"{query}&{added}"
+    final_url = url + ("" if query is None else "?" + query)
+    if auth.signer is not None:  # signing auth sees the request exactly as it goes out
+        try:
+            wire = auth.signer(Wire(method, final_url, tuple(headers), body, form is not None or body_file is not None))
+        except ItemError as exc:
+            draft.problem(exc.message, exc.hint or "")
+            _raise_problems(draft)
+            raise
+        final_url, headers, body = wire.url, list(wire.headers), wire.body
     return PreparedRequest(
         method=method,
         url=final_url,
@@ -119,10 +128,15 @@ def resolve(
         form=form,
         body_file=body_file,
         digest=auth.digest,
+        ntlm=auth.ntlm,
         follow_redirects=behavior.get("followRedirects", True) is not False,
         max_redirects=_int(behavior.get("maxRedirects"), 10),
         verify_tls=not options.insecure and behavior.get("strictSSL", True) is not False,
-        notes=tuple(draft.notes),
+        follow_original_method=behavior.get("followOriginalHttpMethod") is True,
+        follow_authorization=behavior.get("followAuthorizationHeader") is True,
+        referer_on_redirect=behavior.get("removeRefererHeaderOnRedirect") is not True,
+        disable_cookies=behavior.get("disableCookies") is True,
+        notes=tuple(draft.notes + auth.notes),
         secrets=frozenset(s for s in draft.renderer.used_secrets | auth.secrets if s),
         secret_headers=frozenset(auth.secret_headers),
         secret_query=frozenset(auth.secret_query),
@@ -166,41 +180,48 @@ def _int(value: object, default: int) -> int:
 # ---------------------------------------------------------------- URL
 
 
-def _quote(text: str, safe: str) -> str:
-    """Percent-encode `text`, keeping `safe` characters and valid %XX escapes."""
-    from urllib.parse import quote
-
-    pieces = VALID_ESCAPE.split(text)
-    escapes = VALID_ESCAPE.findall(text)
-    out = [quote(pieces[0], safe=safe)]
-    for escape, piece in zip(escapes, pieces[1:]):
-        out.append(escape)
-        out.append(quote(piece, safe=safe))
-    return "".join(out)
-
-
 def split_raw(raw: str) -> tuple[str, list[str], list[Param]]:
-    """`{{baseUrl}}/a/:b?x=1#h` → ("{{baseUrl}}", ["a", ":b"], [x=1]): parsed before substitution."""
-    text = raw.strip()
-    text = _cut_hash(text)
-    text, _, query_text = text.partition("?")
+    """`{{baseUrl}}/a/:b?x=1#h` → ("{{baseUrl}}", ["a", ":b"], [x=1]): parsed before substitution.
+    Empty query pieces (`?a&&b`) are kept as bare empty keys, since Newman sends them."""
+    prefix, segments, query_text = _split_template(raw)
+    query = []
+    for pair in (query_text.split("&") if query_text else ()):
+        key, eq, value = pair.partition("=")
+        query.append(Param(key=key, value=value if eq else None))
+    return prefix, segments, query
+
+
+def _split_template(raw: str) -> tuple[str, list[str], str | None]:
+    """(prefix, path segments, query text or None when there is no `?`), before substitution:
+    a `{{…}}` at the start is the host, whatever its value holds."""
+    text = _cut_hash(raw.strip(urls.SPACE))
+    text, question, query_text = text.partition("?")
     scheme = SCHEME.match(text)
     start = scheme.end() if scheme else 0
     if text.startswith("{{", start):
-        close = text.find("}}", start)
-        slash = text.find("/", close + 2 if close >= 0 else start)
+        close = _reference_end(text, start)
+        slash = text.find("/", close)
     else:
         slash = text.find("/", start)
     prefix, path = (text, "") if slash < 0 else (text[:slash], text[slash + 1 :])
-    segments = path.split("/") if path else []
-    query = []
-    if query_text:
-        for pair in query_text.split("&"):
-            if not pair:
-                continue
-            key, eq, value = pair.partition("=")
-            query.append(Param(key=key, value=value if eq else None))
-    return prefix, segments, query
+    segments = path.split("/") if slash >= 0 else []
+    return prefix, segments, query_text if question else None
+
+
+def _reference_end(text: str, start: int) -> int:
+    """The index after the `{{…}}` that opens at `start`, nested references included."""
+    depth, index = 0, start
+    while index < len(text) - 1:
+        pair = text[index : index + 2]
+        if pair == "{{":
+            depth, index = depth + 1, index + 2
+        elif pair == "}}":
+            depth, index = depth - 1, index + 2
+            if depth == 0:
+                return index
+        else:
+            index += 1
+    return len(text)
 
 
 def describe_url(url: Url) -> str:
@@ -228,12 +249,18 @@ def _cut_hash(text: str) -> str:
     return text
 
 
-def _url(url: Url, draft: _Draft) -> tuple[str, list[tuple[str, str | None]]]:
-    """Substitute first, then split: a variable may hold a whole URL or a path with a query
-    (`{{nextUrl}}` set by a test script), as Postman allows. Path-variable values are encoded as
-    one segment before the split, so a `?` or `/` in them never cuts the URL."""
+def _url(url: Url, draft: _Draft, encode: bool) -> tuple[str, str | None]:
+    """(scheme://host/path, query or None), encoded as Newman encodes them.
+
+    As postman-runtime does, the template is written out as one string (object parts escape
+    their own `&`, `=`, `#`), variables are substituted, and the result is split again: so a
+    `{{baseUrl}}` may hold a path or a whole URL, and a value holding `?`, `&` or `#` splices
+    in as it does in Newman. Path variables (`:id`) are the exception: their values are encoded
+    as one segment before substitution, so a `/`, `?` or `#` in them never splits the URL."""
     if url.host is None and url.path is None:
-        prefix, segments, query = split_raw(url.raw)
+        prefix, segments, query_text = _split_template(url.raw)
+        params = split_raw(url.raw)[2] if query_text is not None else None
+        structural = False
     else:
         prefix = ".".join(url.host or ())
         if url.protocol:
@@ -241,51 +268,37 @@ def _url(url: Url, draft: _Draft) -> tuple[str, list[tuple[str, str | None]]]:
         if url.port:
             prefix += f":{url.port}"
         segments = list(url.path or ())
-        query = list(url.query)
+        params = list(url.query) or None
+        structural = True
         if not prefix and url.raw:
-            prefix = split_raw(url.raw)[0]
-    origin, base_path = _base(prefix, draft)
+            prefix = _split_template(url.raw)[0]
     path_vars = {p.key: p for p in url.variables}
-    rendered = [_segment(s, path_vars, draft) for s in segments]
-    path = base_path.rstrip("/") + ("/" + "/".join(rendered) if segments else "")
-    path = _cut_hash(path)
-    path, _, inline_query = path.partition("?")
-    if not path.startswith("/"):
-        path = "/" + path
-    inline = [(_quote(k, QUERY_KEY_SAFE), None if v is None else _quote(v, QUERY_VALUE_SAFE))
-              for k, v in _pairs(inline_query)]
-    return origin + _quote(path, SEGMENT_SAFE + "/"), inline + _query(query, draft)
-
-
-def _pairs(query: str) -> list[tuple[str, str | None]]:
-    out: list[tuple[str, str | None]] = []
-    for pair in query.split("&") if query else ():
-        if pair:
-            key, eq, value = pair.partition("=")
-            out.append((key, value if eq else None))
-    return out
-
-
-def _base(prefix: str, draft: _Draft) -> tuple[str, str]:
-    """Render the URL's start into (scheme://host[:port], the rest): a `{{baseUrl}}` holding a path
-    (or a whole URL with a query) works."""
-    text = draft.renderer.render(prefix).strip()
-    if not text:
+    path = "".join("/" + _segment(s, path_vars, draft) for s in segments)
+    base = draft.renderer.render(prefix).strip(urls.SPACE)
+    if base.endswith("/") and path.startswith("/"):  # a baseUrl saved with a trailing slash
+        base = base[:-1]
+    text = base + draft.renderer.render(path)
+    if not text.strip(urls.SPACE):
         if "{{" not in prefix:
             draft.problem("the request has no URL", "set the request URL in the collection")
-        return "", ""
-    if not SCHEME.match(text):
-        text = "http://" + text.lstrip("/")
-    scheme_end = text.index("://") + 3
-    cut = min((i for i in (text.find(c, scheme_end) for c in "/?#") if i >= 0), default=len(text))
-    return text[:cut], text[cut:]
+        return "", None
+    pieces = _query(params, draft, structural) if params is not None else None
+    if pieces is not None:
+        text = urls.cut_fragment(text)
+        # a variable that brought its own query (`{{endpoint}}` = `users?active=true`) is joined
+        # with `&`, not a second `?` as Newman would send
+        joiner = "?" if "?" not in text else "" if text.endswith(("?", "&")) else "&"
+        text += joiner + "&".join(pieces)
+    parts = urls.split(text)
+    query = parts.query if parts.query is None or not encode else urls.encode_query(parts.query)
+    return urls.join(replace(parts, query=None), encode=encode), query
 
 
 def _segment(segment: str, path_vars: dict[str, Param], draft: _Draft) -> str:
-    """A literal or `{{…}}` segment as rendered text; a `:name` segment as its encoded value."""
+    """A literal or `{{…}}` segment as it stands; a `:name` segment as its encoded value."""
     match = PATH_VARIABLE.match(segment)
     if not match:
-        return draft.renderer.render(segment)
+        return segment
     name = match.group(1)
     declared = path_vars.get(name)
     value = draft.renderer.render(declared.value) if declared and declared.value is not None else ""
@@ -298,24 +311,39 @@ def _segment(segment: str, path_vars: dict[str, Param], draft: _Draft) -> str:
             f"--env-var {name}=… (or set it under the request's path variables)",
         )
         return segment
-    return _quote(value, SEGMENT_SAFE)
+    return urls.encode_segment(value)
 
 
 def _required(param: Param) -> bool:
     return param.description.lstrip().startswith("(Required)")
 
 
-def _query(params: list[Param], draft: _Draft) -> list[tuple[str, str | None]]:
-    out: list[tuple[str, str | None]] = []
+def _query(params: list[Param], draft: _Draft, structural: bool) -> list[str]:
+    """Each parameter as `key=value` text (a bare `key` when its value is null); a URL object's
+    parts escape what would change the query's structure, as Postman writes them out."""
+    out: list[str] = []
     for param in params:
-        key = draft.renderer.render(param.key)
+        key_template = _escape_literal(param.key, "&=#") if structural else param.key
+        key = draft.renderer.render(key_template)
         if param.value is None:
-            out.append((_quote(key, QUERY_KEY_SAFE), None))
+            out.append(key)
             continue
-        value = _fill(key, draft.renderer.render(param.value), param, draft, "query parameter")
+        value_template = _escape_literal(param.value, "&#") if structural else param.value
+        value = _fill(key, draft.renderer.render(value_template), param, draft, "query parameter")
         if value is not None:
-            out.append((_quote(key, QUERY_KEY_SAFE), _quote(value, QUERY_VALUE_SAFE)))
+            out.append(f"{key}={value}")
     return out
+
+
+def _escape_literal(text: str, characters: str) -> str:
+    """Escape `characters` in the text of a template, not inside its `{{…}}` references."""
+    if not any(c in text for c in characters):
+        return text
+    pieces = REFERENCE.split(text)  # odd indexes are the references
+    return "".join(
+        piece if index % 2 else "".join(f"%{ord(c):02X}" if c in characters else c for c in piece)
+        for index, piece in enumerate(pieces)
+    )
 
 
 def _fill(key: str, value: str, param: Param, draft: _Draft, what: str) -> str | None:
@@ -505,7 +533,10 @@ def _typed_value(text: str, word: str) -> object:
 
 def _attachment(src: str, draft: _Draft, collection: Collection, options: ResolveOptions) -> str | None:
     """Resolve a `src` against the working dir; a path that leaves it is refused unless allowed."""
-    root = options.working_dir or (str(collection.source.parent) if collection.source else os.curdir)
+    source = collection.source
+    if source is not None and not collection.schema_version.startswith("3"):
+        source = source.parent  # a v2.1 file's folder; a v3 collection is its own directory
+    root = options.working_dir or (str(source) if source is not None else os.curdir)
     root = os.path.abspath(root)
     path = os.path.normpath(os.path.join(root, src))
     outside = os.path.isabs(src) or os.path.relpath(path, root).split(os.sep)[0] == os.pardir

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
 from .atomic import write_atomic
+from .auth import effective_auth
+from .auth.grant import Grant, TokenCache, needed_grant
 from .check import Expect, check_exchange
 from .errors import ItemError, SendError
 from .events import (
@@ -30,13 +32,16 @@ from .model import (
     Collection,
     Environment,
     Exchange,
+    OUTCOMES,
     Item,
     ItemResult,
     Located,
+    Outcome,
     Param,
     PreparedRequest,
     Request,
     ScriptRequest,
+    outcome_of,
 )
 from .redact import Redactor
 from .resolve import ResolveOptions, resolve
@@ -83,6 +88,7 @@ class RunOptions:
     timeout_script_ms: int = 5_000
     max_body_bytes: int = 10 * 1024 * 1024
     keep_results: bool = True  # False: memory stays flat however many items run (reporters stream)
+    send_only_to: str | None = None  # `--mock`: an origin; requests aimed elsewhere are skipped, not sent
 
 
 @dataclass
@@ -139,7 +145,7 @@ class _Results:
     def __init__(self, keep: bool) -> None:
         self.keep = keep
         self.kept: list[ItemResult] = []
-        self.counts = {"passed": 0, "failed": 0, "error": 0, "skipped": 0}
+        self.counts = dict.fromkeys(OUTCOMES, 0)
 
     def append(self, result: ItemResult) -> None:
         self.counts[result.outcome] += 1
@@ -147,8 +153,7 @@ class _Results:
             self.kept.append(result)
 
     def summary(self) -> Summary:
-        c = self.counts
-        return Summary(sum(c.values()), c["passed"], c["failed"], c["error"], c["skipped"])
+        return Summary.of_counts(self.counts)
 
 
 class Runner:
@@ -163,8 +168,10 @@ class Runner:
         self.scopes = base_scopes(collection, options)
         self.redactor = redactor or Redactor(show=options.show_secrets)
         self.redactor.learn(self.scopes.secret_values())
+        self.tokens = TokenCache()  # OAuth 2.0 tokens fetched for grant configurations, kept for the run
         self.resolve_options = ResolveOptions(
-            working_dir=options.working_dir, allow_outside_files=options.allow_outside_files, insecure=options.insecure
+            working_dir=options.working_dir, allow_outside_files=options.allow_outside_files, insecure=options.insecure,
+            tokens=self.tokens,
         )
         self._sender: Sender | None = None
         self.scripts = ScriptStep(collection, options.timeout_script_ms, self._script_send)
@@ -252,7 +259,7 @@ class Runner:
             result, jump = self._execute(located, scopes, iteration, count)
             results.append(result)
             self.emit(ItemFinished(result))
-            if self.options.bail and result.outcome in ("failed", "error"):
+            if self.options.bail and result.counts_as_failure:
                 self._stop.set()
             if self._stop.is_set():
                 return
@@ -300,7 +307,7 @@ class Runner:
                     if jump is not ...:  # folders run independently: there is no "next" across them
                         result = replace(result, notes=result.notes + ("setNextRequest is ignored with --workers",))
                     slots[index] = result
-                    if self.options.bail and slots[index].outcome in ("failed", "error"):
+                    if self.options.bail and result.counts_as_failure:
                         self._stop.set()
                 finally:
                     done[index].set()
@@ -427,6 +434,7 @@ class Runner:
             return ItemResult(path, iteration, "skipped", notes=("skipped by pm.execution.skipRequest()",),
                               console=console, name=name), jump
         try:
+            grant = self._fetch_token(located, scopes)
             prepared = resolve(located, self.collection, scopes, self.resolve_options)
         except ItemError as exc:
             return ItemResult(path, iteration, "error", error=exc.message, hint=exc.hint, console=console,
@@ -436,8 +444,25 @@ class Runner:
         if self.options.dry_run:
             return ItemResult(path, iteration, "skipped", request=prepared, console=console,
                               notes=prepared.notes + ("dry run: not sent",), name=name), jump
+        if self.options.send_only_to and not same_origin(prepared.url, self.options.send_only_to):
+            return ItemResult(path, iteration, "skipped", request=prepared, console=console, name=name,
+                              notes=prepared.notes + (
+                                  f"--mock: not sent: {self.redactor.url(prepared.url)} does not reach the mock "
+                                  "(--mock-passthrough sends it)",)), jump
         try:
             exchange = self._send_with_retries(prepared)
+            if grant is not None and exchange.response.code == 401:  # the token may have been revoked: once more
+                try:
+                    self._fetch_token(located, scopes, stale=self.tokens.current(grant))
+                    prepared = resolve(located, self.collection, scopes, self.resolve_options)
+                except SendError:
+                    raise
+                except ItemError as exc:  # the endpoint refused to renew it: the item's error, with the 401 sent
+                    raise SendError(f"the server answered 401 and {exc.message}", hint=exc.hint) from None
+                prepared = replace(prepared, notes=prepared.notes + ("401 with the OAuth 2.0 token: fetched a new "
+                                                                     "one and sent again",))
+                self.redactor.learn(prepared.secrets, prepared.secret_headers, prepared.secret_query)
+                exchange = self._send_with_retries(prepared)
         except SendError as exc:
             return ItemResult(
                 path, iteration, "error", request=prepared, error=exc.message, hint=exc.hint, console=console,
@@ -453,8 +478,7 @@ class Runner:
             if post.failure is not None:
                 error = describe_failure("test", post.failure)
         self.redactor.learn(scopes.secret_values())
-        failed = any(not c.passed and not c.skipped and not c.known_failure for c in checks)
-        outcome = "error" if error else ("failed" if failed else "passed")
+        outcome: Outcome = "error" if error else outcome_of(checks)
         return ItemResult(
             path,
             iteration,
@@ -470,9 +494,25 @@ class Runner:
             name=name,
         ), jump
 
+    def _fetch_token(self, located: Located, scopes: Scopes, stale: str | None = None) -> Grant | None:
+        """Fetch (or refresh) the OAuth 2.0 token the item's grant configuration needs, through send,
+        before resolve reads it; its secrets are masked from here on. Not in a dry run: nothing is sent."""
+        if self.options.dry_run:
+            return None
+        grant = needed_grant(effective_auth(located, self.collection.auth), scopes)
+        if grant is not None:
+            self.redactor.learn(grant.secrets())
+            token = self.tokens.ensure(grant, self.sender.send, stale=stale)
+            self.redactor.learn({token.access_token, token.refresh_token})
+        return grant
+
     def _hydrator(self) -> Any:
         """One per thread: each worker reads its folders from the file in order."""
         hydrator = getattr(self._threads, "hydrator", None)
+        if hydrator is None and self.collection.schema_version.startswith("3"):
+            from .load_v3 import V3Hydrator
+
+            hydrator = self._threads.hydrator = V3Hydrator(self.collection)
         if hydrator is None:
             from .stream import Hydrator
 
@@ -609,6 +649,13 @@ def _refuse_placeholders(request: Request, prepared: PreparedRequest) -> None:
     if problems:
         raise ItemError("; ".join(problems), hint=" ".join(h for h in hints if h) +
                         " (a script's request has no optional parameters)")
+
+
+def same_origin(url: str, origin: str) -> bool:
+    from urllib.parse import urlsplit
+
+    a, b = urlsplit(url), urlsplit(origin)
+    return (a.scheme, a.hostname, a.port) == (b.scheme, b.hostname, b.port)
 
 
 def _retry_after_seconds(value: str | None) -> float | None:

@@ -88,27 +88,18 @@ _REQUEST = {
         },
     ]
 }
-_EVENTS = {
-    "type": ["array", "null"],
-    "items": {
-        "type": "object",
-        "properties": {
-            "listen": {"type": "string"},
-            "disabled": {"type": ["boolean", "null"]},
-            "script": {
-                "type": ["object", "null"],
-                "properties": {
-                    "exec": {
-                        "anyOf": [
-                            {"type": ["string", "null"]},
-                            {"type": "array", "items": {"type": ["string", "null"]}},
-                        ]
-                    },
-                },
-            },
-        },
+_EXEC = {"anyOf": [{"type": ["string", "null"]}, {"type": "array", "items": {"type": ["string", "number", "null"]}}]}
+_EVENT = {
+    "type": "object",
+    "properties": {
+        "listen": {"type": ["string", "null"]},
+        "disabled": {"type": ["boolean", "null"]},
+        # postman-collection takes the script object, or its `exec` directly
+        "script": {"anyOf": [{"type": ["object", "null"], "properties": {"exec": _EXEC}}, _EXEC]},
     },
 }
+# `event` is a list, or one event object (postman-collection takes both)
+_EVENTS = {"anyOf": [{"type": ["array", "null"], "items": _EVENT}, _EVENT]}
 _RESPONSE = {
     "type": "object",
     "properties": {
@@ -171,8 +162,8 @@ ENVIRONMENT_SCHEMA: dict = {
                 "required": ["key"],
                 "properties": {
                     "key": _TEXT,
-                    "value": _SCALAR,
                     "enabled": {"type": ["boolean", "null"]},
+                    "disabled": {"type": ["boolean", "null"]},
                     "type": {"type": ["string", "null"]},
                 },
             },

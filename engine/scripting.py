@@ -47,6 +47,12 @@ def script_sources(located: Located, collection: Collection, listen: str) -> lis
     return out
 
 
+def event_name(located: Located, collection: Collection, listen: str) -> str:
+    """What pm.info.eventName says: the name the file gave the event (v3's beforeRequest), else `listen`."""
+    scripts = [*collection.events, *(s for f in located.folders for s in f.events), *located.item.events]
+    return next((s.event_name for s in scripts if s.listen == listen and s.event_name), listen)
+
+
 def describe_failure(event: str, failure: "ScriptFailure") -> ScriptError:
     where = f"{event} script of {failure.label}" + (f", line {failure.line}" if failure.line else "")
     hint = getattr(failure, "hint", None)
@@ -108,6 +114,7 @@ class ScriptStep:
                 send_request=send_request if sender is not None else None,
                 timeout_ms=self.timeout_ms,
                 dynamic=dynamic_values(sources),
+                event_name=event_name(located, self.collection, event),
             )
         )
         apply_scope_changes(scopes, given, outcome)

@@ -6,8 +6,10 @@ so credentials never cross to another origin; every transport failure becomes on
 
 from __future__ import annotations
 
+import http.cookiejar
 import os
 import re
+import threading
 import time
 import warnings
 from dataclasses import dataclass
@@ -17,6 +19,9 @@ from urllib.parse import urljoin, urlsplit
 import requests
 import requests.adapters
 import requests.auth
+import requests.cookies
+import urllib3.connection
+import urllib3.connectionpool
 import urllib3.exceptions
 
 from . import __version__
@@ -45,9 +50,7 @@ class Sender:
     def __init__(self, options: SendOptions = SendOptions()) -> None:
         self.options = options
         self.session = requests.Session()
-        adapter = requests.adapters.HTTPAdapter(
-            pool_connections=options.pool_size, pool_maxsize=options.pool_size, max_retries=0
-        )
+        adapter = _ExactAdapter(pool_connections=options.pool_size, pool_maxsize=options.pool_size, max_retries=0)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
         self.session.headers["User-Agent"] = f"postman-replay/{__version__}"
@@ -60,6 +63,14 @@ class Sender:
             self.session.cert = (
                 (options.client_cert, options.client_key) if options.client_key else options.client_cert
             )
+        # protocolProfileBehavior.disableCookies: a session over the same connections whose jar
+        # takes nothing in (and so has nothing to send)
+        self._cookieless = requests.Session()
+        self._cookieless.cookies = requests.cookies.RequestsCookieJar(policy=_NoCookies())
+        self._cookieless.headers = self.session.headers
+        self._cookieless.cert = self.session.cert
+        self._cookieless.mount("http://", adapter)
+        self._cookieless.mount("https://", adapter)
 
     def close(self) -> None:
         self.session.close()
@@ -79,24 +90,21 @@ class Sender:
         verify: bool | str = prepared.verify_tls and not self.options.insecure
         if verify and self.options.ca_cert:
             verify = self.options.ca_cert
+        digest = prepared.digest
         while True:
-            response = self._send_once(method, url, headers, body, prepared, verify, timeout)
+            response = self._send_once(method, url, headers, body, prepared, digest, verify, timeout)
             location = response.headers.get("Location")
             if not (prepared.follow_redirects and response.is_redirect and location):
                 break
+            response.close()
             if len(redirects) >= prepared.max_redirects:
-                response.close()
                 raise SendError(
                     f"more than {prepared.max_redirects} redirects (last to {location})",
                     hint="raise protocolProfileBehavior.maxRedirects or fix the redirect loop",
                 )
-            response.close()
-            next_url = urljoin(url, location)
-            if _origin(next_url) != _origin(url):
-                headers = {k: v for k, v in headers.items() if not _credential(k, prepared)}
-            if response.status_code == 303 or (response.status_code in (301, 302) and method != "HEAD"):
-                method, body = ("GET" if method != "HEAD" else "HEAD"), None
-                headers = {k: v for k, v in headers.items() if k.lower() not in ("content-type", "content-length")}
+            next_url = _redirect_target(url, location)
+            method, body, headers, digest = _follow(response.status_code, method, body, headers, digest,
+                                                    url, next_url, prepared)
             redirects.append(next_url)
             url = next_url
         content, size, truncated = self._read(response, deadline, timeout)
@@ -116,14 +124,15 @@ class Sender:
             redirects=tuple(redirects),
         )
 
-    def _send_once(self, method, url, headers, body, prepared, verify, timeout) -> requests.Response:
-        auth = requests.auth.HTTPDigestAuth(*prepared.digest) if prepared.digest else None
+    def _send_once(self, method, url, headers, body, prepared, digest, verify, timeout) -> requests.Response:
+        auth = requests.auth.HTTPDigestAuth(*digest) if digest else _ntlm(prepared)
         request = requests.Request(method, url, headers=headers, data=body, auth=auth)
+        session = self._cookieless if prepared.disable_cookies else self.session
         try:
-            wire = self.session.prepare_request(request)
+            wire = session.prepare_request(request)
             wire.url = url  # requests re-quotes URLs; resolve already produced the final one
             settings = self._settings(url, verify)
-            return self.session.send(wire, allow_redirects=False, timeout=(timeout, timeout), **settings)
+            return session.send(wire, allow_redirects=False, timeout=(timeout, timeout), **settings)
         except (requests.exceptions.RequestException, ValueError) as exc:
             # ValueError covers what urllib3 and http.client raise for a URL or header they refuse
             raise _send_error(exc, url, timeout) from None
@@ -165,6 +174,19 @@ class Sender:
         return b"".join(kept), size, size > kept_size
 
 
+def _ntlm(prepared: PreparedRequest) -> requests.auth.AuthBase | None:
+    """NTLM is a handshake on one connection: requests-ntlm (pyspnego) answers the server's challenge."""
+    if prepared.ntlm is None:
+        return None
+    try:
+        from requests_ntlm import HttpNtlmAuth
+    except ImportError:
+        raise SendError("ntlm auth needs the Python package 'requests-ntlm'",
+                        hint="pip install requests-ntlm") from None
+    user, password, domain, _workstation = prepared.ntlm
+    return HttpNtlmAuth(f"{domain}\\{user}" if domain else user, password)
+
+
 def _chunks(raw: Any) -> Iterator[bytes]:
     """Whatever has arrived, up to CHUNK: `stream()` would block until a full CHUNK came in,
     so a server trickling bytes faster than the read timeout could hold the item indefinitely."""
@@ -186,6 +208,110 @@ def _merge_headers(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
         else:
             merged[key] = value
     return merged
+
+
+def _redirect_target(url: str, location: str) -> str:
+    """Location against the URL it answered, encoded like any URL we send (a server may put
+    spaces or non-ASCII text in it); the fragment is never sent."""
+    from .urls import join, split
+
+    return join(split(urljoin(url, location.strip())))
+
+
+def _follow(status: int, method: str, body: bytes | None, headers: dict[str, str], digest, url: str,
+            next_url: str, prepared: PreparedRequest) -> tuple[str, bytes | None, dict[str, str], Any]:
+    """The next hop as postman-runtime sends it: 301/302/303 turn into a GET without a body or
+    Content-Type (HEAD stays HEAD) unless followOriginalHttpMethod; 307/308 keep everything;
+    Referer names the previous URL unless removeRefererHeaderOnRedirect. Another origin never
+    gets credentials, except Authorization when followAuthorizationHeader says so."""
+    headers = dict(headers)
+    if status in (301, 302, 303) and not prepared.follow_original_method:
+        method = method if method == "HEAD" else "GET"
+        body = None
+        headers = {k: v for k, v in headers.items() if k.lower() not in ("content-type", "content-length")}
+    if _origin(next_url) != _origin(url):
+        keep = {"authorization"} if prepared.follow_authorization else set()
+        headers = {k: v for k, v in headers.items() if k.lower() in keep or not _credential(k, prepared)}
+        if not prepared.follow_authorization:
+            digest = None
+    headers = {k: v for k, v in headers.items() if k.lower() != "referer"}
+    if prepared.referer_on_redirect:
+        headers["Referer"] = url
+    return method, body, headers, digest
+
+
+class _NoCookies(http.cookiejar.DefaultCookiePolicy):
+    def set_ok(self, cookie, request) -> bool:  # type: ignore[no-untyped-def]
+        return False
+
+    def return_ok(self, cookie, request) -> bool:  # type: ignore[no-untyped-def]
+        return False
+
+
+# ---------------------------------------------------------------- the request line as resolve wrote it
+
+_TARGET = threading.local()
+
+
+class _ExactConnectionMixin:
+    def _encode_request(self, request: str) -> bytes:
+        """http.client writes the request line as ASCII; with disableUrlEncoding a URL may hold
+        UTF-8 text, which Newman sends as is."""
+        return request.encode("utf-8")
+
+
+class _ExactHTTPConnection(_ExactConnectionMixin, urllib3.connection.HTTPConnection):
+    pass
+
+
+class _ExactHTTPSConnection(_ExactConnectionMixin, urllib3.connection.HTTPSConnection):
+    pass
+
+
+class _ExactPoolMixin:
+    """urllib3 re-encodes the request target (upper-cases `%2a`, escapes `[ ] ^ |`); the pool
+    keeps the target it was given and puts that on the request line instead."""
+
+    def urlopen(self, method, url, *args, **kwargs):  # type: ignore[no-untyped-def]
+        _TARGET.value = url if url.startswith("/") else None
+        try:
+            return super().urlopen(method, url, *args, **kwargs)  # type: ignore[misc]
+        finally:
+            _TARGET.value = None
+
+    def _make_request(self, conn, method, url, *args, **kwargs):  # type: ignore[no-untyped-def]
+        exact = getattr(_TARGET, "value", None)
+        return super()._make_request(conn, method, exact or url, *args, **kwargs)  # type: ignore[misc]
+
+
+class _ExactHTTPPool(_ExactPoolMixin, urllib3.connectionpool.HTTPConnectionPool):
+    ConnectionCls = _ExactHTTPConnection
+
+
+class _ExactHTTPSPool(_ExactPoolMixin, urllib3.connectionpool.HTTPSConnectionPool):
+    ConnectionCls = _ExactHTTPSConnection
+
+
+class _ExactAdapter(requests.adapters.HTTPAdapter):
+    """An adapter whose request line is the URL's path and query exactly as resolve built them
+    (requests drops a trailing `?`; urllib3 re-encodes). Through an HTTP proxy the absolute URL
+    goes out as urllib3 writes it."""
+
+    def init_poolmanager(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {"http": _ExactHTTPPool, "https": _ExactHTTPSPool}
+
+    def request_url(self, request, proxies) -> str:  # type: ignore[no-untyped-def]
+        url = super().request_url(request, proxies)
+        return _request_target(request.url) if url.startswith("/") else url
+
+
+def _request_target(url: str) -> str:
+    start = url.find("://")
+    start = start + 3 if start >= 0 else 0
+    cut = min((i for i in (url.find("/", start), url.find("?", start)) if i >= 0), default=len(url))
+    target = url[cut:].partition("#")[0]
+    return target if target.startswith("/") else "/" + target
 
 
 def _credential(name: str, prepared: PreparedRequest) -> bool:

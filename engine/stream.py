@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, BinaryIO, Iterator
 
 from .errors import InputError
 from .load import Reader, WrongShape
@@ -31,13 +31,14 @@ def worth_streaming(path: str | Path) -> bool:
 
 
 def can_stream(path: str | Path) -> bool:
-    """A JSON file (YAML loads whole), with ijson at hand."""
+    """A UTF-8 JSON file, with ijson at hand. YAML, and UTF-16 files (ijson reads UTF-8 only), load
+    whole; so does v1, found while indexing (see _skip_to_items)."""
     try:
         with open(path, "rb") as handle:
             start = handle.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
     except OSError:
         return False
-    if not start.startswith(b"{"):
+    if not start.startswith(b"{") or start[1:2] == b"\x00":  # not JSON, or UTF-16 without a BOM
         return False
     try:
         import ijson  # noqa: F401
@@ -105,11 +106,19 @@ def _prefix(path: str | Path) -> str:
     return ""
 
 
+def _open(path: str | Path) -> BinaryIO:
+    """The file, past a UTF-8 byte order mark (Windows tools write one; ijson does not expect it)."""
+    handle = open(path, "rb")
+    if handle.read(3) != b"\xef\xbb\xbf":
+        handle.seek(0)
+    return handle
+
+
 def _first(path: str | Path, prefix: str) -> Any:
     import ijson
 
     try:
-        with open(path, "rb") as handle:
+        with _open(path) as handle:
             for value in ijson.items(handle, prefix, use_float=True):
                 return value
     except ijson.JSONError as exc:
@@ -121,7 +130,7 @@ def _events(path: str | Path) -> Iterator[tuple[str, Any]]:
     import ijson
 
     try:
-        with open(path, "rb") as handle:
+        with _open(path) as handle:
             yield from ijson.basic_parse(handle, use_float=True)
     except ijson.JSONError as exc:
         raise InputError(f"not valid JSON: {exc}", file=str(path), title="invalid collection",
@@ -154,6 +163,10 @@ def _skip_to_items(events: Iterator[tuple[str, Any]], prefix: str) -> None:
         if event == "start_map":
             depth += 1
         elif event == "map_key" and depth == len(path) + 1:
+            if value == "requests" and len(path) == len(wanted) - 1:
+                # Collection v1 has no item tree to stream: stop here, before reading its requests,
+                # and load_collection falls back to a whole load, which converts v1
+                raise WrongShape("/".join([""] + path), "a Collection v1 file is loaded whole")
             if value == wanted[len(path)]:
                 path.append(value)
                 if path == wanted:

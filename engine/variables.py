@@ -16,6 +16,7 @@ from .model import Param, as_text
 
 SCOPE_ORDER: tuple[str, ...] = ("local", "cli", "data", "environment", "collection", "globals")
 MAX_DEPTH = 10
+MAX_EXPANSION = 16 * 1024 * 1024  # characters one rendered text may grow to
 
 VARIABLE = re.compile(r"\{\{([^{}]+?)\}\}")
 PLACEHOLDER = re.compile(r"^<[A-Za-z][A-Za-z0-9 _-]*>$")
@@ -100,7 +101,16 @@ class Scopes:
 
 @dataclass
 class Renderer:
-    """Substitutes `{{name}}` from scopes; collects what is missing instead of guessing."""
+    """Substitutes `{{name}}` from scopes; collects what is missing instead of guessing.
+
+    As in Postman, substitution goes inside out and repeats: `{{region_{{stage}}}}` first becomes
+    `{{region_prod}}`, then its value. A value that holds `{{name}}` is itself resolved (that is
+    how Postman treats it), so a value can never smuggle an unresolved reference onto the wire:
+    what stays unresolved is listed in `missing` and the item is an error. A `{{` that does not
+    form a reference (`a{{b`, `{{}}`) is plain text. Bounds: MAX_DEPTH levels of values within
+    values or of names within names, cycles named, and MAX_EXPANSION characters per rendered text,
+    checked while expanding, so `v10 = {{v9}}×10 …` ends as an error with flat memory.
+    """
 
     scopes: Scopes
     dynamic: Callable[[str], str | None] | None = None
@@ -110,17 +120,37 @@ class Renderer:
     def render(self, text: str | None) -> str:
         if not text or "{{" not in text:
             return text or ""
-        return self._render(text, ())
+        return self._render(text, (), {})
 
-    def _render(self, text: str, chain: tuple[str, ...]) -> str:
-        def replace(match: re.Match[str]) -> str:
-            name = match.group(1)
-            value = self._lookup(name, chain)
-            return match.group(0) if value is None else value
+    def _render(self, text: str, chain: tuple[str, ...], memo: dict[str, str]) -> str:
+        """Passes until nothing changes; each pass replaces the innermost references."""
+        for _ in range(MAX_DEPTH + 1):
+            if "{{" not in text:
+                return text
+            produced = [0]
 
-        return VARIABLE.sub(replace, text)
+            def replace(match: re.Match[str]) -> str:
+                value = self._lookup(match.group(1), chain, memo)
+                out = match.group(0) if value is None else value
+                produced[0] += len(out)
+                if produced[0] > MAX_EXPANSION:
+                    raise _too_large(chain or (match.group(1),))
+                return out
 
-    def _lookup(self, name: str, chain: tuple[str, ...]) -> str | None:
+            rendered = VARIABLE.sub(replace, text)
+            if len(rendered) > MAX_EXPANSION:
+                raise _too_large(chain or tuple(VARIABLE.findall(text)[:1]))
+            if rendered == text:
+                return text
+            text = rendered
+        name = VARIABLE.search(text)
+        raise ItemError(
+            f"variable names are built from other variables more than {MAX_DEPTH} levels deep"
+            + (f" (still {name.group(0)})" if name else ""),
+            hint="flatten the variable definitions",
+        )
+
+    def _lookup(self, name: str, chain: tuple[str, ...], memo: dict[str, str]) -> str | None:
         if name.startswith("$"):
             value = self._dynamic(name)
             if value is None and name not in self.missing:
@@ -136,6 +166,8 @@ class Renderer:
                 self.used_secrets.add(value)
         if "{{" not in value:
             return value
+        if name in memo:
+            return memo[name]
         if name in chain:
             cycle = " → ".join(chain[chain.index(name) :] + (name,))
             raise ItemError(
@@ -147,7 +179,10 @@ class Renderer:
                 f"variable '{name}' is nested more than {MAX_DEPTH} levels deep",
                 hint="flatten the variable definitions",
             )
-        return self._render(value, chain + (name,))
+        rendered = self._render(value, chain + (name,), memo)
+        if "{{$" not in value:  # dynamic values are fresh at each use, so never kept
+            memo[name] = rendered
+        return rendered
 
     def _dynamic(self, name: str) -> str | None:
         if self.dynamic is not None:
@@ -155,3 +190,12 @@ class Renderer:
         from .dynamic import dynamic_value
 
         return dynamic_value(name)
+
+
+def _too_large(chain: tuple[str, ...]) -> ItemError:
+    path = " → ".join(chain)
+    return ItemError(
+        f"variable '{chain[-1]}' expands to more than {MAX_EXPANSION // (1024 * 1024)} MiB"
+        + (f" ({path})" if len(chain) > 1 else ""),
+        hint="a variable repeats another many times over; give it a plain value",
+    )

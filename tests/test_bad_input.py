@@ -72,9 +72,10 @@ def test_wrong_types_are_located(tmp_path, cli, document: dict, pointer: str, se
         assert_bad_input(cli(command, path), f"typed.json{pointer}", sentence)
 
 
-def test_collection_v1_and_environment_passed_as_collection_get_a_hint(tmp_path, cli) -> None:
-    v1 = write(tmp_path, "v1.json", json.dumps({"id": "x", "name": "old", "requests": []}))
-    assert_bad_input(cli("run", v1), "v1.json", "Collection v1")
+def test_broken_collection_v1_and_environment_passed_as_collection(tmp_path, cli) -> None:
+    v1 = write(tmp_path, "v1.json", json.dumps({"id": "x", "name": "old", "order": ["a"],
+                                                "requests": [{"id": "a", "url": "http://h", "headerData": 3}]}))
+    assert_bad_input(cli("run", v1), "v1.json#/requests/0/headerData", "expected array or null, got number 3")
     env = write(tmp_path, "env.json", json.dumps({"name": "e", "values": []}))
     assert_bad_input(cli("run", env), "env.json", "pass it with -e")
 
@@ -162,15 +163,18 @@ def test_collection_is_a_directory(tmp_path, cli) -> None:
 # ---------------------------------------------------------------- environments, data, arguments
 
 
-def test_environment_that_is_a_list(tmp_path, cli) -> None:
-    env = write(tmp_path, "list-env.json", json.dumps([{"key": "a", "value": "b"}]))
-    assert_bad_input(cli("run", ok_collection(tmp_path), "-e", env), "list-env.json#", "got array")
+def test_environment_that_is_a_list_of_wrong_rows(tmp_path, cli) -> None:
+    env = write(tmp_path, "list-env.json", json.dumps([{"key": "a", "value": "b"}, ["c"]]))
+    assert_bad_input(cli("run", ok_collection(tmp_path), "-e", env), "list-env.json#/1", "got array")
+    env = write(tmp_path, "str-env.json", json.dumps("a=b"))
+    assert_bad_input(cli("run", ok_collection(tmp_path), "-e", env), "str-env.json#", "got string")
 
 
 @pytest.mark.parametrize(
     "document, where",
     [
-        ({"values": [{"key": "a", "value": {"x": 1}}]}, "#/values/0/value"),
+        ({"values": [{"key": {"x": 1}, "value": "a"}]}, "#/values/0/key"),
+        ({"globals": {"values": [{"key": "a", "enabled": "no"}]}}, "#/globals/values/0/enabled"),
         ({"values": [{"value": "no key"}]}, "#/values/0"),
         ({"values": ["a"]}, "#/values/0"),
         ({"a": ["x"]}, "#/a"),
@@ -229,7 +233,7 @@ def test_bad_expect(tmp_path, cli) -> None:
 
 
 def test_unknown_reporter(tmp_path, cli) -> None:
-    assert_bad_input(cli("run", ok_collection(tmp_path), "-r", "cli,html"), "--reporters", "unknown reporter 'html'")
+    assert_bad_input(cli("run", ok_collection(tmp_path), "-r", "cli,pdf"), "--reporters", "unknown reporter 'pdf'")
 
 
 def test_missing_tls_file(tmp_path, cli) -> None:

@@ -226,8 +226,40 @@ def test_the_answer_fits_any_example_of_its_code_and_the_status_names_that_one()
     results = by_name(check_exchange(documented, exchange(200, {"id": 7, "name": "y"})))
     assert results["status"].passed and "One thing" in results["status"].message
     assert results["content-type"].passed and results["schema"].passed
-    failing = by_name(check_exchange(documented, exchange(200, {"other": True})))
-    assert not failing["schema"].passed and "Empty list" in failing["status"].message
+    # keys no example of the code shares are optional; their types still hold
+    assert by_name(check_exchange(documented, exchange(200, {"other": True})))["schema"].passed
+    failing = by_name(check_exchange(documented, exchange(200, {"id": "seven"})))
+    assert not failing["schema"].passed and "/id: expected number, got string" in failing["schema"].message
+    assert "Empty list" in failing["status"].message
+
+
+def test_a_key_is_required_only_when_every_example_of_the_code_has_it() -> None:
+    documented = (doc(200, {"id": 1, "name": "a", "nickname": "n"}, name="Full"),
+                  doc(200, {"id": 2, "name": "b"}, name="Minimal"),
+                  doc(404, {"message": "x"}, name="Missing"))
+    assert by_name(check_exchange(documented, exchange(200, {"id": 3, "name": "c"})))["schema"].passed
+    schema = by_name(check_exchange(documented, exchange(200, {"id": 3, "nickname": "c"})))["schema"]
+    assert not schema.passed and "/: missing key 'name'" in schema.message
+    # a key of another code's example never becomes required
+    assert "message" not in schema.message
+
+
+def test_a_key_inside_an_array_is_required_only_when_every_element_has_it() -> None:
+    documented = (doc(200, {"results": [{"id": 1, "tag": "x"}, {"id": 2}]}),)
+    assert by_name(check_exchange(documented, exchange(200, {"results": [{"id": 5}]})))["schema"].passed
+    schema = by_name(check_exchange(documented, exchange(200, {"results": [{"id": 5}, {"tag": "y"}]})))["schema"]
+    assert not schema.passed and "/results/1: missing key 'id'" in schema.message
+
+
+def test_null_beside_a_value_allows_both_and_null_alone_constrains_nothing() -> None:
+    documented = (doc(200, {"parent": None, "owner": {"id": 1}, "tags": ["a", None], "note": None}),
+                  doc(200, {"parent": {"id": 2}, "owner": None, "tags": [], "note": None}))
+    for body in ({"parent": None, "owner": None, "tags": [None, "b"], "note": 1},
+                 {"parent": {"id": 9}, "owner": {"id": 3}, "tags": [], "note": {"x": "y"}}):
+        assert by_name(check_exchange(documented, exchange(200, body)))["schema"].passed, body
+    schema = by_name(check_exchange(documented, exchange(200, {"parent": None, "owner": "x", "tags": [1]})))["schema"]
+    assert not schema.passed
+    assert "/owner: expected object or null, got string" in schema.message and "/tags/0" in schema.message
 
 
 def test_a_whole_number_in_an_example_accepts_a_decimal_but_an_integer_placeholder_does_not() -> None:

@@ -90,21 +90,36 @@ def test_a_closed_stdout_pipe_keeps_the_exit_code_and_the_file_reports(server, w
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
     summary = json.loads(report.read_text(encoding="utf-8"))["summary"]
-    assert summary == {"total": 41, "passed": 40, "failed": 1, "errors": 0, "skipped": 0}
+    assert summary == {"total": 41, "passed": 40, "failed": 1, "errors": 0, "skipped": 0, "unchecked": 0}
     assert not list(tmp_path.glob(".r.json.*.tmp"))
 
 
-def test_mock_warns_when_requests_would_not_reach_it(server, cli, write_collection) -> None:
+def test_mock_sends_nothing_anywhere_else(server, cli, write_collection) -> None:
     server.route("/status", 200, "real")
     direct = write_collection([make_item("Real", "GET", "{{url}}/status", responses=[example(200, "mocked")])],
                               variable=[{"key": "url", "value": server.url}])
     code, _, err = cli("run", direct, "--mock")
-    assert "no selected item uses {{baseUrl}}" in err and len(server.requests) == 1
+    assert code == 2 and "no selected item uses {{baseUrl}}" in err and "--mock-passthrough" in err
+    assert server.requests == []
+    code, _, err = cli("run", direct, "--mock", "--mock-passthrough")
+    assert "warning" in err and len(server.requests) == 1
     via_base = write_collection([make_item("Mocked", "GET", "{{baseUrl}}/status", responses=[example(200, "m")])])
     code, _, err = cli("run", via_base, "--mock", "--env-var", f"baseUrl={server.url}")
-    assert "baseUrl is set with --env-var" in err
+    assert code == 2 and "baseUrl is set with --env-var" in err and len(server.requests) == 1
     code, _, err = cli("run", via_base, "--mock")
-    assert code == 0 and "warning" not in err and len(server.requests) == 2
+    assert code == 0 and "warning" not in err and len(server.requests) == 1
+
+
+def test_mock_skips_items_aimed_elsewhere(server, cli, write_collection) -> None:
+    server.route("/status", 200, "real")
+    mixed = write_collection([
+        make_item("Mocked", "GET", "{{baseUrl}}/status", responses=[example(200, "m")]),
+        make_item("Production", "DELETE", f"{server.url}/status", responses=[example(200, "m")]),
+    ])
+    code, out, err = cli("run", mixed, "--mock")
+    assert code == 0, out + err
+    assert server.requests == []
+    assert "--mock: not sent" in out and "--mock-passthrough sends it" in out
 
 
 def test_export_environment_writes_disabled_entries_back(server, cli, write_collection, tmp_path) -> None:

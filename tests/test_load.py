@@ -165,8 +165,11 @@ def test_flat_mapping_environment_in_yaml(tmp_path: Path) -> None:
 
 def test_environment_wrong_shape_is_located() -> None:
     with pytest.raises(InputError) as caught:
-        build_environment(["a"], file="e.json")
+        build_environment("a", file="e.json")
     assert caught.value.location == "e.json#"
+    with pytest.raises(InputError) as caught:
+        build_environment(["a"], file="e.json")  # the legacy bare array, with a row that is not an object
+    assert caught.value.location == "e.json#/0"
 
 
 # ---------------------------------------------------------------- the generator round-trips

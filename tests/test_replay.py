@@ -447,7 +447,7 @@ def test_a_bad_url_or_header_value_is_that_items_error_and_the_run_goes_on(serve
     code, out, err = cli("run", collection, "-r", "cli,json", "--reporter-json-export", report)
     assert code == 1 and "Traceback" not in err and "internal error" not in err
     results = json.loads(report.read_text(encoding="utf-8"))["results"]
-    assert [r["outcome"] for r in results] == ["passed", "error", "error", "passed"]
+    assert [r["outcome"] for r in results] == ["unchecked", "error", "error", "unchecked"]
     assert "invalid URL" in results[1]["error"]
     assert "X-Tenant" in results[2]["error"] and "line break" in results[2]["error"]
     assert [r.target for r in server.requests] == ["/one", "/four"]

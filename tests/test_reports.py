@@ -49,7 +49,7 @@ def test_json_report_has_the_spec_shape(server, cli, write_collection, tmp_path)
     assert code == 1
     document = json.loads(target.read_text(encoding="utf-8"))
     assert document["collection"]["name"] == "Mixed"
-    assert document["summary"] == {"total": 3, "passed": 1, "failed": 1, "errors": 1, "skipped": 0}
+    assert document["summary"] == {"total": 3, "passed": 1, "failed": 1, "errors": 1, "skipped": 0, "unchecked": 0}
     good, bad, unsendable = document["results"]
     assert [r["item"] for r in document["results"]] == ["Good", "Bad", "Unsendable"]
     assert {r["iteration"] for r in document["results"]} == {0}

@@ -343,8 +343,9 @@ def test_missing_credentials_are_item_errors(auth: dict, fix: str) -> None:
 
 
 def test_unsupported_auth_type_is_an_item_error() -> None:
-    error = problem(make_item(auth={"type": "hawk", "hawk": [{"key": "authId", "value": "x"}]}), env_vars={"baseUrl": "http://h.test"})
-    assert "unsupported auth type 'hawk'" in error.message
+    error = problem(make_item(auth={"type": "kerberos", "kerberos": [{"key": "authId", "value": "x"}]}),
+                    env_vars={"baseUrl": "http://h.test"})
+    assert "unsupported auth type 'kerberos'" in error.message
 
 
 @pytest.mark.parametrize(

@@ -294,7 +294,7 @@ def test_thrown_error_in_test_script_is_an_item_error_with_line(replay, app: Cor
     run = replay(document)
     assert run.code == 1
     assert app.paths() == ["/a", "/b"]
-    assert run.outcomes() == [("Thrower", "error"), ("Next", "passed")]
+    assert run.outcomes() == [("Thrower", "error"), ("Next", "unchecked")]
     error = run.result("Thrower")["error"]
     assert error == "test script of item 'Thrower', line 3: Error: boom at three"
     assert error in run.out
@@ -323,7 +323,7 @@ def test_thrown_error_in_prerequest_sends_nothing_and_run_goes_on(replay, app: C
     assert broken["outcome"] == "error"
     assert broken["error"] == "pre-request script of item 'Broken', line 2: TypeError: no token yet"
     assert broken["request"] is None and broken["response"] is None
-    assert run.result("Next")["outcome"] == "passed"
+    assert run.result("Next")["outcome"] == "unchecked"
 
 
 def test_infinite_loop_in_test_script_times_out_and_run_continues(replay, app: CorpusServer) -> None:
@@ -349,7 +349,7 @@ def test_infinite_loop_in_prerequest_times_out_before_sending(replay, app: Corpu
     run = replay(document, "--timeout-script", 200)
     assert app.paths() == ["/next"]
     assert "timed out" in run.result("Spinner")["error"]
-    assert run.result("Next")["outcome"] == "passed"
+    assert run.result("Next")["outcome"] == "unchecked"
 
 
 def test_infinite_loop_inside_pm_test_cannot_be_caught(replay) -> None:
@@ -457,7 +457,7 @@ def test_skip_request_sends_nothing(replay, app: CorpusServer) -> None:
     ])
     run = replay(document)
     assert app.paths() == ["/sent"]
-    assert run.outcomes() == [("Skipped", "skipped"), ("Sent", "passed")]
+    assert run.outcomes() == [("Skipped", "skipped"), ("Sent", "unchecked")]
     assert run.code == 0
 
 

@@ -64,7 +64,7 @@ def test_workers_report_in_collection_order_and_keep_folder_order(server, cli, w
     code_seq, _, _, sequential = run_json(cli, tmp_path, path, name="sequential.json")
     assert code_seq == code
     assert sequential["summary"] == workers_summary == {"total": 12, "passed": 10, "failed": 2, "errors": 0,
-                                                        "skipped": 0}
+                                                        "skipped": 0, "unchecked": 0}
     assert [r["outcome"] for r in sequential["results"]] == [r["outcome"] for r in doc["results"]]
 
 

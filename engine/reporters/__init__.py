@@ -8,7 +8,7 @@ from ..errors import InputError
 from ..events import Reporter
 from ..redact import Redactor
 
-NAMES = ("cli", "json", "junit")
+NAMES = ("cli", "json", "junit", "html")
 
 
 def make_reporters(
@@ -20,21 +20,28 @@ def make_reporters(
     junit_path: str | None = None,
     color: bool = False,
     verbose: bool = False,
+    quiet: bool = False,
+    html_path: str | None = None,
+    full_bodies: bool = False,
 ) -> list[Reporter]:
     out: list[Reporter] = []
     for name in names:
         if name == "cli":
             from .cli import CliReporter
 
-            out.append(CliReporter(stream, redactor, color=color, verbose=verbose))
+            out.append(CliReporter(stream, redactor, color=color, verbose=verbose, quiet=quiet))
         elif name == "json":
             from .json import JsonReporter
 
-            out.append(JsonReporter(json_path or "postman-replay-report.json", redactor))
+            out.append(JsonReporter(json_path or "postman-replay-report.json", redactor, full_bodies=full_bodies))
         elif name == "junit":
             from .junit import JunitReporter
 
             out.append(JunitReporter(junit_path or "postman-replay-report.xml", redactor))
+        elif name == "html":
+            from .html import HtmlReporter
+
+            out.append(HtmlReporter(html_path or "postman-replay-report.html", redactor))
         else:
             raise InputError(
                 f"unknown reporter '{name}'",

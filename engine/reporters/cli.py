@@ -11,7 +11,9 @@ from ..model import ItemResult, ScriptRequest
 from ..redact import Redactor
 
 GREEN, RED, YELLOW, DIM, BOLD, RESET = "\033[32m", "\033[31m", "\033[33m", "\033[2m", "\033[1m", "\033[0m"
-MARKS = {"passed": "✓", "failed": "✗", "error": "✗", "skipped": "-"}
+# colours by state; the marks themselves are defined once, on the result types (model)
+OUTCOME_COLOURS = {"passed": GREEN, "failed": RED, "error": RED, "skipped": YELLOW, "unchecked": YELLOW}
+CHECK_COLOURS = {"passed": GREEN, "failed": RED, "skipped": YELLOW, "unchecked": YELLOW, "known-failure": YELLOW}
 
 
 BODY_PREVIEW = 2000
@@ -41,15 +43,17 @@ def human_size(size: int) -> str:
 
 
 class CliReporter:
-    def __init__(self, stream: IO[str], redactor: Redactor, *, color: bool = False, verbose: bool = False) -> None:
+    def __init__(self, stream: IO[str], redactor: Redactor, *, color: bool = False, verbose: bool = False,
+                 quiet: bool = False) -> None:
         self.out = stream
+        self.quiet = quiet
         self.redactor = redactor
         self.color = color
         self.verbose = verbose
         self.iterations = 1
         self.dry_run = False
         self.failures: list[tuple[str, list[str]]] = []  # only what the closing list needs
-        self.checks_run = self.checks_failed = 0
+        self.checks_run = self.checks_failed = self.checks_unchecked = 0
         self.script_requests = [0, 0, 0]  # pm.sendRequest: made, answered, errors
 
     def paint(self, text: str, code: str) -> str:
@@ -67,7 +71,8 @@ class CliReporter:
             self.write(self.paint(f"postman-replay · {event.collection} · {runs}", BOLD) + (" · dry run" if event.dry_run else ""))
             self.write()
         elif isinstance(event, ItemFinished):
-            self.item(event.result)
+            if not self.quiet or event.result.outcome in ("failed", "error"):
+                self.item(event.result)
             self.remember(event.result)
         elif isinstance(event, RunFinished):
             self.summary(event)
@@ -76,8 +81,7 @@ class CliReporter:
     def item(self, result: ItemResult) -> None:
         mask = self.redactor.text
         label = printable(result.item) + (f"  [iteration {result.iteration + 1}]" if self.iterations > 1 else "")
-        colour = {"passed": GREEN, "failed": RED, "error": RED, "skipped": YELLOW}[result.outcome]
-        self.write(self.paint(f"{MARKS[result.outcome]} {label}", colour))
+        self.write(self.paint(f"{result.mark} {label}", OUTCOME_COLOURS[result.outcome]))
         request = result.request
         if request is not None:
             if self.dry_run or self.verbose:
@@ -94,15 +98,7 @@ class CliReporter:
         for made in result.script_requests:
             self.script_request(made)
         for check in result.checks:
-            if check.skipped:
-                mark, colour = "-", YELLOW
-            elif check.passed:
-                mark, colour = "✓", GREEN
-            elif check.known_failure:
-                mark, colour = "~", YELLOW
-            else:
-                mark, colour = "✗", RED
-            self.write(f"  {self.paint(mark, colour)} {check.name:<13} {mask(check.message)}")
+            self.write(f"  {self.paint(check.mark, CHECK_COLOURS[check.state])} {check.name:<13} {mask(check.message)}")
         if result.error:
             self.write(self.paint(f"  ✗ error         {mask(result.error)}", RED))
             if result.hint:
@@ -111,7 +107,7 @@ class CliReporter:
             self.write(self.paint(f"  note: {mask(note)}", DIM) if self.color else f"  note: {mask(note)}")
         for line in result.console:
             self.write(f"  console: {printable(mask(line))}")
-        if response is not None and response.body and (result.outcome == "failed" or self.verbose):
+        if response is not None and response.body and (result.failed_checks or self.verbose):
             self.write(f"  body: {mask(body_preview(response.body, BODY_PREVIEW if self.verbose else 300))}")
         self.write()
 
@@ -133,10 +129,10 @@ class CliReporter:
 
     def summary(self, event: RunFinished) -> None:
         s = event.summary
-        head = f"{'':<10}{'total':>8}{'passed':>8}{'failed':>8}{'errors':>8}{'skipped':>9}"
-        row = f"{'items':<10}{s.total:>8}{s.passed:>8}{s.failed:>8}{s.errors:>8}{s.skipped:>9}"
+        head = f"{'':<10}{'total':>8}{'passed':>8}{'failed':>8}{'errors':>8}{'skipped':>9}{'unchecked':>11}"
+        row = f"{'items':<10}{s.total:>8}{s.passed:>8}{s.failed:>8}{s.errors:>8}{s.skipped:>9}{s.unchecked:>11}"
         crow = (f"{'checks':<10}{self.checks_run:>8}{self.checks_run - self.checks_failed:>8}"
-                f"{self.checks_failed:>8}{'':>8}{'':>9}")
+                f"{self.checks_failed:>8}{'':>8}{'':>9}{self.checks_unchecked:>11}")
         self.write(self.paint(head, BOLD))
         self.write(row)
         self.write(crow)
@@ -157,15 +153,14 @@ class CliReporter:
             self.script_requests[0] += 1
             self.script_requests[1] += made.response is not None
             self.script_requests[2] += made.response is None and bool(made.error)
-        counted = [c for c in result.checks if not c.skipped]
-        self.checks_run += len(counted)
-        self.checks_failed += sum(1 for c in counted if not c.passed and not c.known_failure)
-        if result.outcome not in ("failed", "error"):
+        self.checks_run += sum(1 for c in result.checks if c.checked)
+        self.checks_failed += sum(1 for c in result.checks if c.counts_as_failure)
+        self.checks_unchecked += sum(1 for c in result.checks if c.state == "unchecked")
+        if not result.counts_as_failure:
             return
         label = printable(result.item) + (f" [iteration {result.iteration + 1}]" if self.iterations > 1 else "")
         if result.outcome == "error":
             reasons = [f"error: {result.error}"] + ([f"fix: {result.hint}"] if result.hint else [])
         else:
-            reasons = [f"{c.name}: {c.message}" for c in result.checks
-                       if not c.passed and not c.skipped and not c.known_failure]
+            reasons = [f"{c.name}: {c.message}" for c in result.failed_checks]
         self.failures.append((label, reasons))

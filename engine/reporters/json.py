@@ -14,8 +14,9 @@ BODY_PREVIEW = 4096
 
 
 class JsonReporter:
-    def __init__(self, path: str, redactor: Redactor) -> None:
+    def __init__(self, path: str, redactor: Redactor, *, full_bodies: bool = False) -> None:
         self.path = path
+        self.full_bodies = full_bodies
         self.redactor = redactor
         self.out: AtomicWriter | None = None
         self.count = 0
@@ -29,7 +30,8 @@ class JsonReporter:
             self.count = 0
         elif isinstance(event, ItemFinished) and self.out is not None:
             self.out.write(("," if self.count else "") + "\n    ")
-            self.out.write(json.dumps(result_dict(event.result, self.redactor), ensure_ascii=False))
+            self.out.write(json.dumps(result_dict(event.result, self.redactor, full_bodies=self.full_bodies),
+                                      ensure_ascii=False))
             self.count += 1
             for made in event.result.script_requests:
                 self.script_requests["total"] += 1
@@ -38,13 +40,7 @@ class JsonReporter:
                 elif made.error:
                     self.script_requests["errors"] += 1
         elif isinstance(event, RunFinished) and self.out is not None:
-            summary = {
-                "total": event.summary.total,
-                "passed": event.summary.passed,
-                "failed": event.summary.failed,
-                "errors": event.summary.errors,
-                "skipped": event.summary.skipped,
-            }
+            summary = event.summary.as_dict()
             if self.script_requests["total"]:
                 summary["sendRequests"] = dict(self.script_requests)
             self.out.write(("\n  " if self.count else "") + "],\n  \"summary\": " + json.dumps(summary))
@@ -60,9 +56,21 @@ class JsonReporter:
             self.out = None
 
 
-def result_dict(result: ItemResult, redactor: Redactor) -> dict:
+def _body(data: bytes, redactor: Redactor, full: bool) -> dict:
+    """A body as text; a cut one says so in fields, so the report stays valid JSON either way."""
+    kept = data if full else data[:BODY_PREVIEW]
+    out: dict = {"body": redactor.text(kept.decode("utf-8", "replace"))}
+    if len(kept) < len(data):
+        out["body_truncated"] = True
+        out["body_bytes"] = len(data)
+    return out
+
+
+def result_dict(result: ItemResult, redactor: Redactor, *, full_bodies: bool = False) -> dict:
     """One result as plain data, masked: shared by the JSON report and the pytest plugin."""
     out: dict = {"item": result.item, "iteration": result.iteration, "outcome": result.outcome}
+    if result.outcome in ("unchecked", "skipped"):
+        out["reason"] = redactor.text(result.reason)
     request = result.request
     if request is not None:
         out["request"] = {
@@ -71,7 +79,7 @@ def result_dict(result: ItemResult, redactor: Redactor) -> dict:
             "headers": [list(pair) for pair in redactor.headers(request.headers)],
         }
         if request.body is not None:
-            out["request"]["body"] = redactor.text(request.body[:BODY_PREVIEW].decode("utf-8", "replace"))
+            out["request"].update(_body(request.body, redactor, full_bodies))
     else:
         out["request"] = None
     response = result.response
@@ -82,13 +90,13 @@ def result_dict(result: ItemResult, redactor: Redactor) -> dict:
             "time_ms": round(response.time_ms, 1),
             "size": response.size,
             "headers": [list(pair) for pair in redactor.headers(response.headers)],
-            "body": redactor.text(response.body[:BODY_PREVIEW].decode("utf-8", "replace")),
+            **_body(response.body, redactor, full_bodies),
         }
     else:
         out["response"] = None
     out["checks"] = [
         {"name": c.name, "passed": c.passed, "message": redactor.text(c.message), "skipped": c.skipped,
-         "known_failure": c.known_failure}
+         "known_failure": c.known_failure, "state": c.state}
         for c in result.checks
     ]
     if result.error:

@@ -47,8 +47,9 @@ class JunitReporter:
 
     def write(self, event: RunFinished) -> None:
         summary, seconds = event.summary, f"{event.duration_ms / 1000:.3f}"
+        # JUnit has no "unchecked": such cases are <skipped> with the reason, and counted as skipped
         counts = {"tests": str(summary.total), "failures": str(summary.failed), "errors": str(summary.errors),
-                  "skipped": str(summary.skipped), "time": seconds}
+                  "skipped": str(summary.skipped + summary.unchecked), "time": seconds}
         suites = ET.Element("testsuites", counts)
         suite = ET.Element("testsuite", {"name": _clean(self.name), **counts})
         out = AtomicWriter(self.path)
@@ -72,7 +73,7 @@ class JunitReporter:
         seconds = (result.response.time_ms / 1000) if result.response else 0.0
         case = ET.SubElement(suite, "testcase", name=_clean(name), classname=_clean(self.name), time=f"{seconds:.3f}")
         mask = self.redactor.text
-        failed = [c for c in result.checks if not c.passed and not c.skipped and not c.known_failure]
+        failed = result.failed_checks
         if result.outcome == "error":
             element = ET.SubElement(case, "error", message=_clean(mask(result.error or "error")), type="error")
             element.text = _clean(mask("\n".join(filter(None, [result.error, result.hint and f"hint: {result.hint}"]))))
@@ -80,14 +81,14 @@ class JunitReporter:
             element = ET.SubElement(case, "failure", message=_clean(mask(failed[0].message if failed else "failed")),
                                     type="contract")
             element.text = _clean(mask("\n".join(f"{c.name}: {c.message}" for c in failed)))
-        elif result.outcome == "skipped":
-            ET.SubElement(case, "skipped", message=_clean(mask("; ".join(result.notes) or "skipped")))
+        elif result.outcome in ("skipped", "unchecked"):
+            ET.SubElement(case, "skipped", message=_clean(mask(result.reason)), type=result.outcome)
         lines = []
         if result.request is not None:
             lines.append(f"{result.request.method} {self.redactor.url(result.request.url)}")
         if result.response is not None:
             lines.append(f"{result.response.code} {result.response.reason} {result.response.time_ms:.0f} ms")
-        lines += [f"{'✓' if c.passed else ('-' if c.skipped else '✗')} {c.name}: {mask(c.message)}" for c in result.checks]
+        lines += [f"{c.mark} {c.name}: {mask(c.message)}" for c in result.checks]
         lines += [f"note: {mask(n)}" for n in result.notes]
         lines += [mask(line) for line in result.console]
         if lines:

@@ -1134,7 +1134,7 @@
   function buildPm() {
     var pm = {};
     pm.info = strict({
-      eventName: S.event, iteration: S.info.iteration, iterationCount: S.info.iterationCount,
+      eventName: S.eventName, iteration: S.info.iteration, iterationCount: S.info.iterationCount,
       requestName: S.info.requestName, requestId: S.info.requestId
     }, 'pm.info');
     pm.environment = strict(new VariableScope(S.scopes.environment, 'pm.environment', false), 'pm.environment');
@@ -1259,7 +1259,10 @@
     G.require = requireStub;
     G.atob = atob;
     G.btoa = btoa;
+    // require.js: require() and the library globals (lazy); names it lacks stay "not supported"
+    if (G.__sandbox_loader) G.__sandbox_loader.install(G, { unsupported: unsupported, strict: strict, openTest: openTest, settle: settle });
     LEGACY_LIBS.forEach(function (name) {
+      if (hasOwn.call(G, name)) return;
       Object.defineProperty(G, name, {
         configurable: true,
         get: function () {
@@ -1295,7 +1298,7 @@
       });
     });
     S = {
-      event: input.event, scripts: input.scripts, scopes: scopes, precedence: input.precedence,
+      event: input.event, eventName: input.event_name || input.event, scripts: input.scripts, scopes: scopes, precedence: input.precedence,
       dynamic: input.dynamic || {},
       info: { iteration: input.iteration, iterationCount: input.iteration_count,
         requestName: input.item_name, requestId: input.item_path },
@@ -1373,6 +1376,29 @@
     collectLegacyTests();
     return status(thrown);
   };
+  // Timer callbacks (require.js) run like pm.sendRequest callbacks: an error fails the test that
+  // was open (waiting for done) when the timer was set, if it still is, else the script.
+  function openTest() {
+    return S && S.currentTest && S.openTests.indexOf(S.currentTest) !== -1 ? S.currentTest : null;
+  }
+  function settle(test, fn, args) {
+    var thrown, open = test && S.openTests.indexOf(test) !== -1 ? test : null;
+    S.currentTest = open;
+    try {
+      fn.apply(undefined, args);
+    } catch (e) {
+      if (open && !(e && e.name === 'UnsupportedError')) {
+        S.openTests.splice(S.openTests.indexOf(open), 1);
+        if (open.passed) { open.passed = false; open.message = errorText(e); }
+      } else {
+        thrown = e;
+      }
+    } finally {
+      S.currentTest = null;
+    }
+    collectLegacyTests();
+    return status(thrown);
+  }
   G.__pm_end = function () {
     closeOpenTests();
     var scopes = {}, typed = {};

@@ -2,16 +2,19 @@
 
 Only plain data crosses the boundary (`ScriptInput` in, `ScriptOutcome` out). Scripts see the
 `pm` API and the legacy Postman globals from `pm.js`; they get no file system, network or process
-access: QuickJS is embedded without its `std`/`os` modules, no module loader is installed, and
-the one way out, `pm.sendRequest`, is a request handed to the caller's `send_request` between
-two JavaScript calls.
+access: QuickJS is embedded without its `std`/`os` modules; `require()` (require.js) serves only
+the library modules in `lib/`; the libraries' Python side (`host.py`) takes and returns JSON and
+touches nothing outside; and the one way out, `pm.sendRequest`, is a request handed to the
+caller's `send_request` between two JavaScript calls.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import threading
+import time
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Callable, Literal
@@ -50,6 +53,7 @@ class ScriptInput:
     send_request: Callable[[dict[str, Any]], dict[str, Any]] | None = None
     timeout_ms: int = 5000
     dynamic: dict[str, list[str]] = field(default_factory=dict)  # fresh `{{$random…}}` values, per name
+    event_name: str = ""  # pm.info.eventName when it differs from `event` (v3: beforeRequest/afterResponse)
 
 
 @dataclass
@@ -87,7 +91,60 @@ class ScriptOutcome:
 
 
 class _Timeout(Exception):
-    """A script used up its CPU time budget."""
+    """A script used up its time budget; args: (label, message)."""
+
+
+class _Clock:
+    """Bounds JavaScript run time with our own QuickJS interrupt handler.
+
+    The wrapper's `set_time_limit` refuses every call into Python while a limit is set, which would
+    rule out the Python-backed libraries (host.py). So the sandbox installs its own handler through
+    the engine's exported `JS_SetInterruptHandler`: QuickJS polls it every few thousand operations,
+    and it stops the script once the wall-clock deadline has passed. If the extension's layout is
+    not the one checked here, it falls back to `set_time_limit` (the libraries then fail, located).
+    """
+
+    def __init__(self, ctx: Any) -> None:
+        self._ctx = ctx
+        self.deadline: float | None = None
+        self._handler: Any = None
+        self.native = self._install(ctx)
+
+    def _install(self, ctx: Any) -> bool:
+        import ctypes
+
+        import _quickjs  # type: ignore[import-not-found, unused-ignore]
+
+        pointer = ctypes.sizeof(ctypes.c_void_p)
+        if type(ctx).__basicsize__ < 2 * pointer + 2 * pointer:
+            return False
+        try:
+            lib = ctypes.CDLL(_quickjs.__file__)
+            get_runtime, set_handler = lib.JS_GetRuntime, lib.JS_SetInterruptHandler
+        except (OSError, AttributeError):
+            return False
+        get_runtime.restype, get_runtime.argtypes = ctypes.c_void_p, [ctypes.c_void_p]
+        set_handler.restype, set_handler.argtypes = None, [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p]
+        # The wrapper's object: PyObject_HEAD, then JSRuntime *runtime, then JSContext *context.
+        runtime = ctypes.c_void_p.from_address(id(ctx) + 2 * pointer).value
+        context = ctypes.c_void_p.from_address(id(ctx) + 3 * pointer).value
+        if not runtime or not context or get_runtime(context) != runtime:
+            return False
+        handler_type = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p)
+        clock = time.perf_counter
+
+        def interrupt(_runtime: Any, _opaque: Any) -> int:
+            deadline = self.deadline
+            return 1 if deadline is not None and clock() > deadline else 0
+
+        self._handler = handler_type(interrupt)  # kept: QuickJS holds only the raw pointer
+        set_handler(runtime, ctypes.cast(self._handler, ctypes.c_void_p), None)
+        return True
+
+    def limit(self, deadline: float | None) -> None:
+        self.deadline = deadline
+        if not self.native:
+            self._ctx.set_time_limit(-1 if deadline is None else max(deadline - time.perf_counter(), 0.001))
 
 
 class Sandbox:
@@ -99,30 +156,34 @@ class Sandbox:
 
     def __init__(self) -> None:
         self._ctx: Any = None
+        self._clock: _Clock | None = None
         self._thread: int | None = None
 
     def close(self) -> None:
         """Drop the JavaScript context; a later `run` creates a new one."""
         self._ctx = None
+        self._clock = None
         self._thread = None
 
     def run(self, data: ScriptInput) -> ScriptOutcome:
         """Run `data.scripts` in order; never raises for anything a script does."""
-        import quickjs
+        import _quickjs  # type: ignore[import-not-found, unused-ignore]
 
         ctx = self._context()
-        ctx.set_time_limit(-1)
+        clock = self._clock
+        assert clock is not None
+        clock.limit(None)
         ctx.set("__pm_input", json.dumps(_input_json(data)))
         ctx.eval("__pm_begin()")
         failure = None
         try:
             failure = self._run_scripts(ctx, data)
         except _Timeout as exc:
-            failure = ScriptFailure(str(exc.args[0]), f"script timed out after {data.timeout_ms} ms", None)
-        ctx.set_time_limit(-1)
+            failure = ScriptFailure(str(exc.args[0]), str(exc.args[1]), None)
+        clock.limit(None)
         try:
             raw = json.loads(ctx.eval("__pm_end()"))
-        except quickjs.JSException as exc:
+        except _quickjs.JSException as exc:
             # The script broke a built-in the library relies on: report it, keep the input state.
             self.close()
             label = failure.label if failure else (data.scripts[-1][0] if data.scripts else "")
@@ -134,12 +195,18 @@ class Sandbox:
 
     def _context(self) -> Any:
         if self._ctx is None or self._thread != threading.get_ident():
-            import quickjs  # deferred: only runs with scripts pay for the engine
+            import _quickjs  # type: ignore[import-not-found, unused-ignore]  # deferred: only runs with scripts pay for the engine
 
-            ctx = quickjs.Context()
+            ctx = _quickjs.Context()
             ctx.set_memory_limit(_MEMORY_LIMIT)
-            ctx.eval("\n" * (_LIBRARY_LINE - 1) + _library_source())
-            self._ctx, self._thread = ctx, threading.get_ident()
+            index, sources = _modules()
+            ctx.set("__lib_index", index)
+            ctx.set("__lib_sources", sources)
+            ctx.add_callable("__host", _host_call)
+            pad = "\n" * (_LIBRARY_LINE - 1)
+            ctx.eval(pad + _library_source("require.js"))
+            ctx.eval(pad + _library_source("pm.js"))
+            self._ctx, self._clock, self._thread = ctx, _Clock(ctx), threading.get_ident()
         return self._ctx
 
     def _run_scripts(self, ctx: Any, data: ScriptInput) -> ScriptFailure | None:
@@ -147,61 +214,124 @@ class Sandbox:
             forbidden = _forbidden_syntax(source)
             if forbidden is not None:
                 return ScriptFailure(label, forbidden[0], forbidden[1])
-            status = self._guarded(ctx, label, data.timeout_ms, f"__pm_exec({index})")
-            if "error" not in status:
-                status = self._send_pending(ctx, label, data, status)
+            budget = _Budget(label, data.timeout_ms)
+            status = self._guarded(ctx, budget, f"__sandbox_loader.timers.exec({index})")
+            status = self._event_loop(ctx, data, budget, status)
             if "error" in status:
+                ctx.eval("__sandbox_loader.timers.reset()")
                 error = status["error"]
                 return ScriptFailure(label, error["message"], error.get("line"), error.get("hint"))
         return None
 
-    def _send_pending(self, ctx: Any, label: str, data: ScriptInput, status: dict[str, Any]) -> dict[str, Any]:
+    def _event_loop(self, ctx: Any, data: ScriptInput, budget: _Budget, status: dict[str, Any]) -> dict[str, Any]:
+        """Postman's end of a script: it is done when its pm.sendRequest calls and timers are.
+
+        Queued requests go first (each one's callback runs as soon as it is answered), then due
+        immediates and timers, one callback per call; between timers the loop sleeps. Time spent
+        sending does not count against the script's budget; time spent waiting for a timer does.
+        """
+        while "error" not in status:
+            if status.get("pending"):
+                status = self._send_pending(ctx, data, budget, status)
+                continue
+            due = status.get("timer")
+            if due is None:
+                return status
+            wait = max(float(due["in"]), 0.0) / 1000
+            if wait > 0:
+                if time.perf_counter() + wait > budget.deadline:
+                    return {"error": {"message": _timer_message(due, data.timeout_ms), "line": due.get("line")}}
+                time.sleep(wait)
+            status = self._guarded(ctx, budget, "__sandbox_loader.timers.fire()")
+        return status
+
+    def _send_pending(self, ctx: Any, data: ScriptInput, budget: _Budget, status: dict[str, Any]) -> dict[str, Any]:
         """Performs queued pm.sendRequest calls, then runs their callbacks, until none are left."""
-        sent = 0
         while status.get("pending"):
-            ctx.set_time_limit(-1)
             for entry in json.loads(ctx.eval("__pm_take()")):
-                sent += 1
-                if sent > _MAX_SEND_REQUESTS:
+                budget.sent += 1
+                if budget.sent > _MAX_SEND_REQUESTS:
                     return {"error": {"message": f"more than {_MAX_SEND_REQUESTS} pm.sendRequest calls in one script", "line": None}}
+                started = time.perf_counter()
                 answer = _call_sender(data.send_request, entry["request"])
+                budget.deadline += time.perf_counter() - started
                 if "refused" in answer:  # not built (placeholder, missing token): the item's error, as for items
                     refused = answer["refused"]
                     return {"error": {"message": refused["message"], "line": entry["request"].get("line"),
                                       "hint": refused.get("hint")}}
                 if "skipped" in answer:  # a dry run: nothing was sent, so there is nothing to call back with
-                    status = self._guarded(ctx, label, data.timeout_ms, "__pm_status()")
+                    status = self._guarded(ctx, budget, "__sandbox_loader.timers.status()")
                     continue
                 ctx.set("__pm_answer", json.dumps(answer))
-                status = self._guarded(ctx, label, data.timeout_ms, f"__pm_deliver({entry['id']}, __pm_answer)")
+                status = self._guarded(ctx, budget, f"__sandbox_loader.timers.deliver({entry['id']}, __pm_answer)")
                 if "error" in status:
                     return status
         return status
 
-    def _guarded(self, ctx: Any, label: str, timeout_ms: int, call: str) -> dict[str, Any]:
-        """Evaluates one library call under the time limit, then runs queued promise jobs."""
-        import quickjs
+    def _guarded(self, ctx: Any, budget: _Budget, call: str) -> dict[str, Any]:
+        """Evaluates one library call under the script's deadline, then runs queued promise jobs."""
+        import _quickjs  # type: ignore[import-not-found, unused-ignore]
 
-        ctx.set_time_limit(max(timeout_ms, 1) / 1000)
+        clock = self._clock
+        assert clock is not None
+        clock.limit(budget.deadline)
+        jobs = False
         try:
             status = json.loads(ctx.eval(call))
             while ctx.execute_pending_job():
-                pass
-        except quickjs.JSException as exc:
+                jobs = True
+        except _quickjs.JSException as exc:
             text = str(exc)
             if "interrupted" in text.splitlines()[0]:
-                raise _Timeout(label) from None
+                raise _Timeout(budget.label, f"script timed out after {budget.timeout_ms} ms") from None
             return {"error": {"message": text.splitlines()[0], "line": None}}
         finally:
-            ctx.set_time_limit(-1)
-        if "error" not in status:
-            # A promise job (e.g. a `.then` of pm.sendRequest) may have used something unsupported.
-            status = json.loads(ctx.eval("__pm_status()"))
+            clock.limit(None)
+        if jobs and "error" not in status:
+            # A promise job (e.g. a `.then` of pm.sendRequest) may have failed, sent or set a timer.
+            status = json.loads(ctx.eval("__sandbox_loader.timers.status()"))
         return status
 
 
-def _library_source() -> str:
-    return resources.files(__package__).joinpath("pm.js").read_text(encoding="utf-8")
+@dataclass
+class _Budget:
+    """One script's time: its body, callbacks and timer waits share `timeout_ms` of wall clock;
+    time spent sending its pm.sendRequest calls moves the deadline on."""
+
+    label: str
+    timeout_ms: int
+    deadline: float = 0.0
+    sent: int = 0
+
+    def __post_init__(self) -> None:
+        self.deadline = time.perf_counter() + max(self.timeout_ms, 1) / 1000
+
+
+def _timer_message(due: dict[str, Any], timeout_ms: int) -> str:
+    what = f"{due['kind']}" + (f" (set at line {due['line']})" if due.get("line") else "")
+    if due["kind"] == "setInterval":
+        return f"{what} was never cleared: the script was still waiting for it after {timeout_ms} ms (--timeout-script)"
+    return f"{what} would fire after the script's {timeout_ms} ms (--timeout-script)"
+
+
+def _library_source(name: str) -> str:
+    return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+
+
+@functools.lru_cache(maxsize=1)
+def _modules() -> tuple[str, str]:
+    """lib/index.json and every lib/*.js (by file name, without .js), as JSON text for require.js."""
+    lib = resources.files(__package__).joinpath("lib")
+    index = lib.joinpath("index.json").read_text(encoding="utf-8")
+    sources = {entry.name[:-3]: entry.read_text(encoding="utf-8")
+               for entry in lib.iterdir() if entry.name.endswith(".js")}
+    return index, json.dumps(sources)
+
+
+def _host_call(name: str, args_json: str) -> str:
+    from .host import call  # deferred: only scripts that use a Python-backed library import it
+
+    return call(name, args_json)
 
 
 def _input_json(data: ScriptInput) -> dict[str, Any]:
@@ -219,6 +349,7 @@ def _input_json(data: ScriptInput) -> dict[str, Any]:
         "cookies": data.cookies,
         "can_send": data.send_request is not None,
         "dynamic": data.dynamic,
+        "event_name": data.event_name or data.event,
     }
 
 

@@ -1,0 +1,295 @@
+"""Every option of the commands, declared once.
+
+The command line's argparse parsers and the pytest plugin's `addoption` calls are both built
+from `OPTIONS`, and `run_options` is the one mapping from parsed values to `RunOptions`, so the
+two front ends cannot drift. Loading the files an option names happens inside `run_options`, so
+importing this module stays as light as importing the command line.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Mapping
+
+if TYPE_CHECKING:
+    from .runner import RunOptions
+
+__all__ = ["OPTIONS", "Option", "add_arguments", "add_plugin_options", "run_options", "option_help"]
+
+
+# ---------------------------------------------------------------- value types
+
+
+def key_value(text: str) -> tuple[str, str]:
+    key, sep, value = text.partition("=")
+    if not sep or not key.strip():
+        raise argparse.ArgumentTypeError(f"expected KEY=VALUE, got '{text}'")
+    return key.strip(), value
+
+
+def whole(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got '{text}'") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a number ≥ 0, got '{text}'")
+    return value
+
+
+def at_least_one(text: str) -> int:
+    value = whole(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a number ≥ 1, got '{text}'")
+    return value
+
+
+def port(text: str) -> int:
+    value = whole(text)
+    if value > 65535:
+        raise argparse.ArgumentTypeError(f"a port is 0 to 65535, got '{text}'")
+    return value
+
+
+# ---------------------------------------------------------------- the table
+
+RUN = "run"
+VARIABLES = ("run", "curl", "validate", "load")  # commands that resolve requests
+
+
+@dataclass(frozen=True)
+class Option:
+    """One option: its spellings, its help, which commands take it, and its pytest spelling.
+
+    `plugin` is the pytest plugin's spelling(s): `()` derives `--postman-<long name>`, `None`
+    keeps the option out of the plugin (pytest has its own way, e.g. `-x` for `--bail`).
+    """
+
+    flags: tuple[str, ...]
+    help: str
+    commands: tuple[str, ...] = (RUN,)
+    action: str | None = None
+    type: Callable[[str], Any] | None = None
+    default: Any = None
+    metavar: str | None = None
+    choices: tuple[str, ...] | None = None
+    unit: str | None = None
+    plugin: tuple[str, ...] | None = ()
+    name: str | None = None  # the parsed value's name when the long flag's would clash (`--collection`)
+
+    @property
+    def long(self) -> str:
+        return next(f for f in self.flags if f.startswith("--"))
+
+    @property
+    def dest(self) -> str:
+        return self.name or self.long[2:].replace("-", "_")
+
+    @property
+    def plugin_flags(self) -> tuple[str, ...]:
+        if self.plugin is None:
+            return ()
+        return self.plugin or ("--postman-" + self.long[2:],)
+
+    @property
+    def plugin_dest(self) -> str:
+        return self.plugin_flags[0][2:].replace("-", "_")
+
+    def full_help(self) -> str:
+        """The description with its unit and default, as `--help` shows it."""
+        text = self.help
+        shown = self.default not in (None, False, [], "")
+        if shown:
+            text += f" (default: {self.default}{' ' + self.unit if self.unit else ''})"
+        elif self.unit:
+            text += f" ({self.unit})"
+        return text
+
+    def kwargs(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"help": self.full_help(), "dest": self.dest}
+        if self.action:
+            out["action"] = self.action
+        if self.action == "append":
+            out["default"] = []
+        elif self.default is not None:
+            out["default"] = self.default
+        if self.type is not None:
+            out["type"] = self.type
+        if self.metavar and self.action not in ("store_true",):
+            out["metavar"] = self.metavar
+        if self.choices:
+            out["choices"] = self.choices
+        return out
+
+
+OPTIONS: tuple[Option, ...] = (
+    # variables and files
+    Option(("-e", "--environment"), "Postman environment export or flat YAML/JSON mapping; repeatable, "
+           "later files win", VARIABLES, "append", metavar="FILE", plugin=("--postman-env", "--postman-environment")),
+    Option(("-g", "--globals"), "Postman globals export or flat mapping; repeatable", VARIABLES, "append",
+           metavar="FILE"),
+    Option(("--env-var",), "set or override one variable; wins over data files and environments; repeatable",
+           VARIABLES, "append", type=key_value, metavar="KEY=VALUE"),
+    Option(("--working-dir",), "folder where formdata/file `src` paths are resolved", VARIABLES,
+           metavar="DIR", default=None),
+    Option(("--allow-outside-files",), "allow `src` paths outside the working folder", VARIABLES, "store_true"),
+    Option(("--show-secrets",), "do not mask secrets in any output or report", VARIABLES, "store_true",
+           plugin=None),
+    Option(("--collection",), "with a folder holding postman/collections/*: only this v3 collection "
+           "(default: all of them)", VARIABLES + ("list", "mock", "convert"), metavar="NAME", plugin=None,
+           name="collection_name"),
+    # selection
+    Option(("--item",), "only items whose name, slash path (Folder/Item) or glob (Users/*) matches; "
+           "repeatable", (RUN, "load"), "append", metavar="NAME", plugin=None),
+    Option(("--folder",), "only items under this folder (a request name also works, as in Newman); "
+           "repeatable", (RUN, "load"), "append", metavar="NAME", plugin=None),
+    Option(("-d", "--iteration-data"), "CSV (header row) or JSON (array of objects): one iteration per row",
+           metavar="FILE"),
+    Option(("-n", "--iteration-count"), "number of iterations (default: one per data row, else 1)",
+           type=at_least_one, metavar="N"),
+    # checks
+    Option(("--expect",), "which status codes pass: documented, success (a documented 2xx), or a list "
+           "like 204,404 or 2xx", (RUN, "load"), default="documented", metavar="POLICY"),
+    Option(("--strict",), "items that document no responses fail instead of ending unchecked", (RUN, "load"),
+           "store_true"),
+    Option(("--contract",), "contract file: per-item expectations, schemas, headers, time budgets, known "
+           "failures", (RUN, "load"), metavar="FILE"),
+    Option(("--max-response-time",), "a response-time check on every item", (RUN, "load"), type=whole,
+           metavar="MS", unit="ms"),
+    # transport
+    Option(("--timeout-request",), "timeout of each request: connecting, every read and the whole response",
+           (RUN, "load"), type=whole, default=30_000, metavar="MS", unit="ms", plugin=("--postman-timeout",
+                                                                                      "--postman-timeout-request")),
+    Option(("--delay-request",), "pause between items (and iterations)", type=whole, default=0, metavar="MS",
+           unit="ms"),
+    Option(("--timeout-script",), "bound for each pre-request or test script", (RUN, "load"), type=whole,
+           default=5_000, metavar="MS", unit="ms"),
+    Option(("--retries",), "retry transport errors and 502/503/504 answers of idempotent methods, with backoff",
+           type=whole, default=0, metavar="N"),
+    Option(("-k", "--insecure"), "do not verify TLS certificates", (RUN, "curl", "load"), "store_true"),
+    Option(("--ca-cert",), "CA bundle (PEM) for servers with a private CA", (RUN, "load"), metavar="FILE"),
+    Option(("--ssl-client-cert",), "client certificate (PEM) for mutual TLS", (RUN, "load"), metavar="FILE"),
+    Option(("--ssl-client-key",), "private key (PEM) of the client certificate", (RUN, "load"), metavar="FILE"),
+    # run shape
+    Option(("--bail",), "stop after the first failed or errored item", action="store_true", plugin=None),
+    Option(("--dry-run",), "resolve and print every request, send nothing", action="store_true", plugin=None),
+    Option(("--workers",), "run folders concurrently; items in a folder stay in order, reports in collection "
+           "order", type=whole, default=1, metavar="N", plugin=None),
+    Option(("--mock",), "serve this collection's documented examples on a free loopback port and point "
+           "baseUrl at it; items not aimed at the mock are skipped", action="store_true"),
+    Option(("--mock-passthrough",), "with --mock, still send items whose URL does not reach the mock",
+           action="store_true"),
+    # output
+    Option(("-r", "--reporters"), "comma-separated reporters: cli, json, junit, html", default="cli",
+           metavar="LIST", plugin=None),
+    Option(("--reporter-json-export",), "where the JSON report goes ('-' is standard output; default "
+           "postman-replay-report.json)", metavar="PATH", plugin=None),
+    Option(("--reporter-junit-export",), "where the JUnit XML report goes ('-' is standard output; default "
+           "postman-replay-report.xml)", metavar="PATH", plugin=None),
+    Option(("--reporter-html-export",), "where the HTML report goes (default postman-replay-report.html)",
+           metavar="PATH", plugin=None),
+    Option(("--reporter-json-full-bodies",), "keep response bodies whole in the JSON report instead of "
+           "cutting them", action="store_true", plugin=None),
+    Option(("--export-environment",), "write the environment as it stands after the run", metavar="PATH",
+           plugin=None),
+    Option(("--export-globals",), "write the globals as they stand after the run", metavar="PATH", plugin=None),
+    Option(("-v", "--verbose"), "show full request and response headers, pretty bodies and each "
+           "pm.sendRequest", action="store_true", plugin=None),
+    Option(("-q", "--quiet"), "print only the summary and the failures", action="store_true", plugin=None),
+)
+
+
+def for_command(command: str) -> list[Option]:
+    return [option for option in OPTIONS if command in option.commands]
+
+
+def option_help() -> dict[str, str]:
+    """Long flag → help text, for tests and docs."""
+    return {option.long: option.full_help() for option in OPTIONS}
+
+
+def add_arguments(parser: argparse.ArgumentParser, command: str) -> None:
+    for option in for_command(command):
+        parser.add_argument(*option.flags, **option.kwargs())
+
+
+def add_plugin_options(group: Any) -> None:
+    """The pytest plugin's options: the `run` options it can honour, spelt `--postman-…`."""
+    for option in OPTIONS:
+        if RUN not in option.commands or option.plugin is None:
+            continue
+        kwargs = option.kwargs()
+        kwargs["dest"] = option.plugin_dest
+        kwargs.setdefault("default", None if option.action != "store_true" else False)
+        group.addoption(*option.plugin_flags, **kwargs)
+
+
+# ---------------------------------------------------------------- values → RunOptions
+
+
+def run_options(values: Mapping[str, Any], base: Path | None = None) -> "RunOptions":
+    """Map parsed option values (keyed by `Option.dest`) to `RunOptions`, loading the files they name.
+
+    Paths are taken relative to `base` (the pytest invocation folder; the current folder for the
+    command line). Raises InputError for a file that cannot be read, before anything is sent.
+    """
+    from .check import Expect
+    from .load import load_environment
+    from .runner import RunOptions
+
+    def path(name: str) -> str | None:
+        given = values.get(name)
+        if not given:
+            return None
+        return str(base / given) if base is not None and given != "-" else str(given)
+
+    def paths(name: str) -> list[str]:
+        return [str(base / p) if base is not None else p for p in values.get(name) or []]
+
+    env_vars = values.get("env_var") or []
+    rows = None
+    if values.get("iteration_data"):
+        from .data import load_iteration_data
+
+        rows = load_iteration_data(path("iteration_data") or "")
+    contract = None
+    if values.get("contract"):
+        from .contract import load_contract
+
+        contract = load_contract(path("contract") or "")
+    tls = {name: path(name) for name in ("ca_cert", "ssl_client_cert", "ssl_client_key")}
+    for name, file in tls.items():
+        if file and not Path(file).is_file():
+            from .errors import InputError
+
+            raise InputError("file not found", file=file, hint="check the path", title="cannot read TLS file")
+    timeout = values.get("timeout_request")
+    return RunOptions(
+        environments=tuple(load_environment(p) for p in paths("environment")),
+        globals_=tuple(load_environment(p, what="globals file") for p in paths("globals")),
+        env_vars=dict(key_value(v) if isinstance(v, str) else v for v in env_vars),
+        items=tuple(values.get("item") or ()),
+        folders=tuple(values.get("folder") or ()),
+        iteration_data=rows,
+        iteration_count=values.get("iteration_count"),
+        expect=Expect.parse(values.get("expect") or "documented"),
+        strict=bool(values.get("strict")),
+        timeout_request_ms=timeout if timeout else 30_000,
+        delay_request_ms=values.get("delay_request") or 0,
+        bail=bool(values.get("bail")),
+        insecure=bool(values.get("insecure")),
+        ca_cert=tls["ca_cert"],
+        client_cert=tls["ssl_client_cert"],
+        client_key=tls["ssl_client_key"],
+        dry_run=bool(values.get("dry_run")),
+        working_dir=path("working_dir"),
+        allow_outside_files=bool(values.get("allow_outside_files")),
+        workers=max(1, values.get("workers") or 1),
+        retries=values.get("retries") or 0,
+        max_response_time_ms=values.get("max_response_time"),
+        show_secrets=bool(values.get("show_secrets")),
+        contract=contract,
+        timeout_script_ms=values.get("timeout_script") or 5_000,
+    )
