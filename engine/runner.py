@@ -426,23 +426,28 @@ class Runner:
         located, pre = self.scripts.prerequest(located, scopes, iteration, count, self._cookies())
         console = tuple(pre.console) if pre else ()
         jump = pre.next_request if pre else ...
+        # pm.test in a pre-request script is a check like any other (Newman counts it): never a silent pass
+        pre_checks = tuple(test_checks(pre)) if pre else ()
+        unsent: Outcome = "failed" if any(c.counts_as_failure for c in pre_checks) else "skipped"
+        if pre is not None:
+            self._apply_cookie_changes(pre.cookie_changes)
         if pre is not None and pre.failure is not None:
             error = describe_failure("pre-request", pre.failure)
             return ItemResult(path, iteration, "error", error=error.message, hint=error.hint, console=console,
-                              checks=tuple(test_checks(pre)), name=name), jump
+                              checks=pre_checks, name=name), jump
         if pre is not None and pre.skip_request:
-            return ItemResult(path, iteration, "skipped", notes=("skipped by pm.execution.skipRequest()",),
-                              console=console, name=name), jump
+            return ItemResult(path, iteration, unsent, notes=("skipped by pm.execution.skipRequest()",),
+                              console=console, checks=pre_checks, name=name), jump
         try:
             grant = self._fetch_token(located, scopes)
             prepared = resolve(located, self.collection, scopes, self.resolve_options)
         except ItemError as exc:
             return ItemResult(path, iteration, "error", error=exc.message, hint=exc.hint, console=console,
-                              name=name), jump
+                              checks=pre_checks, name=name), jump
         self.redactor.learn(prepared.secrets, prepared.secret_headers, prepared.secret_query)
         self.redactor.learn_headers(prepared.headers)
         if self.options.dry_run:
-            return ItemResult(path, iteration, "skipped", request=prepared, console=console,
+            return ItemResult(path, iteration, unsent, request=prepared, console=console, checks=pre_checks,
                               notes=prepared.notes + ("dry run: not sent",), name=name), jump
         if self.options.send_only_to and not same_origin(prepared.url, self.options.send_only_to):
             return ItemResult(path, iteration, "skipped", request=prepared, console=console, name=name,
@@ -466,12 +471,13 @@ class Runner:
         except SendError as exc:
             return ItemResult(
                 path, iteration, "error", request=prepared, error=exc.message, hint=exc.hint, console=console,
-                notes=prepared.notes, attempts=getattr(exc, "attempts", 1), name=name,
+                notes=prepared.notes, attempts=getattr(exc, "attempts", 1), name=name, checks=pre_checks,
             ), jump
-        checks = self._check(located, exchange, rule)
+        checks = list(pre_checks) + self._check(located, exchange, rule)
         error = None
         post = self.scripts.test(located, scopes, iteration, count, exchange, self._cookies())
         if post is not None:
+            self._apply_cookie_changes(post.cookie_changes)
             checks += test_checks(post)
             console += tuple(post.console)
             jump = post.next_request if post.next_request is not ... else jump
@@ -521,10 +527,29 @@ class Runner:
         return hydrator
 
     def _cookies(self) -> list[dict]:
+        """The run's cookie jar as scripts read it (pm.cookies, pm.cookies.jar(), getResponseCookie)."""
         if self._sender is None:
             return []
-        return [{"name": c.name, "value": c.value or "", "domain": c.domain, "path": c.path}
-                for c in self._sender.session.cookies]
+        return [{"name": c.name, "value": c.value or "", "domain": c.domain.lstrip("."), "path": c.path or "/",
+                 "secure": bool(c.secure), "httpOnly": c.has_nonstandard_attr("HttpOnly"),
+                 "hostOnly": not c.domain_specified, "expires": c.expires}
+                for c in list(self._sender.session.cookies)]
+
+    def _apply_cookie_changes(self, changes: list[dict]) -> None:
+        """pm.cookies.jar() set/unset/clear: into the session's jar, so later requests carry them."""
+        if not changes:
+            return
+        jar = self.sender.session.cookies
+        for change in changes:
+            cookie = change.get("cookie") or {}
+            name, domain, path = str(cookie.get("name", "")), str(cookie.get("domain", "")), str(cookie.get("path") or "/")
+            if change.get("op") == "set":
+                jar.set(name, str(cookie.get("value", "")), domain=domain, path=path,
+                        secure=bool(cookie.get("secure")), rest={"HttpOnly": None} if cookie.get("httpOnly") else {})
+            else:
+                for known in list(jar):
+                    if known.name == name and known.domain.lstrip(".") == domain and (known.path or "/") == path:
+                        jar.clear(known.domain, known.path, known.name)
 
     def _script_send(self, raw: dict, scopes: Scopes, event: str) -> dict:
         """pm.sendRequest: the script's Postman-shaped request is loaded, resolved and sent like an

@@ -88,7 +88,8 @@ class ScriptStep:
         return sandbox
 
     def _run(self, event: str, sources: list[tuple[str, str]], located: Located, scopes: Scopes,
-             iteration: int, count: int, request: dict, response: dict | None, cookies: list[dict]) -> "ScriptOutcome":
+             iteration: int, count: int, request: dict, response: dict | None, cookies: list[dict],
+             url: str) -> "ScriptOutcome":
         from .scripts import ScriptInput
 
         given = script_layers(scopes)
@@ -115,6 +116,7 @@ class ScriptStep:
                 timeout_ms=self.timeout_ms,
                 dynamic=dynamic_values(sources),
                 event_name=event_name(located, self.collection, event),
+                info=item_info(located, self.collection, url),
             )
         )
         apply_scope_changes(scopes, given, outcome)
@@ -126,7 +128,10 @@ class ScriptStep:
         if not sources:
             return located, None
         before = template_dict(located.item.request)
-        outcome = self._run("prerequest", sources, located, scopes, iteration, count, before, None, cookies)
+        from .variables import Renderer
+
+        url = Renderer(scopes).render(before["url"])
+        outcome = self._run("prerequest", sources, located, scopes, iteration, count, before, None, cookies, url)
         if outcome.failure is None and outcome.request != before:
             located = Located(replace(located.item, request=apply_changes(located.item.request, before,
                                                                            outcome.request)), located.folders)
@@ -138,7 +143,22 @@ class ScriptStep:
         if not sources:
             return None
         return self._run("test", sources, located, scopes, iteration, count, prepared_dict(exchange.request),
-                         response_dict(exchange), cookies)
+                         response_dict(exchange), cookies, exchange.request.url)
+
+
+def item_info(located: Located, collection: Collection, url: str) -> dict[str, Any]:
+    """pm.info.requestId, the legacy request's description, pm.execution.location, the jar's URL.
+    An item without an id gets a stable one from its place in the collection (Newman makes one up)."""
+    import uuid
+
+    item = located.item
+    ident = item.id or str(uuid.uuid5(uuid.NAMESPACE_URL, f"{collection.name}/{item.pointer or located.path}"))
+    return {
+        "id": ident,
+        "description": item.request.description or None,
+        "location": [collection.name, *(f.name for f in located.folders), item.name],
+        "url": url,
+    }
 
 
 UNDEFINED_KEY = "__pm_undefined__"  # how a variable set to `undefined` crosses the JSON boundary

@@ -252,7 +252,7 @@ def test_json_schema_pass_and_fail(replay, app: CorpusServer) -> None:
     assert failing["outcome"] == "failed"
     test = [c for c in failing["checks"] if c["name"] == "test"][0]
     assert not test["passed"]
-    assert "nickname" in test["message"] and "/id" in test["message"]
+    assert "nickname" in test["message"] and "data.id should be string" in test["message"]  # ajv 6 words, as Newman
     assert "user matches wrong schema" in run.out
     assert app.paths() == ["/user", "/user"]
 

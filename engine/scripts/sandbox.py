@@ -53,6 +53,9 @@ class ScriptInput:
     send_request: Callable[[dict[str, Any]], dict[str, Any]] | None = None
     timeout_ms: int = 5000
     dynamic: dict[str, list[str]] = field(default_factory=dict)  # fresh `{{$random…}}` values, per name
+    # what pm.info, pm.execution.location and the legacy `request` tell besides the names above:
+    # id, description, location ([collection, ...folders, item]), url (for the cookie jar)
+    info: dict[str, Any] = field(default_factory=dict)
     event_name: str = ""  # pm.info.eventName when it differs from `event` (v3: beforeRequest/afterResponse)
 
 
@@ -88,6 +91,7 @@ class ScriptOutcome:
     skip_request: bool
     failure: ScriptFailure | None
     typed: dict[str, dict[str, Any]] = field(default_factory=dict)  # non-string values set, by scope
+    cookie_changes: list[dict[str, Any]] = field(default_factory=list)  # pm.cookies.jar() set/unset, in order
 
 
 class _Timeout(Exception):
@@ -349,6 +353,7 @@ def _input_json(data: ScriptInput) -> dict[str, Any]:
         "cookies": data.cookies,
         "can_send": data.send_request is not None,
         "dynamic": data.dynamic,
+        "info": data.info,
         "event_name": data.event_name or data.event,
     }
 
@@ -387,4 +392,5 @@ def _outcome(raw: dict[str, Any], failure: ScriptFailure | None) -> ScriptOutcom
         skip_request=bool(raw["skip_request"]),
         failure=failure,
         typed=raw.get("typed") or {},
+        cookie_changes=raw.get("cookie_changes") or [],
     )
