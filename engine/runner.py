@@ -174,6 +174,7 @@ class Runner:
             tokens=self.tokens,
         )
         self._sender: Sender | None = None
+        self._script_set_names: set[str] | None = None
         self.scripts = ScriptStep(collection, options.timeout_script_ms, self._script_send)
         self._stop = threading.Event()
         self._threads = threading.local()
@@ -414,7 +415,11 @@ class Runner:
         result, jump = self._execute_item(located, scopes, iteration, count)
         made = tuple(self._threads.script_requests)
         self._threads.script_requests = None
-        return (replace(result, script_requests=made) if made else result), jump
+        if not made:
+            return result, jump
+        unsent = tuple(f"pm.sendRequest {m.request.method} {m.request.url} not sent in a dry run (its callback did not run)"
+                       for m in made if m.request is not None and not m.sent and not m.error)
+        return replace(result, script_requests=made, notes=result.notes + unsent), jump
 
     def _execute_item(self, located: Located, scopes: Scopes, iteration: int, count: int) -> tuple[ItemResult, object]:
         path, name = located.path, located.item.name
@@ -442,8 +447,11 @@ class Runner:
             grant = self._fetch_token(located, scopes)
             prepared = resolve(located, self.collection, scopes, self.resolve_options)
         except ItemError as exc:
-            return ItemResult(path, iteration, "error", error=exc.message, hint=exc.hint, console=console,
-                              checks=pre_checks, name=name), jump
+            stand_in = self._dry_run_stand_in(located, scopes, exc)
+            if stand_in is None:
+                return ItemResult(path, iteration, "error", error=exc.message, hint=exc.hint, console=console,
+                                  checks=pre_checks, name=name), jump
+            prepared, grant = stand_in, None
         self.redactor.learn(prepared.secrets, prepared.secret_headers, prepared.secret_query)
         self.redactor.learn_headers(prepared.headers)
         if self.options.dry_run:
@@ -499,6 +507,27 @@ class Runner:
             attempts=exchange.attempts,
             name=name,
         ), jump
+
+    def _dry_run_stand_in(self, located: Located, scopes: Scopes, exc: ItemError) -> PreparedRequest | None:
+        """--dry-run: a variable only a script sets (a token a login test stores) has no value yet;
+        the request is shown with a stand-in and a note instead of failing the item."""
+        if not self.options.dry_run or not exc.missing or len(exc.problems) != 1:
+            return None
+        from .scripting import names_set_by_scripts
+
+        if self._script_set_names is None:
+            self._script_set_names = names_set_by_scripts(self.collection)
+        if not set(exc.missing) <= self._script_set_names:
+            return None
+        layers = dict(scopes.layers)
+        layers["local"] = {**layers.get("local", {}), **{n: f"«{n}: set by a script at run time»" for n in exc.missing}}
+        try:
+            prepared = resolve(located, self.collection, Scopes(layers=layers, secret_names=scopes.secret_names),
+                               self.resolve_options)
+        except ItemError:
+            return None
+        names = ", ".join(f"{{{{{n}}}}}" for n in exc.missing)
+        return replace(prepared, notes=prepared.notes + (f"{names} set by a script at run time",))
 
     def _fetch_token(self, located: Located, scopes: Scopes, stale: str | None = None) -> Grant | None:
         """Fetch (or refresh) the OAuth 2.0 token the item's grant configuration needs, through send,

@@ -317,3 +317,87 @@ def test_checks(outcome: "ScriptOutcome") -> list[CheckResult]:
         message = test.name if test.passed or test.skipped or not test.message else f"{test.name} — {test.message}"
         checks.append(CheckResult("test", test.passed, message, skipped=test.skipped))
     return checks
+
+
+# ---------------------------------------------------------------- validate: scripts checked statically
+
+# What `pm` offers (pm.js); any other member is reported, e.g. pm.vault or pm.require (package library).
+PM_MEMBERS = frozenset("info environment globals collectionVariables iterationData variables request response "
+                       "cookies test expect sendRequest execution visualizer".split())
+PM_MEMBER = re.compile(r"(?<![\w$.])pm\s*\.\s*([A-Za-z_$][\w$]*)")
+REQUIRE_CALL = re.compile(r"(?<![\w$.])require\s*\(\s*(['\"`])([^'\"`]+)\1\s*\)")
+SCRIPT_SETS = re.compile(r"(?:\.set|setEnvironmentVariable|setGlobalVariable)\(\s*['\"`]([^'\"`]+)['\"`]")
+EVENT_WORDS = {"prerequest": "pre-request", "test": "test"}
+
+
+@dataclass(frozen=True)
+class ScriptProblem:
+    """Something a script would fail on at run time, found without running it."""
+
+    owner: str  # "collection", "folder 'A/B'" or "item 'A/B/Get'"
+    item_path: str | None  # the item's path when the script is an item's own
+    event: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{EVENT_WORDS.get(self.event, self.event)} script of {self.owner}"
+        return where + (f", line {self.line}" if self.line else "") + f": {self.message}"
+
+
+def script_problems(collection: Collection) -> list[ScriptProblem]:
+    """Every script compiled (syntax errors with their line) and scanned for what the sandbox does
+    not provide: pm members it lacks (pm.vault) and require() of modules its library table lacks."""
+    from .model import Folder
+    from .scripts.sandbox import module_available, syntax_error
+
+    out: list[ScriptProblem] = []
+
+    def scan(owner: str, item_path: str | None, events: tuple) -> None:
+        for script in events:
+            if script.listen not in EVENT_WORDS:
+                continue
+            source = script.source
+            failed = syntax_error(source)
+            if failed is not None:
+                out.append(ScriptProblem(owner, item_path, script.listen, failed[1], failed[0]))
+                continue
+            for match in PM_MEMBER.finditer(source):
+                if match.group(1) not in PM_MEMBERS:
+                    line = source.count("\n", 0, match.start()) + 1
+                    out.append(ScriptProblem(owner, item_path, script.listen, line,
+                                             f"pm.{match.group(1)} is not supported"))
+            for match in REQUIRE_CALL.finditer(source):
+                if not module_available(match.group(2)):
+                    line = source.count("\n", 0, match.start()) + 1
+                    out.append(ScriptProblem(owner, item_path, script.listen, line,
+                                             f"require('{match.group(2)}') is not supported"))
+
+    def visit(nodes: tuple, prefix: str) -> None:
+        for node in nodes:
+            path = f"{prefix}{node.name}"
+            if isinstance(node, Folder):
+                scan(f"folder '{path}'", None, node.events)
+                visit(node.items, path + "/")
+            else:
+                scan(f"item '{path}'", path, node.events)
+
+    scan("collection", None, collection.events)
+    visit(collection.items, "")
+    return out
+
+
+def names_set_by_scripts(collection: Collection) -> set[str]:
+    """Variables some script sets (`pm.environment.set('token', …)`): only a run knows their values."""
+    from .model import Folder
+
+    names: set[str] = set()
+
+    def visit(events: tuple, nodes: tuple) -> None:
+        for script in events:
+            names.update(SCRIPT_SETS.findall(script.source))
+        for node in nodes:
+            visit(node.events, node.items if isinstance(node, Folder) else ())
+
+    visit(collection.events, collection.items)
+    return names

@@ -394,3 +394,39 @@ def _outcome(raw: dict[str, Any], failure: ScriptFailure | None) -> ScriptOutcom
         typed=raw.get("typed") or {},
         cookie_changes=raw.get("cookie_changes") or [],
     )
+
+
+_SYNTAX_CONTEXTS = threading.local()
+_ERROR_LINE = re.compile(r"<input>:(\d+)")
+
+
+def syntax_error(source: str) -> tuple[str, int | None] | None:
+    """Compiles a script without running it (for `validate`): its SyntaxError and line, or None."""
+    forbidden = _forbidden_syntax(source)
+    if forbidden is not None:
+        return forbidden
+    import quickjs
+
+    ctx = getattr(_SYNTAX_CONTEXTS, "ctx", None)
+    if ctx is None:
+        ctx = _SYNTAX_CONTEXTS.ctx = quickjs.Context()
+        ctx.set_memory_limit(_MEMORY_LIMIT)
+    ctx.set("__source", source)
+    try:
+        # the same wrapper as a run (pm.js): the script's first line is the wrapper's second
+        ctx.eval("(0, eval)('(function () {\\n' + __source + '\\n})'); undefined")
+    except quickjs.JSException as exc:
+        text = str(exc)
+        match = _ERROR_LINE.search(text)
+        line = int(match.group(1)) - 1 if match else None
+        return text.splitlines()[0], line if line and line > 0 else None
+    return None
+
+
+def module_available(name: str) -> bool:
+    """Whether `require(name)` finds a module in the sandbox's library table (lib/)."""
+    lib = resources.files(__package__).joinpath("lib")
+    index = json.loads(lib.joinpath("index.json").read_text(encoding="utf-8"))
+    name = name[5:] if name.startswith("node:") else name
+    name = (index.get("aliases") or {}).get(name, name)
+    return lib.joinpath(name.replace("/", "__") + ".js").is_file()
