@@ -243,7 +243,7 @@ def check_schema(
     try:
         actual = json.loads(response.body.decode("utf-8-sig"))
     except (ValueError, UnicodeDecodeError) as exc:
-        return CheckResult("schema", False, f"body is not JSON ({_short(str(exc))}); the documented example is")
+        return CheckResult("schema", False, f"body is not JSON ({_short(str(exc))}); the documented example is JSON")
     errors = list(validator.iter_errors(actual))
     if not errors:
         return CheckResult("schema", True, "body matches the documented schema")

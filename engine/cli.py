@@ -197,6 +197,10 @@ def _use_color(choice: str, stream: IO[str]) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
+def _is_terminal(stream: IO[str]) -> bool:
+    return os.environ.get("TERM") != "dumb" and hasattr(stream, "isatty") and stream.isatty()
+
+
 def _suggest_option(message: str, parser: argparse.ArgumentParser) -> str | None:
     """'unrecognized arguments: --enviroment' → 'did you mean --environment?' (as Newman says)."""
     import difflib
@@ -250,6 +254,7 @@ def cmd_run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
         names, redactor, stdout, json_path=args.reporter_json_export, junit_path=args.reporter_junit_export,
         color=_use_color(args.color, stdout), verbose=args.verbose, quiet=args.quiet,
         html_path=args.reporter_html_export, full_bodies=args.reporter_json_full_bodies,
+        progress=_is_terminal(stdout) and not args.verbose,
     )
     server = None
     injected: set[str] = set()

@@ -15,6 +15,7 @@ class RunStarted:
     items: int
     iterations: int
     dry_run: bool = False
+    planned: tuple[str, ...] = ()  # the selected items' paths, in order: reporters can name what never ran
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,7 @@ class RunFinished:
     results: tuple[ItemResult, ...] = field(default=())
     duration_ms: float = 0.0
     interrupted: bool = False
+    stopped_by: str | None = None  # why the run ended early: "--bail", "Ctrl-C"; None when it ran to the end
 
 
 Event = RunStarted | ItemStarted | ItemFinished | RunFinished

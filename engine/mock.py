@@ -155,7 +155,7 @@ def choose_example(
     candidates = list(examples)
     if name is not None:
         wanted = name.strip()
-        candidates = [e for e in candidates if wanted in (e.name.strip(), e.title)]
+        candidates = [e for e in candidates if wanted in (e.name.strip(), e.first_line)]
     if code is not None:
         candidates = [e for e in candidates if str(e.code) == code.strip()]
     if name is None and code is None:
@@ -220,7 +220,7 @@ def _header_text(value: str | None) -> str | None:
 
 
 def _describe(example: DocumentedResponse) -> str:
-    return f"{example.code} {example.title}".strip()
+    return f"{example.code} {example.first_line}".strip()
 
 
 # ---------------------------------------------------------------- HTTP

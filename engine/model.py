@@ -107,9 +107,17 @@ class DocumentedResponse:
     pointer: str = ""
 
     @property
+    def first_line(self) -> str:
+        """The name's first line: what the mock matches and sends as a status text."""
+        return next((line.strip() for line in self.name.strip().splitlines() if line.strip()), "")
+
+    @property
     def title(self) -> str:
-        """First line of the example name (names converted from OpenAPI run over lines)."""
-        return self.name.strip().splitlines()[0].strip() if self.name.strip() else ""
+        """First line of the example name (names converted from OpenAPI run over lines), with "…" when cut."""
+        lines = [line.strip() for line in self.name.strip().splitlines() if line.strip()]
+        if not lines:
+            return ""
+        return lines[0] + (" …" if len(lines) > 1 else "")
 
     def header(self, name: str) -> str | None:
         return header_value(self.headers, name)

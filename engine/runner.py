@@ -211,6 +211,7 @@ class Runner:
                 items=len(selected),
                 iterations=len(rows),
                 dry_run=self.options.dry_run,
+                planned=tuple(located.path for located in selected),
             )
         )
         results = _Results(self.options.keep_results)
@@ -242,7 +243,8 @@ class Runner:
     def _finish(self, results: "_Results", started: float, interrupted: bool) -> Summary:
         summary = results.summary()
         self.emit(
-            RunFinished(summary, tuple(results.kept), (time.perf_counter() - started) * 1000, interrupted=interrupted)
+            RunFinished(summary, tuple(results.kept), (time.perf_counter() - started) * 1000, interrupted=interrupted,
+                        stopped_by="Ctrl-C" if interrupted else ("--bail" if self._stop.is_set() else None))
         )
         return summary
 

@@ -121,7 +121,7 @@ def test_importing_the_package_loads_no_stage() -> None:
 
 REPORTER_MAY_IMPORT = {"engine.events", "engine.model", "engine.redact", "engine.curl", "engine.atomic",
                        "engine.errors", "engine.reporters", "engine.reporters.cli", "engine.reporters.json",
-                       "engine.reporters.junit", "engine.reporters.html"}
+                       "engine.reporters.junit", "engine.reporters.html", "engine.reporters.stats"}
 
 
 @pytest.mark.parametrize("path", sorted((ENGINE / "reporters").glob("*.py")), ids=relative)

@@ -44,7 +44,7 @@ SEED = (
 def test_documented_status_names_the_matched_response_first_line() -> None:
     (status,) = check_exchange(SEED, exchange(204, b"", None))
     assert status.passed
-    assert status.message == "204 No Content — Returned if the watcher was successfully deleted. No response body is"
+    assert status.message == "204 No Content — Returned if the watcher was successfully deleted. No response body is …"
 
 
 def test_undocumented_status_fails_listing_the_documented_codes() -> None:

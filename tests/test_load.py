@@ -22,7 +22,7 @@ def test_reference_collection_loads() -> None:
     assert item.request.method == "DELETE"
     assert item.request.auth is not None and item.request.auth.type == "oauth2"
     assert [r.code for r in item.responses] == [204, 403, 404]
-    assert item.responses[0].title == "Returned if the watcher was successfully deleted. No response body is"
+    assert item.responses[0].title == "Returned if the watcher was successfully deleted. No response body is …"
     assert item.request.url.path == ("api", "user", "watch", "content", ":contentId")
     assert [q.key for q in item.request.url.query] == ["key", "username", "accountId"]
     assert item.request.url.query[2].description.startswith("(Required)")

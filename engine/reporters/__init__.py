@@ -23,13 +23,14 @@ def make_reporters(
     quiet: bool = False,
     html_path: str | None = None,
     full_bodies: bool = False,
+    progress: bool = False,
 ) -> list[Reporter]:
     out: list[Reporter] = []
     for name in names:
         if name == "cli":
             from .cli import CliReporter
 
-            out.append(CliReporter(stream, redactor, color=color, verbose=verbose, quiet=quiet))
+            out.append(CliReporter(stream, redactor, color=color, verbose=verbose, quiet=quiet, progress=progress))
         elif name == "json":
             from .json import JsonReporter
 

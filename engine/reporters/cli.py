@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import re
+import time
 from typing import IO
 
 from ..curl import to_http
 from ..events import ItemFinished, RunFinished, RunStarted
 from ..model import ItemResult, ScriptRequest
 from ..redact import Redactor
+from .stats import Timings
 
 GREEN, RED, YELLOW, DIM, BOLD, RESET = "\033[32m", "\033[31m", "\033[33m", "\033[2m", "\033[1m", "\033[0m"
 # colours by state; the marks themselves are defined once, on the result types (model)
@@ -27,6 +30,42 @@ def body_preview(body: bytes, limit: int) -> str:
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL_BUT_NEWLINE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
+# what the marks and separators become on a terminal that cannot show them (ASCII, cp1252, …)
+ASCII = str.maketrans({"✓": "+", "✗": "x", "·": "-", "×": "x", "…": "...", "⏎": "|", "—": "-", "→": "->",
+                       "≥": ">=", "≤": "<=", "⇄": "<->"})
+PROGRESS_AFTER_S = 2.0  # a progress line only for runs that take longer than this
+PRETTY_BODY = 64 * 1024  # -v shows bodies up to this, pretty when JSON, then says where it cut
+
+
+def can_show(stream: IO[str], text: str = "✓✗·…") -> bool:
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+def console_lines(text: str) -> list[str]:
+    """A console.log call keeps its own line breaks; other control characters are escaped."""
+    escaped = _CONTROL_BUT_NEWLINE.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text.replace("\r\n", "\n"))
+    return escaped.split("\n")
+
+
+def pretty(body: bytes, content_type: str | None, limit: int = PRETTY_BODY) -> list[str]:
+    """A body as HTTPie shows it with -v: JSON indented, text as is, cut at `limit` with a marker."""
+    kept = body[:limit]
+    text = kept.decode("utf-8", "replace")
+    if len(kept) == len(body) and ("json" in (content_type or "") or text.lstrip()[:1] in ("{", "[")):
+        try:
+            text = json.dumps(json.loads(text), indent=2, ensure_ascii=False)
+        except ValueError:
+            pass
+    lines = text.splitlines() or [""]
+    if len(kept) < len(body):
+        lines.append(f"… cut at {len(kept):,} of {len(body):,} bytes")
+    return lines
 
 
 def printable(text: str) -> str:
@@ -44,9 +83,18 @@ def human_size(size: int) -> str:
 
 class CliReporter:
     def __init__(self, stream: IO[str], redactor: Redactor, *, color: bool = False, verbose: bool = False,
-                 quiet: bool = False) -> None:
+                 quiet: bool = False, progress: bool = False) -> None:
         self.out = stream
         self.quiet = quiet
+        self.ascii = not can_show(stream)
+        self.progress = progress
+        self.progress_shown = False
+        self.started_at = time.monotonic()
+        self.planned: tuple[str, ...] = ()
+        self.expected = 0
+        self.done: set[tuple[str, int]] = set()
+        self.counts = {"passed": 0, "failed": 0}
+        self.times: list[float] = []
         self.redactor = redactor
         self.color = color
         self.verbose = verbose
@@ -60,21 +108,43 @@ class CliReporter:
         return f"{code}{text}{RESET}" if self.color else text
 
     def write(self, line: str = "") -> None:
-        self.out.write(line + "\n")
+        if self.progress_shown:
+            self.out.write("\r\033[K")
+            self.progress_shown = False
+        self.out.write((line.translate(ASCII) if self.ascii else line) + "\n")
+
+    def show_progress(self) -> None:
+        """done/total, passed/failed, elapsed and ETA on one line that the next output replaces."""
+        elapsed = time.monotonic() - self.started_at
+        if not self.progress or elapsed < PROGRESS_AFTER_S:
+            return
+        done = len(self.done)
+        left = max(0, self.expected - done)
+        eta = f" · ETA {elapsed / done * left:.0f} s" if done and left else ""
+        line = (f"{done}/{self.expected} · {self.counts['passed']} passed · {self.counts['failed']} failed"
+                f" · {elapsed:.0f} s{eta}")
+        self.out.write("\r\033[K" + (line.translate(ASCII) if self.ascii else line))
+        self.progress_shown = True
 
     def handle(self, event: object) -> None:
         if isinstance(event, RunStarted):
             self.iterations, self.dry_run = event.iterations, event.dry_run
+            self.planned, self.expected = event.planned, event.items * event.iterations
+            self.started_at = time.monotonic()
             runs = f"{event.items} item{'s' if event.items != 1 else ''}"
             if event.iterations > 1:
                 runs += f" × {event.iterations} iterations"
             self.write(self.paint(f"postman-replay · {event.collection} · {runs}", BOLD) + (" · dry run" if event.dry_run else ""))
             self.write()
         elif isinstance(event, ItemFinished):
-            if not self.quiet or event.result.outcome in ("failed", "error"):
+            if not self.quiet or event.result.counts_as_failure:
                 self.item(event.result)
             self.remember(event.result)
+            self.show_progress()
         elif isinstance(event, RunFinished):
+            if self.progress_shown:
+                self.out.write("\r\033[K")
+                self.progress_shown = False
             self.summary(event)
         self.out.flush()
 
@@ -95,6 +165,9 @@ class CliReporter:
             if result.attempts > 1:
                 line += f" · {result.attempts} attempts"
             self.write(self.paint(line, DIM) if self.color else line)
+            if self.verbose:
+                for name, value in self.redactor.headers(response.headers):
+                    self.write(f"  {name}: {value}")
         for made in result.script_requests:
             self.script_request(made)
         for check in result.checks:
@@ -105,10 +178,17 @@ class CliReporter:
                 self.write(f"    fix: {mask(result.hint)}")
         for note in result.notes:
             self.write(self.paint(f"  note: {mask(note)}", DIM) if self.color else f"  note: {mask(note)}")
-        for line in result.console:
-            self.write(f"  console: {printable(mask(line))}")
-        if response is not None and response.body and (result.failed_checks or self.verbose):
-            self.write(f"  body: {mask(body_preview(response.body, BODY_PREVIEW if self.verbose else 300))}")
+        for entry in result.console:
+            first, *rest = console_lines(mask(entry))
+            self.write(f"  console: {first}")
+            for line in rest:
+                self.write(f"           {line}")
+        if response is not None and response.body and self.verbose:
+            self.write("  body:")
+            for line in pretty(response.body, response.header("content-type")):
+                self.write(f"    {mask(line)}")
+        elif response is not None and response.body and result.failed_checks:
+            self.write(f"  body: {mask(body_preview(response.body, 300))}")
         self.write()
 
     def script_request(self, made: ScriptRequest) -> None:
@@ -140,6 +220,10 @@ class CliReporter:
         if made:
             self.write(f"{'sendReqs':<10}{made:>8}{answered:>8}{'':>8}{errors:>8}{made - answered - errors:>9}")
         self.write(f"duration {event.duration_ms / 1000:.2f} s" + (" · interrupted" if event.interrupted else ""))
+        timings = Timings.of(self.times)
+        if timings is not None:
+            self.write(timings.line())
+        self.never_ran(event)
         if self.failures:
             self.write()
             self.write(self.paint("Failures:", RED if self.color else ""))
@@ -148,11 +232,31 @@ class CliReporter:
                 for reason in reasons:
                     self.write(f"     {self.redactor.text(reason)}")
 
+    def never_ran(self, event: RunFinished) -> None:
+        """Items that were selected but never ran, and why: --bail, Ctrl-C or setNextRequest."""
+        missing = [(path, i) for i in range(self.iterations) for path in self.planned if (path, i) not in self.done]
+        if not missing:
+            return
+        why = event.stopped_by and f"the run stopped ({event.stopped_by})" or "skipped by setNextRequest"
+        self.write()
+        self.write(f"{len(missing)} item run{'s' if len(missing) != 1 else ''} never ran: {why}")
+        for path, iteration in missing[:10]:
+            self.write(f"  - {printable(path)}" + (f" [iteration {iteration + 1}]" if self.iterations > 1 else ""))
+        if len(missing) > 10:
+            self.write(f"  … and {len(missing) - 10} more")
+
     def remember(self, result: ItemResult) -> None:
         for made in result.script_requests:
             self.script_requests[0] += 1
             self.script_requests[1] += made.response is not None
             self.script_requests[2] += made.response is None and bool(made.error)
+        self.done.add((result.item, result.iteration))
+        if result.response is not None:
+            self.times.append(result.response.time_ms)
+        if result.counts_as_failure:
+            self.counts["failed"] += 1
+        elif result.outcome == "passed":
+            self.counts["passed"] += 1
         self.checks_run += sum(1 for c in result.checks if c.checked)
         self.checks_failed += sum(1 for c in result.checks if c.counts_as_failure)
         self.checks_unchecked += sum(1 for c in result.checks if c.state == "unchecked")

@@ -8,7 +8,6 @@ so a 10,000-item report opens fast and its filter and search stay responsive.
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import asdict, is_dataclass
 from typing import Any
 
@@ -16,6 +15,7 @@ from ..atomic import AtomicWriter
 from ..events import ItemFinished, RunFinished, RunStarted
 from ..model import ItemResult
 from ..redact import Redactor
+from .stats import Timings
 
 BODY_LIMIT = 64 * 1024  # per body in the page: enough to read, small enough for 10,000 items
 FAILING = ("failed", "error")
@@ -89,14 +89,6 @@ def reasons(view: dict[str, Any]) -> list[str]:
             if not c["passed"] and not c["skipped"] and not c["known_failure"]]
 
 
-def timing_stats(times: list[float]) -> dict[str, float] | None:
-    if not times:
-        return None
-    ordered = sorted(times)
-    p95 = ordered[min(len(ordered) - 1, math.ceil(0.95 * len(ordered)) - 1)]
-    return {"min": ordered[0], "avg": sum(ordered) / len(ordered), "max": ordered[-1], "p95": p95}
-
-
 def histogram(times: list[float], most: int = 24) -> list[dict[str, float]]:
     """Response times in equal-width buckets, for the inline SVG chart."""
     if not times:
@@ -158,7 +150,7 @@ def render(started: RunStarted | None, finished: RunFinished, views: list[dict[s
         views=views,
         counts=counts,
         failures=failures,
-        stats=timing_stats(times),
+        stats=Timings.of(times),
         buckets=histogram(times),
         slowest=sorted((v for v in views if "response" in v), key=lambda v: -v["response"]["time_ms"])[:10],
         # `<` only occurs inside JSON strings, where \u003c reads the same and cannot end the <script>
