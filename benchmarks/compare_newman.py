@@ -50,6 +50,8 @@ from script_corpus.make_corpus import (  # noqa: E402
     next_request_loop,
 )
 
+from script_corpus.js_libraries import CASES as JS_LIBRARY_CASES  # noqa: E402
+
 DEFAULT_NEWMAN = Path("/tmp/newman/node_modules/newman/bin/newman.js")
 KEY_HEADERS = ("authorization", "content-type")
 
@@ -95,6 +97,7 @@ CASES = [
     Case("jsonSchema pass/fail", json_schema),
     Case("pre-request + sendRequest", prerequest_and_send_request),
 ]
+CASES += [Case(name, build) for name, build in JS_LIBRARY_CASES]
 
 
 @dataclass

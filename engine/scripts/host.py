@@ -38,6 +38,23 @@ HOST: dict[str, str] = {
     "uuid.v4": "host_misc:uuid_v4",
     "uuid.named": "host_misc:uuid_named",
     "csv.parse": "host_misc:csv_parse",
+    "xml.parse": "host_xml:parse",
+    "html.load": "host_html:load",
+    "html.select": "host_html:select",
+    "html.info": "host_html:info",
+    "html.contents": "host_html:contents",
+    "html.children": "host_html:children",
+    "html.parent": "host_html:parent",
+    "html.parents": "host_html:parents",
+    "html.closest": "host_html:closest",
+    "html.next": "host_html:next_ids",
+    "html.prev": "host_html:prev_ids",
+    "html.siblings": "host_html:siblings",
+    "html.filter": "host_html:filter_ids",
+    "html.has": "host_html:has",
+    "html.text": "host_html:text",
+    "html.html": "host_html:html",
+    "html.val": "host_html:value",
 }
 _LOADED: dict[str, Callable[..., Any]] = {}
 

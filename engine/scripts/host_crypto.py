@@ -208,6 +208,24 @@ def _mode(name: str, iv: bytes, block: int) -> Any:
     return table[name]()
 
 
+def _rc4(key: bytes, data: bytes, drop: int) -> bytes:
+    """RC4 written out: `cryptography`'s ARC4 refuses keys under 5 bytes, which crypto-js takes."""
+    state = list(range(256))
+    j = 0
+    for i in range(256):
+        j = (j + state[i] + key[i % len(key)]) & 255
+        state[i], state[j] = state[j], state[i]
+    out = bytearray(len(data))
+    i = j = 0
+    for n in range(drop + len(data)):
+        i = (i + 1) & 255
+        j = (j + state[i]) & 255
+        state[i], state[j] = state[j], state[i]
+        if n >= drop:
+            out[n - drop] = data[n - drop] ^ state[(state[i] + state[j]) & 255]
+    return bytes(out)
+
+
 def cipher(name: str, encrypt: bool, mode: str, padding: str, key_hex: str, iv_hex: str, data_hex: str,
            drop: int = 0) -> str:
     """Runs one crypto-js cipher over the whole message; returns the output bytes as hex."""
@@ -215,17 +233,9 @@ def cipher(name: str, encrypt: bool, mode: str, padding: str, key_hex: str, iv_h
 
     key, iv, data = bytes.fromhex(key_hex), bytes.fromhex(iv_hex), bytes.fromhex(data_hex)
     if name in ("RC4", "RC4Drop"):
-        from cryptography.hazmat.decrepit.ciphers.algorithms import ARC4
-
         if not 1 <= len(key) <= 256:
             raise HostError(f"CryptoJS.{name}: the key is {len(key)} bytes; RC4 takes 1 to 256", "RangeError")
-        try:
-            stream = Cipher(ARC4(key), mode=None).encryptor()
-        except ValueError:
-            raise HostError(f"CryptoJS.{name}: this key length is not supported by the RC4 implementation") from None
-        if drop:
-            stream.update(b"\x00" * drop)
-        return stream.update(data).hex()
+        return _rc4(key, data, drop).hex()
     block = _BLOCK.get(name)
     if block is None:
         raise HostError(f"CryptoJS.{name} is not supported (AES, DES, TripleDES, RC4, RC4Drop are)")

@@ -54,7 +54,7 @@
     var args = Array.prototype.slice.call(arguments, 1);
     var answer = PARSE(HOST(String(name), STRINGIFY(args)));
     if (hasOwn.call(answer, 'ok')) return answer.ok;
-    if (answer.unsupported) throw hooks.unsupported(answer.error);
+    if (answer.unsupported) throw hooks.unsupported(answer.error, true);
     var Ctor = G[answer.type] && typeof G[answer.type] === 'function' ? G[answer.type] : Error;
     throw new Ctor(answer.error);
   }
@@ -182,6 +182,12 @@
       set: function (v) { Object.defineProperty(G, name, { value: v, writable: true, configurable: true, enumerable: false }); }
     });
   }
+
+  // As in Postman's sandbox, an error serialises to its type, name and message.
+  Object.defineProperty(Error.prototype, 'toJSON', {
+    configurable: true, writable: true, enumerable: false,
+    value: function () { return { type: 'Error', name: this.name, message: this.message }; }
+  });
 
   var loader = {
     // hooks from pm.js: unsupported(message, precise) -> Error (records the failure), strict(obj, path),

@@ -82,7 +82,7 @@ Ajv.prototype.validateSchema = function (schema) {
 };
 Ajv.prototype.errorsText = function (errors, options) {
   errors = errors === undefined ? this.errors : errors;
-  if (!errors || !errors.length) return 'No errors';
+  if (!errors) return 'No errors';
   options = options || {};
   var separator = options.separator === undefined ? ', ' : options.separator;
   var dataVar = options.dataVar === undefined ? 'data' : options.dataVar;

@@ -241,6 +241,10 @@ function cipherRun(name, encrypt, data, key, cfg) {
   var mode = stream ? 'CBC' : nameOf(cfg.mode, 'CBC');
   var padding = stream ? 'NoPadding' : nameOf(cfg.padding, 'Pkcs7');
   var drop = name === 'RC4Drop' ? (cfg.drop !== undefined ? cfg.drop : 192) * 4 : 0;
+  if (!stream && mode !== 'ECB' && !cfg.iv) {
+    // crypto-js 3 fails this way too (reading the missing IV); say what is missing
+    throw new TypeError('CryptoJS.' + name + ': mode ' + mode + ' needs an iv when the key is a WordArray (reading \'0\' of undefined)');
+  }
   var iv = cfg.iv ? hex(cfg.iv) : '';
   return Hex.parse(host('crypto.cipher', name, encrypt, mode, padding, hex(key), iv, Hex.stringify(data), drop));
 }

@@ -40,7 +40,14 @@ function sameValueZero(a, b) { return a === b || (a !== a && b !== b); }
 function toStr(v) {
   if (v == null) return '';
   if (typeof v === 'string') return v;
-  if (Array.isArray(v)) return v.map(function (x) { return x == null ? x : toStr(x); }).join(',');
+  if (Array.isArray(v)) return v.map(baseToString).join(',');
+  if (isSymbol(v)) return v.toString();
+  var s = String(v);
+  return (s === '0' && 1 / v === -INFINITY) ? '-0' : s;
+}
+function baseToString(v) {
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) return v.map(baseToString).join(',');
   if (isSymbol(v)) return v.toString();
   var s = String(v);
   return (s === '0' && 1 / v === -INFINITY) ? '-0' : s;
@@ -705,7 +712,7 @@ function arith(a, b, op, dflt) {
   if (a === undefined && b === undefined) return dflt;
   if (a === undefined) return b;
   if (b === undefined) return a;
-  if (typeof a === 'string' || typeof b === 'string') return op(toStr(a) === '' ? 0 : +toStr(a), +toStr(b));
+  if (typeof a === 'string' || typeof b === 'string') return op(baseToString(a), baseToString(b));
   return op(toNumber(a), toNumber(b));
 }
 
@@ -1075,12 +1082,14 @@ function template(string, options) {
   var settings = assignIn({}, templateSettings, options || {});
   var imports = assignIn({ _: this && this.VERSION ? this : lodash }, templateSettings.imports, settings.imports);
   string = toStr(string);
-  var interpolate = settings.interpolate || /$^/;
+  var noMatch = /($^)/;
+  var interpolate = settings.interpolate || noMatch;
   var reEsTemplate = /\$\{([^\\}]*(?:\\.[^\\}]*)*)\}/g;
-  var matcher = new RegExp((settings.escape || /$^/).source + '|' +
+  // every alternative keeps one capture group, so the replacer's arguments line up
+  var matcher = new RegExp((settings.escape || noMatch).source + '|' +
     (interpolate === templateSettings.interpolate ? reEsTemplate : interpolate).source + '|' +
-    (interpolate === templateSettings.interpolate ? interpolate : /$^/).source + '|' +
-    (settings.evaluate || /$^/).source + '|$', 'g');
+    (interpolate === templateSettings.interpolate ? interpolate : noMatch).source + '|' +
+    (settings.evaluate || noMatch).source + '|$', 'g');
   var index = 0, source = "__p += '";
   string.replace(matcher, function (match, escapeValue, esValue, interpolateValue, evaluateValue, offset) {
     source += string.slice(index, offset).replace(/['\n\r\u2028\u2029\\]/g, function (c) {
@@ -1228,6 +1237,61 @@ function throttle(fn, wait, options) {
   return debounce(fn, wait, { leading: leading, maxWait: wait, trailing: trailing });
 }
 
+function bindAll(object) {
+  flattenDepth(Array.prototype.slice.call(arguments, 1), INFINITY).forEach(function (k) { object[k] = object[k].bind(object); });
+  return object;
+}
+function bindKey(object, key) {
+  var bound = Array.prototype.slice.call(arguments, 2);
+  return function () { var f = fillPlaceholders(bound, arguments); return object[key].apply(object, f.args.concat(f.rest)); };
+}
+function curryRight(fn, arity) {
+  arity = arity === undefined ? fn.length : toInteger(arity);
+  return function curried() {
+    var args = Array.prototype.slice.call(arguments);
+    if (args.length >= arity) return fn.apply(this, args);
+    return function () { return curried.apply(this, Array.prototype.slice.call(arguments).concat(args)); };
+  };
+}
+function rearg(fn) {
+  var indexes = flattenDepth(Array.prototype.slice.call(arguments, 1), INFINITY);
+  return function () { var a = arguments, args = indexes.map(function (i) { return a[i]; }); return fn.apply(this, args.concat(Array.prototype.slice.call(a, indexes.length))); };
+}
+function overArgs(fn) {
+  var transforms = flattenDepth(Array.prototype.slice.call(arguments, 1), INFINITY).map(iteratee);
+  return function () { var a = Array.prototype.slice.call(arguments); for (var i = 0; i < Math.min(a.length, transforms.length); i++) a[i] = transforms[i].call(this, a[i]); return fn.apply(this, a); };
+}
+function forInRight(object, fn) { fn = typeof fn === 'function' ? fn : identity; var ks = keysIn(object).reverse(); for (var i = 0; i < ks.length; i++) if (fn(object[ks[i]], ks[i], object) === false) break; return object; }
+function forOwnRight(object, fn) { fn = typeof fn === 'function' ? fn : identity; var ks = keys(object).reverse(); for (var i = 0; i < ks.length; i++) if (fn(object[ks[i]], ks[i], object) === false) break; return object; }
+function functionsIn(object) { return object == null ? [] : keysIn(object).filter(function (k) { return isFunction(object[k]); }); }
+function isMatchWith(object, source, customizer) {
+  if (typeof customizer !== 'function') return isMatch(object, source);
+  return keys(source).every(function (k) { var r = customizer(object == null ? undefined : object[k], source[k], k, object, source); return r === undefined ? isMatch(object == null ? undefined : { v: object[k] }, { v: source[k] }) : !!r; });
+}
+function methodOf(object) { var args = Array.prototype.slice.call(arguments, 1); return function (path) { return invoke.apply(null, [object, path].concat(args)); }; }
+function pullAllBy(array, vals, fn) { fn = iteratee(fn); if (!array || !vals || !vals.length) return array; for (var i = array.length - 1; i >= 0; i--) if (containsBy(vals, array[i], fn)) array.splice(i, 1); return array; }
+function pullAllWith(array, vals, cmp) { if (!array || !vals || !vals.length) return array; for (var i = array.length - 1; i >= 0; i--) { var v = array[i]; if (vals.some(function (o) { return cmp(v, o); })) array.splice(i, 1); } return array; }
+function sortedIndexOf(array, value) { var i = sortedIndex(array, value); return (array && i < array.length && sameValueZero(array[i], value)) ? i : -1; }
+function sortedLastIndexBy(array, value, fn) { fn = iteratee(fn); var a = arr(array), c = fn(value), lo = 0, hi = a.length; while (lo < hi) { var mid = (lo + hi) >>> 1; if (compareAscending(fn(a[mid]), c) <= 0) lo = mid + 1; else hi = mid; } return lo; }
+function sortedLastIndex(array, value) { return sortedLastIndexBy(array, value, identity); }
+function sortedLastIndexOf(array, value) { var i = sortedLastIndex(array, value) - 1; return (i >= 0 && sameValueZero(array[i], value)) ? i : -1; }
+function updateWith(object, path, updater, customizer) { return object == null ? object : baseSet(object, path, updater(baseGet(object, path)), typeof customizer === 'function' ? customizer : undefined); }
+function xorWith() {
+  var args = Array.prototype.slice.call(arguments), cmp = typeof args[args.length - 1] === 'function' ? args.pop() : sameValueZero;
+  var arrays = args.filter(isArrayLikeObject).map(function (a) { return uniqWith(a, cmp); }), out = [];
+  arrays.forEach(function (a, i) { a.forEach(function (v) { if (!arrays.some(function (b, j) { return j !== i && b.some(function (o) { return cmp(v, o); }); })) out.push(v); }); });
+  return out;
+}
+function assignInWith(object) {
+  var args = Array.prototype.slice.call(arguments, 1), fn = typeof args[args.length - 1] === 'function' ? args.pop() : undefined;
+  object = Object(object);
+  args.forEach(function (src) {
+    if (src == null) return;
+    keysIn(src).forEach(function (k) { var v = fn ? fn(object[k], src[k], k, object, src) : undefined; object[k] = v === undefined ? src[k] : v; });
+  });
+  return object;
+}
+
 // ---------- utilities -------------------------------------------------------------------------
 function stubArray() { return []; }
 function stubObject() { return {}; }
@@ -1263,7 +1327,11 @@ UNWRAPPED.forEach(function (n) { unwrappedSet[n] = true; });
 
 var api = {
   add: add, after: after, ary: ary, assign: assign, assignIn: assignIn, assignWith: assignWith, at: at, attempt: attempt,
-  before: before, bind: bind, camelCase: camelCase, capitalize: capitalize, castArray: castArray, ceil: ceil, 
+  before: before, bind: bind, bindAll: bindAll, bindKey: bindKey, curryRight: curryRight, rearg: rearg, overArgs: overArgs,
+  forInRight: forInRight, forOwnRight: forOwnRight, functionsIn: functionsIn, isMatchWith: isMatchWith, methodOf: methodOf,
+  pullAllBy: pullAllBy, pullAllWith: pullAllWith, sortedIndexOf: sortedIndexOf, sortedLastIndex: sortedLastIndex,
+  sortedLastIndexBy: sortedLastIndexBy, sortedLastIndexOf: sortedLastIndexOf, updateWith: updateWith, xorWith: xorWith,
+  assignInWith: assignInWith, extendWith: assignInWith, camelCase: camelCase, capitalize: capitalize, castArray: castArray, ceil: ceil, 
   chunk: chunk, clamp: clamp, clone: clone, cloneDeep: cloneDeep, cloneDeepWith: cloneDeepWith, cloneWith: cloneWith,
   compact: compact, concat: concat, cond: cond, conforms: conforms, conformsTo: conformsTo, constant: constant,
   countBy: countBy, create: create, curry: curry, debounce: debounce, deburr: deburr, defaultTo: defaultTo,
@@ -1326,6 +1394,7 @@ var api = {
 
 
 var contexts = [];
+var strictMembers = null; // set below, once the sandbox's strict proxy is known
 function isPlaceholder(v) { return contexts.indexOf(v) > -1; }
 function tap(value, fn) { fn(value); return value; }
 function thru(value, fn) { return fn(value); }
@@ -1390,10 +1459,13 @@ function runInContext() {
   lodash.chain = function (value) { var w = lodash(value); return new Wrapper(w.__wrapped__, true); };
   proto.toString = function () { return toStr(this.__wrapped__); };
   proto.first = proto.head;
+  // `_(value).unknown()` is a located "not supported" error, like `_.unknown`
+  if (strictMembers) Object.setPrototypeOf(proto, strictMembers({}, '_(value)'));
   lodash.runInContext = runInContext;
   lodash.templateSettings = templateSettings;
   lodash.VERSION = '4.17.21';
   lodash.placeholder = lodash;
+  lodash.noConflict = function () { return lodash; };
   contexts.push(lodash);
   return lodash;
 }
@@ -1402,4 +1474,6 @@ var lodash = runInContext();
 // Scripts see the library through the sandbox's strict proxy (an unknown name is a located
 // "not supported" error); the proxy must count as the partial() placeholder too.
 runInContext.register = function (exported) { contexts.push(exported); return exported; };
-module.exports = runInContext.register(require('#sandbox').strict(lodash, 'lodash'));
+strictMembers = require('#sandbox').strict;
+Object.setPrototypeOf(lodash.prototype, strictMembers({}, '_(value)'));
+module.exports = runInContext.register(strictMembers(lodash, 'lodash'));

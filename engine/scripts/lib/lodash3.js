@@ -37,6 +37,8 @@ var chained = {
   sortByOrder: L.orderBy,
   sortByAll: L.sortBy,
   methods: L.functions,
+  restParam: L.rest,
+  modArgs: L.overArgs,
   unique: function (array, isSorted, it) { return chained.uniq(array, isSorted, it); },
   uniq: function (array, isSorted, it) {
     if (typeof isSorted !== 'boolean' && isSorted != null) it = isSorted;
@@ -52,6 +54,11 @@ var chained = {
     return L.omit.apply(null, arguments);
   }
 };
+function assign3(object) {
+  var sources = Array.prototype.slice.call(arguments, 1), customizer;
+  if (sources.length > 1 && typeof sources[sources.length - 1] === 'function') customizer = sources.pop();
+  return L.assignWith.apply(null, [object].concat(sources, customizer ? [function (ov, sv, k, o, src) { return customizer(ov, sv, k, o, src); }] : []));
+}
 var unchained = {
   findWhere: function (collection, source) { return L.find(collection, L.matches(source)); },
   contains: L.includes,
@@ -73,14 +80,20 @@ var unchained = {
   last: function (array) { return L.last(array); },
   max: function (collection, it) { return extremum(collection, it, function (a, b) { return a > b; }, -Infinity); },
   min: function (collection, it) { return extremum(collection, it, function (a, b) { return a < b; }, Infinity); },
+  sample: function (collection, n) { return n == null ? L.sample(collection) : L.sampleSize(collection, n); },
+  escape: function (string) { return L.escape(string).replace(/`/g, '&#96;'); },
+  noConflict: function () { return _; },
   sum: function (collection, it) {
     var fn = L.iteratee(it), total = 0;
     L.forEach(collection, function (v) { total += +fn(v) || 0; });
     return total;
   }
 };
+chained.assign = assign3;
+chained.extend = assign3;
 _.mixin(chained);
 _.mixin(unchained, { chain: false });
 _.head = unchained.first;
 _.VERSION = '3.10.2';
+_.support = {};
 module.exports = lodash4.runInContext.register(require('#sandbox').strict(_, '_'));

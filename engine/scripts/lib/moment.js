@@ -224,7 +224,7 @@ function create(input, format, strict, utcMode) {
   var m = new Moment(r.t, utcMode, 0);
   return m;
 }
-function isMoment(v) { return v instanceof Moment || (v != null && v._isAMomentObject === true); }
+function isMoment(v) { return v instanceof Moment || (v != null && typeof v === 'object' && '_isAMomentObject' in v && v._isAMomentObject === true); }
 function toMoment(v) { return isMoment(v) ? v : create(v); }
 function valueOfInput(v) { return isMoment(v) ? v._t : create(v)._t; }
 
@@ -328,7 +328,7 @@ function createDuration(input, unit) {
       var sg = iso[1] === '-' ? -1 : 1, num = function (x) { return x ? parseFloat(x.replace(',', '.')) * sg : 0; };
       return new Duration(num(iso[6]) * 36e5 + num(iso[7]) * 6e4 + num(iso[8]) * 1e3, num(iso[4]) * 7 + num(iso[5]), num(iso[2]) * 12 + num(iso[3]));
     }
-    return new Duration(NaN, NaN, NaN);
+    return new Duration(0, 0, 0); // moment reads an unrecognised string as an empty duration
   }
   if (typeof input === 'object') {
     var d = new Duration(0, 0, 0);
@@ -412,7 +412,11 @@ Duration.prototype.add = function (v, unit) { var o = createDuration(v, unit); t
 Duration.prototype.subtract = function (v, unit) { var o = createDuration(v, unit); this._milliseconds -= o._milliseconds; this._days -= o._days; this._months -= o._months; return this; };
 Duration.prototype.isValid = function () { return this._isValid; };
 Duration.prototype.abs = function () { this._milliseconds = Math.abs(this._milliseconds); this._days = Math.abs(this._days); this._months = Math.abs(this._months); return this; };
-Duration.prototype.locale = function () { return 'en'; };
+Duration.prototype.locale = function (l) { return l === undefined ? 'en' : this; };
+Duration.prototype.lang = Duration.prototype.locale;
+Duration.prototype.localeData = function () { return LOCALE_DATA; };
+Duration.prototype.asQuarters = function () { return this.as('quarter'); };
+Duration.prototype.quarters = function () { return Math.floor(bubble(this).months / 3); };
 var RELATIVE = { s: 'a few seconds', ss: '%d seconds', m: 'a minute', mm: '%d minutes', h: 'an hour', hh: '%d hours', d: 'a day', dd: '%d days', w: 'a week', ww: '%d weeks', M: 'a month', MM: '%d months', y: 'a year', yy: '%d years' };
 var THRESHOLDS = { ss: 44, s: 45, m: 45, h: 22, d: 26, w: null, M: 11 };
 function relativeTime(d, withSuffix) {
@@ -444,6 +448,7 @@ Duration.prototype.toISOString = function () {
 };
 Duration.prototype.toJSON = Duration.prototype.toISOString;
 Duration.prototype.toString = Duration.prototype.toISOString;
+Duration.prototype.toIsoString = Duration.prototype.toISOString;
 
 // ---------- Moment methods ------------------------------------------------------------------
 function addTo(m, input, unit, sign) {
@@ -634,6 +639,35 @@ proto.isoWeekYear = function () { return isoWeekInfo(fields(this)).year; };
 proto.isoWeeksInYear = function () { return isoWeekInfo({ y: fields(this).y, M: 11, D: 28 }).week; };
 proto.weeksInYear = function () { return localeWeekInfo({ y: fields(this).y, M: 11, D: 31 }).week === 1 ? localeWeekInfo({ y: fields(this).y, M: 11, D: 24 }).week : localeWeekInfo({ y: fields(this).y, M: 11, D: 31 }).week; };
 proto.creationData = function () { return {}; };
+var LOCALE_DATA = {
+  months: function (m) { return m ? MONTHS[fields(m).M] : MONTHS.slice(); },
+  monthsShort: function (m) { return m ? MONTHS[fields(m).M].slice(0, 3) : MONTHS.map(function (x) { return x.slice(0, 3); }); },
+  weekdays: function (m) { return m ? WEEKDAYS[fields(m).day] : WEEKDAYS.slice(); },
+  weekdaysShort: function (m) { return m ? WEEKDAYS[fields(m).day].slice(0, 3) : WEEKDAYS.map(function (d) { return d.slice(0, 3); }); },
+  weekdaysMin: function (m) { return m ? WEEKDAYS[fields(m).day].slice(0, 2) : WEEKDAYS.map(function (d) { return d.slice(0, 2); }); },
+  longDateFormat: function (key) { return LONG[key]; },
+  ordinal: function (n) { return ordinal(n); },
+  firstDayOfWeek: function () { return 0; },
+  firstDayOfYear: function () { return 6; },
+  meridiem: function (h, m, lower) { return h < 12 ? (lower ? 'am' : 'AM') : (lower ? 'pm' : 'PM'); },
+  isPM: function (input) { return String(input).toLowerCase().charAt(0) === 'p'; },
+  invalidDate: function () { return 'Invalid date'; },
+  relativeTime: function (n, withoutSuffix, key) { return RELATIVE[key].replace('%d', n); },
+  pastFuture: function (diff, output) { return (diff > 0 ? 'in %s' : '%s ago').replace('%s', output); },
+  _abbr: 'en'
+};
+proto.localeData = function () { return LOCALE_DATA; };
+proto.zoneAbbr = function () { return this._utc ? 'UTC' : ''; };
+proto.zoneName = function () { return this._utc ? 'Coordinated Universal Time' : ''; };
+proto.isUtcOffset = function () { return this._utc; };
+proto.invalidAt = function () { return this.isValid() ? -1 : 0; };
+proto.parsingFlags = function () { return { empty: false, unusedTokens: [], unusedInput: [], overflow: this.isValid() ? -2 : 1, charsLeftOver: 0, nullInput: false, invalidMonth: null, invalidFormat: false, userInvalidated: false, iso: false, parsedDateParts: [], meridiem: null }; };
+proto.isDSTShifted = function () { return false; };
+proto.hasAlignedHourOffset = function (input) { var o = input ? toMoment(input).utcOffset() : 0; return (this.utcOffset() - o) % 60 === 0; };
+proto.isoWeeksInISOWeekYear = function () { return isoWeekInfo({ y: this.isoWeekYear(), M: 11, D: 28 }).week; };
+proto.weeksInWeekYear = function () { return this.weeksInYear(); };
+proto.max = function (o) { var that = toMoment(o); return that.isValid() && that._t > this._t ? that : this; };
+proto.min = function (o) { var that = toMoment(o); return that.isValid() && that._t < this._t ? that : this; };
 
 // ---------- the moment function -------------------------------------------------------------
 var ISO_8601 = function () {};
@@ -673,7 +707,30 @@ moment.defaultFormat = 'YYYY-MM-DDTHH:mm:ssZ';
 moment.defaultFormatUtc = 'YYYY-MM-DDTHH:mm:ss[Z]';
 moment.HTML5_FMT = { DATETIME_LOCAL: 'YYYY-MM-DDTHH:mm', DATETIME_LOCAL_SECONDS: 'YYYY-MM-DDTHH:mm:ss', DATETIME_LOCAL_MS: 'YYYY-MM-DDTHH:mm:ss.SSS', DATE: 'YYYY-MM-DD', TIME: 'HH:mm', TIME_SECONDS: 'HH:mm:ss', TIME_MS: 'HH:mm:ss.SSS', WEEK: 'GGGG-[W]WW', MONTH: 'YYYY-MM' };
 moment.version = '2.30.1';
+moment.RFC_2822 = function () {};
+moment.localeData = function () { return LOCALE_DATA; };
+moment.lang = moment.locale;
+moment.langData = moment.localeData;
+moment.parseTwoDigitYear = function (input) { var n = parseInt(input, 10); return n + (n > 68 ? 1900 : 2000); };
+moment.relativeTimeRounding = function (fn) { return fn === undefined ? Math.round : false; };
+moment.calendarFormat = function (m, now) {
+  var diff = m.diff(now, 'days', true);
+  return diff < -6 ? 'sameElse' : diff < -1 ? 'lastWeek' : diff < 0 ? 'lastDay' : diff < 1 ? 'sameDay' : diff < 2 ? 'nextDay' : diff < 7 ? 'nextWeek' : 'sameElse';
+};
+moment.updateOffset = function () {};
+moment.momentProperties = [];
+moment.suppressDeprecationWarnings = false;
+moment.deprecationHandler = null;
+moment.createFromInputFallback = function (config) { config._d = new Date(config._i); };
 moment.fn = proto;
 moment.prototype = proto;
 
-module.exports = require('#sandbox').strict(moment, 'moment');
+// moment's own fields that scripts sometimes read
+Object.defineProperty(proto, '_d', { get: function () { return new Date(this._t); }, configurable: true });
+Object.defineProperty(proto, '_isUTC', { get: function () { return this._utc; }, configurable: true });
+Object.defineProperty(proto, '_isValid', { get: function () { return this.isValid(); }, configurable: true });
+// A member moment has but this module does not is a located "not supported" error, on instances too.
+var sandbox = require('#sandbox');
+Object.setPrototypeOf(proto, sandbox.strict({}, 'moment()'));
+Object.setPrototypeOf(Duration.prototype, sandbox.strict({}, 'moment.duration()'));
+module.exports = sandbox.strict(moment, 'moment');

@@ -53,9 +53,21 @@ function lookupIn(variables) {
         if (member && !member.disabled) return { value: member.valueOf() };
         continue;
       }
+      if (typeof src === 'object' && !Array.isArray(src) && 'toObject' in src && typeof src.toObject === 'function') {
+        // the sandbox's pm.variables / pm.environment, which are VariableScopes in Postman
+        var obj = src.toObject();
+        if (obj && hasOwn.call(obj, name) && !(typeof src.has === 'function' && 'has' in src && !src.has(name))) return { value: obj[name] };
+        continue;
+      }
       if (typeof src === 'object' && hasOwn.call(src, name)) return { value: src[name] };
     }
     if (hasOwn.call(DYNAMIC, name)) return { value: DYNAMIC[name]() };
+    if (name.charAt(0) === '$' && typeof pm !== 'undefined' && pm && pm.variables) {
+      // the faker-backed names ($randomLoremText, …): the sandbox's replaceIn serves them, and
+      // names one it cannot serve as a located error
+      var text = pm.variables.replaceIn('{{' + name + '}}');
+      if (text !== '{{' + name + '}}') return { value: text };
+    }
     return null;
   };
 }
@@ -216,7 +228,7 @@ PropertyList.prototype.has = function (item, value) {
 };
 PropertyList.prototype._valueOf = function (m) { return typeof m.valueOf === 'function' ? m.valueOf() : m; };
 PropertyList.prototype.indexOf = function (item) {
-  if (typeof item === 'string') { var key = this._norm(item), self = this; return this.members.findIndex(function (m) { return self._norm(self._key(m)) === key; }); }
+  if (typeof item === 'string') return this.members.indexOf(this.one(item));
   return this.members.indexOf(item);
 };
 PropertyList.prototype.each = function (fn, context) { this.members.forEach(function (m) { fn.call(context, m); }); };
@@ -283,6 +295,7 @@ QueryParam.parse = function (query) {
 };
 QueryParam.parseSingle = function (param, idx, all) {
   param = String(param);
+  if (!param) return { key: null, value: null };
   var eq = param.indexOf('=');
   if (eq < 0) return { key: param, value: null };
   return { key: param.slice(0, eq), value: param.slice(eq + 1) };
@@ -329,7 +342,7 @@ Header.prototype.toJSON = function () {
   return out;
 };
 Header.parse = function (text) {
-  return String(text || '').split(/\r?\n/).filter(function (l) { return l.trim(); }).map(Header.parseSingle);
+  return String(text || '').split(/\r?\n/).filter(function (l) { return l.indexOf(':') > -1; }).map(Header.parseSingle);
 };
 Header.parseSingle = function (line) {
   line = String(line);
@@ -366,11 +379,11 @@ Variable.prototype.get = function () { return this.value; };
 Variable.prototype.set = function (v) {
   if (this.type === 'string' && v != null) v = String(v);
   else if (this.type === 'number' && v != null) v = Number(v);
-  else if (this.type === 'boolean' && v != null) v = v === 'false' ? false : Boolean(v);
+  else if (this.type === 'boolean' && v != null) v = Boolean(v);
   this.value = v;
 };
 Variable.prototype.valueOf = function (v) { if (arguments.length) this.set(v); return this.get(); };
-Variable.prototype.toString = function () { var v = this.value; return v == null ? '' : (typeof v === 'object' ? JSON.stringify(v) : String(v)); };
+Variable.prototype.toString = function () { var v = this.value; return v == null ? '' : String(v); };
 Variable.prototype.valueType = function (t) { if (t !== undefined) this.type = t; return this.type; };
 Variable.prototype.cast = function (v) { return v; };
 Variable.prototype.toJSON = function () {
@@ -512,7 +525,7 @@ Url.prototype.getRemote = function (options) {
   return port ? host + ':' + port : host;
 };
 Url.prototype.getOAuth1BaseUrl = function () {
-  var protocol = this.protocol || 'http';
+  var protocol = String(this.protocol || 'http').toLowerCase();
   var port = this.port && !((protocol === 'http' && this.port === '80') || (protocol === 'https' && this.port === '443')) ? ':' + this.port : '';
   return protocol + '://' + this.getHost().toLowerCase() + port + this.getPath();
 };
@@ -536,7 +549,7 @@ Url.prototype.toString = function (forceProtocol) {
   if (this.path) out += '/' + this.path.join('/');
   var q = this.getQueryString();
   if (q) out += '?' + q;
-  if (this.hash) out += '#' + this.hash;
+  if (this.hash !== undefined && this.hash !== null) out += '#' + this.hash;
   return out;
 };
 Url.prototype.getRaw = function () { return this.toString(); };

@@ -8,10 +8,18 @@
 
 var hasOwn = Object.prototype.hasOwnProperty;
 
+var TARGETS = [[RegExp.prototype, 'RegExp.prototype'], [Array.prototype, 'Array.prototype'], [String.prototype, 'String.prototype'], [Number.prototype, 'Number.prototype'],
+  [Date.prototype, 'Date.prototype'], [Function.prototype, 'Function.prototype'], [Date, 'Date'], [Object, 'Object'], [RegExp, 'RegExp'],
+  [Number, 'Number'], [Array, 'Array']];
+var installed = {};
+// Replaces the lazy stubs of sugar/lazy; leaves every other existing member (natives) alone.
 function define(target, methods) {
+  var label = TARGETS.filter(function (t) { return t[0] === target; })[0][1];
   Object.keys(methods).forEach(function (name) {
-    if (name in target) return;
+    var d = Object.getOwnPropertyDescriptor(target, name);
+    if (name in target && !(d && d.get && d.get.sugarStub)) return;
     Object.defineProperty(target, name, { value: methods[name], writable: true, configurable: true, enumerable: false });
+    (installed[label] = installed[label] || []).push(name);
   });
 }
 function isObjectLike(v) { return v !== null && typeof v === 'object'; }
@@ -253,8 +261,20 @@ define(String.prototype, {
   codes: function () { var s = String(this), out = []; for (var i = 0; i < s.length; i++) out.push(s.charCodeAt(i)); return out; },
   shift: function (n) { return String(this).replace(/[\s\S]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) + n); }); },
   isEmpty: function () { return String(this).length === 0; },
-  toDate: function () { return Date.create(String(this)); }
+  escapeRegExp: function () { return escapeRegExp(this); },
+  paragraphs: function (fn) { var p = String(this).replace(/^[\s]+|[\s]+$/g, '').split(/[\r\n]{2,}/).map(function (x) { return x.replace(/\s+/g, ' '); }).filter(Boolean); if (fn) p.forEach(fn); return p; }
 });
+var SCRIPTS = { Arabic: '\u0600-\u06FF', Cyrillic: '\u0400-\u04FF', Devanagari: '\u0900-\u097F', Greek: '\u0370-\u03FF',
+  Hangul: '\uAC00-\uD7AF\u1100-\u11FF', Han: '\u4E00-\u9FFF\uF900-\uFAFF', Kanji: '\u4E00-\u9FFF\uF900-\uFAFF',
+  Hebrew: '\u0590-\u05FF', Hiragana: '\u3040-\u309F', Katakana: '\u30A0-\u30FF', Kana: '\u3040-\u30FF',
+  Latin: '\u0001-\u007F\u0080-\u00FF\u0100-\u017F\u0180-\u024F', Thai: '\u0E00-\u0E7F' };
+var scriptMethods = {};
+Object.keys(SCRIPTS).forEach(function (name) {
+  var has = new RegExp('[' + SCRIPTS[name] + ']'), is = new RegExp('^[' + SCRIPTS[name] + '\\s]+$');
+  scriptMethods['has' + name] = function () { return has.test(this); };
+  scriptMethods['is' + name] = function () { return is.test(this); };
+});
+define(String.prototype, scriptMethods);
 
 // ---------- Number --------------------------------------------------------------------------
 function precise(method) {
@@ -309,8 +329,49 @@ define(Number.prototype, {
   days: function () { return this * 86400000; },
   day: function () { return this * 86400000; },
   weeks: function () { return this * 604800000; },
-  week: function () { return this * 604800000; }
+  week: function () { return this * 604800000; },
+  months: function () { return this * 2629800000; },
+  month: function () { return this * 2629800000; },
+  years: function () { return this * 31557600000; },
+  year: function () { return this * 31557600000; },
+  sqrt: function () { return Math.sqrt(this); }, exp: function () { return Math.exp(this); },
+  sin: function () { return Math.sin(this); }, cos: function () { return Math.cos(this); }, tan: function () { return Math.tan(this); },
+  asin: function () { return Math.asin(this); }, acos: function () { return Math.acos(this); }, atan: function () { return Math.atan(this); },
+  abbr: function (precision) { return abbreviate(Number(this), precision, ['', 'k', 'm', 'b', 't'], 1000, ''); },
+  metric: function (precision) { return metricText(Number(this), precision); },
+  bytes: function (precision) { return abbreviate(Number(this), precision, ['', 'k', 'M', 'G', 'T', 'P'], 1024, 'B'); },
+  duration: function () { return durationText(Number(this)); }
 });
+function abbreviate(n, precision, units, base, suffix) {
+  var i = 0, v = Math.abs(n);
+  while (v >= base && i < units.length - 1) { v /= base; i++; }
+  var p = Math.pow(10, precision || 0);
+  return (n < 0 ? '-' : '') + Math.round(v * p) / p + units[i] + suffix;
+}
+function metricText(n, precision) {
+  var units = [['n', 1e-9], ['\u03bc', 1e-6], ['m', 1e-3], ['', 1], ['k', 1e3], ['M', 1e6], ['G', 1e9]], a = Math.abs(n), pick = units[3];
+  for (var i = 0; i < units.length; i++) if (a >= units[i][1]) pick = units[i];
+  var p = Math.pow(10, precision || 0);
+  return (n < 0 ? '-' : '') + Math.round(a / pick[1] * p) / p + pick[0];
+}
+function durationText(ms) {
+  var units = [['year', 31557600000], ['month', 2629800000], ['week', 604800000], ['day', 86400000], ['hour', 3600000], ['minute', 60000], ['second', 1000], ['millisecond', 1]];
+  for (var i = 0; i < units.length; i++) {
+    if (Math.abs(ms) >= units[i][1] || i === units.length - 1) { var n = Math.floor(Math.abs(ms) / units[i][1]); return n + ' ' + units[i][0] + (n === 1 ? '' : 's'); }
+  }
+}
+var numberDates = {};
+['millisecond', 'second', 'minute', 'hour', 'day', 'week', 'month', 'year'].forEach(function (u) {
+  var plural = u + 's';
+  function shifted(n, base, sign) { return addUnit(base === undefined ? new Date() : toDate(base).clone(), plural, sign * n); }
+  [u, plural].forEach(function (name) {
+    numberDates[name + 'Ago'] = function () { return shifted(Number(this), undefined, -1); };
+    numberDates[name + 'FromNow'] = function () { return shifted(Number(this), undefined, 1); };
+    numberDates[name + 'Before'] = function (d) { return shifted(Number(this), d, -1); };
+    numberDates[name + 'After'] = function (d) { return shifted(Number(this), d, 1); };
+  });
+});
+define(Number.prototype, numberDates);
 
 // ---------- Date ----------------------------------------------------------------------------
 var MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -370,10 +431,12 @@ var PRESETS = {
   long: '{Month} {d}, {yyyy} {h}:{mm}{tt}',
   full: '{Weekday} {Month} {d}, {yyyy} {h}:{mm}:{ss}{tt}'
 };
-Date.ISO8601_DATE = '{yyyy}-{MM}-{dd}';
-Date.ISO8601_DATETIME = '{yyyy}-{MM}-{dd}T{HH}:{mm}:{ss}.{fff}{isotz}';
-Date.RFC1123 = '{Dow}, {dd} {Mon} {yyyy} {HH}:{mm}:{ss} {tz}';
-Date.RFC1036 = '{Weekday}, {dd}-{Mon}-{yy} {HH}:{mm}:{ss} {tz}';
+define(Date, {
+  ISO8601_DATE: '{yyyy}-{MM}-{dd}',
+  ISO8601_DATETIME: '{yyyy}-{MM}-{dd}T{HH}:{mm}:{ss}.{fff}{isotz}',
+  RFC1123: '{Dow}, {dd} {Mon} {yyyy} {HH}:{mm}:{ss} {tz}',
+  RFC1036: '{Weekday}, {dd}-{Mon}-{yy} {HH}:{mm}:{ss} {tz}'
+});
 function isoTz(d) { var o = -d.getTimezoneOffset(); return o === 0 ? 'Z' : (o < 0 ? '-' : '+') + two(Math.floor(Math.abs(o) / 60)) + ':' + two(Math.abs(o) % 60); }
 function formatDate(d, fmt) {
   if (isNaN(d.getTime())) return 'Invalid Date';
@@ -457,9 +520,39 @@ var dateMethods = {
   endOfMonth: function () { this.setDate(daysIn(this.getFullYear(), this.getMonth())); return this.endOfDay(); },
   beginningOfYear: function () { this.setMonth(0, 1); return this.beginningOfDay(); },
   endOfYear: function () { this.setMonth(11, 31); return this.endOfDay(); },
+  isUTC: function () { return this.getTimezoneOffset() === 0; },
+  getUTCOffset: function (iso) { var o = -this.getTimezoneOffset(); if (iso && o === 0) return 'Z'; return (o < 0 ? '-' : '+') + two(Math.floor(Math.abs(o) / 60)) + (iso ? ':' : '') + two(Math.abs(o) % 60); },
+  setISOWeek: function (week) { var wd = this.getDay() || 7; this.setMonth(0, 4); this.setDate(this.getDate() - ((this.getDay() || 7) - 1) + (week - 1) * 7 + wd - 1); return this.getTime(); },
+  isThisWeek: function () { return relativeWeek(this, 0); },
+  isLastWeek: function () { return relativeWeek(this, -1); },
+  isNextWeek: function () { return relativeWeek(this, 1); },
+  isThisMonth: function () { return relativeMonth(this, 0); },
+  isLastMonth: function () { return relativeMonth(this, -1); },
+  isNextMonth: function () { return relativeMonth(this, 1); },
+  isThisYear: function () { return this.getFullYear() === new Date().getFullYear(); },
+  isLastYear: function () { return this.getFullYear() === new Date().getFullYear() - 1; },
+  isNextYear: function () { return this.getFullYear() === new Date().getFullYear() + 1; },
+  short: function () { return formatDate(this, 'short'); },
+  long: function () { return formatDate(this, 'long'); },
+  full: function () { return formatDate(this, 'full'); },
+  getISOWeek: function () {
+    var d = new Date(Date.UTC(this.getFullYear(), this.getMonth(), this.getDate())), day = d.getUTCDay() || 7;
+    d.setUTCDate(d.getUTCDate() + 4 - day);
+    return Math.ceil(((d - Date.UTC(d.getUTCFullYear(), 0, 1)) / 864e5 + 1) / 7);
+  },
   toUTC: undefined
 };
 delete dateMethods.toUTC;
+function relativeWeek(d, offset) {
+  var start = addUnit(new Date().beginningOfWeek(), 'weeks', offset), end = addUnit(start.clone(), 'weeks', 1);
+  return d.getTime() >= start.getTime() && d.getTime() < end.getTime();
+}
+function relativeMonth(d, offset) {
+  var start = addUnit(new Date().beginningOfMonth(), 'months', offset);
+  return d.getFullYear() === start.getFullYear() && d.getMonth() === start.getMonth();
+}
+DAYS.forEach(function (day, i) { dateMethods['is' + cap(day)] = function () { return this.getDay() === i; }; });
+MONTHS.forEach(function (month, i) { dateMethods['is' + cap(month)] = function () { return this.getMonth() === i; }; });
 function sameDay(a, b) { return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate(); }
 function shift(d, set, args, sign) {
   var units = ['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'seconds', 'milliseconds'];
@@ -526,6 +619,18 @@ function mergeInto(target, source, deep, resolve) {
   });
   return target;
 }
+function keyExtreme(o, map, all, which) {
+  var keys = Object.keys(o), fn = mapper(map), vals = keys.map(function (k) { return fn(o[k]); });
+  var best = vals.length ? Math[which].apply(null, vals) : undefined, hits = keys.filter(function (k, i) { return vals[i] === best; });
+  return all ? hits : hits[0];
+}
+function keyCount(o, map, all, most) {
+  var keys = Object.keys(o), fn = mapper(map), counts = {};
+  keys.forEach(function (k) { var v = fn(o[k]); counts[v] = (counts[v] || 0) + 1; });
+  var vals = keys.map(function (k) { return counts[fn(o[k])]; });
+  var best = vals.length ? Math[most ? 'max' : 'min'].apply(null, vals) : undefined, hits = keys.filter(function (k, i) { return vals[i] === best; });
+  return all ? hits : hits[0];
+}
 function selectKeys(obj, args, keep) {
   var keys = [].concat.apply([], Array.prototype.slice.call(args, 1));
   var out = {};
@@ -561,6 +666,23 @@ define(Object, {
   none: function (o, f) { var m = matcher(f); return !Object.keys(o).some(function (k) { return m(o[k]); }); },
   count: function (o, f) { var m = matcher(f); return Object.keys(o).filter(function (k) { return m(o[k]); }).length; },
   tap: function (o, fn) { fn(o); return o; },
+  sum: function (o, map) { return Object.values(o).sum(map); },
+  average: function (o, map) { return Object.values(o).average(map); },
+  min: function (o, map, all) { return keyExtreme(o, map, all, 'min'); },
+  max: function (o, map, all) { return keyExtreme(o, map, all, 'max'); },
+  least: function (o, map, all) { return keyCount(o, map, all, false); },
+  most: function (o, map, all) { return keyCount(o, map, all, true); },
+  find: function (o, f) { var m = matcher(f); return Object.keys(o).find(function (k) { return typeof f === 'function' ? f.call(o, k, o[k]) : m(o[k]); }); },
+  findAll: function (o, f) { var m = matcher(f), out = {}; Object.keys(o).forEach(function (k) { if (typeof f === 'function' ? f.call(o, k, o[k]) : m(o[k])) out[k] = o[k]; }); return out; },
+  reduce: function (o, fn, init) { var vals = Object.keys(o).map(function (k) { return o[k]; }); return arguments.length > 2 ? vals.reduce(fn, init) : vals.reduce(fn); },
+  watch: function (o, prop, fn) {
+    var value = o[prop];
+    Object.defineProperty(o, prop, {
+      enumerable: true, configurable: true,
+      get: function () { return value; },
+      set: function (v) { value = fn.call(o, prop, value, v); }
+    });
+  },
   toQueryString: function (o, ns) {
     var parts = [];
     (function walk(v, prefix) {
@@ -579,20 +701,64 @@ define(Object, {
     return out;
   },
   extended: function (o) {
+    // an object with Sugar's Object methods as its own (non-enumerable) methods
     var ext = Object.assign({}, o || {});
-    Object.defineProperty(ext, 'keys', { value: function () { return Object.keys(this); }, enumerable: false });
-    Object.defineProperty(ext, 'values', { value: function () { var self = this; return Object.keys(this).map(function (k) { return self[k]; }); }, enumerable: false });
+    ['isEmpty', 'size', 'equal', 'clone', 'merge', 'has', 'select', 'reject', 'map', 'each', 'any', 'all', 'none', 'count', 'tap',
+      'sum', 'average', 'min', 'max', 'least', 'most', 'find', 'findAll', 'reduce', 'watch', 'toQueryString'].forEach(function (name) {
+      Object.defineProperty(ext, name, { value: function () { return Object[name].apply(Object, [this].concat(Array.prototype.slice.call(arguments))); }, enumerable: false, writable: true, configurable: true });
+    });
+    Object.defineProperty(ext, 'keys', { value: function () { return Object.keys(this); }, enumerable: false, writable: true, configurable: true });
+    Object.defineProperty(ext, 'values', { value: function () { var self = this; return Object.keys(this).map(function (k) { return self[k]; }); }, enumerable: false, writable: true, configurable: true });
     return ext;
   }
 });
 define(Object, { values: function (o) { return Object.keys(o).map(function (k) { return o[k]; }); } });
 
-define(RegExp, { escape: escapeRegExp });
+define(RegExp.prototype, {
+  getFlags: function () { return this.flags.replace(/[^gim]/g, ''); },
+  setFlags: function (flags) { return new RegExp(this.source, flags); },
+  addFlag: function (flag) { return new RegExp(this.source, this.flags.replace(flag, '') + flag); },
+  removeFlag: function (flag) { return new RegExp(this.source, this.flags.replace(flag, '')); }
+});
+define(Number, {
+  random: function (n1, n2) {
+    var min = Math.min(n1 || 0, n2 === undefined ? 1 : n2), max = Math.max(n1 || 0, n2 === undefined ? 1 : n2) + 1;
+    return Math.trunc(Math.random() * (max - min) + min);
+  }
+});
+define(Array, {
+  create: function () {
+    var out = [];
+    Array.prototype.forEach.call(arguments, function (a) {
+      if (Array.isArray(a) || Object.prototype.toString.call(a) === '[object Arguments]') Array.prototype.push.apply(out, a); else out.push(a);
+    });
+    return out;
+  }
+});
 define(Function.prototype, {
   once: function () { var fn = this, done = false, r; return function () { if (!done) { done = true; r = fn.apply(this, arguments); } return r; }; },
   after: function (n) { var fn = this, count = 0; return function () { if (++count >= n) return fn.apply(this, arguments); }; },
   fill: function () { var fn = this, bound = Array.prototype.slice.call(arguments); return function () { var args = bound.slice(), rest = Array.prototype.slice.call(arguments), j = 0; for (var i = 0; i < args.length; i++) if (args[i] === undefined && j < rest.length) args[i] = rest[j++]; return fn.apply(this, args.concat(rest.slice(j))); }; },
+  debounce: function (ms) {
+    var fn = this, timer = null;
+    var wrapped = function () { var args = arguments, self = this; if (timer !== null) clearTimeout(timer); timer = setTimeout(function () { timer = null; fn.apply(self, args); }, ms || 0); };
+    wrapped.cancel = function () { if (timer !== null) clearTimeout(timer); timer = null; };
+    return wrapped;
+  },
+  throttle: function (ms) { return this.lazy(ms, true, 1); },
+  lazy: function (ms, immediate, limit) {
+    var fn = this, queue = [], timer = null, wrapped;
+    function run() { if (!queue.length) { timer = null; return; } var c = queue.shift(); fn.apply(c[0], c[1]); timer = setTimeout(run, ms || 1); }
+    wrapped = function () {
+      if (limit && queue.length >= limit) return;
+      queue.push([this, arguments]);
+      if (timer === null) { if (immediate) run(); else timer = setTimeout(run, ms || 1); }
+    };
+    wrapped.cancel = function () { queue = []; if (timer !== null) clearTimeout(timer); timer = null; };
+    return wrapped;
+  },
+  cancel: function () { if (typeof this.cancel === 'function' && this.cancel !== Function.prototype.cancel) this.cancel(); return this; },
   delay: function (ms) { var fn = this, args = Array.prototype.slice.call(arguments, 1); if (typeof setTimeout === 'function') return setTimeout(function () { fn.apply(fn, args); }, ms || 0); fn.apply(fn, args); return fn; }
 });
 
-module.exports = { installed: true };
+module.exports = { installed: installed, matcher: matcher };

@@ -12,7 +12,8 @@ function ValidationError(fields) {
   e.code = fields.code;
   e.dataPath = fields.dataPath;
   e.schemaPath = fields.schemaPath;
-  e.subErrors = fields.subErrors;
+  e.subErrors = fields.subErrors ? fields.subErrors.map(ValidationError) : null;
+  e.stack = 'ValidationError: ' + fields.message;
   return e;
 }
 ValidationError.prototype = Object.create(Error.prototype);
@@ -36,7 +37,7 @@ function makeApi() {
       schema = schemas[schema];
     }
     var r = host('schema.tv4', plain(data, 'data'), plain(schema, 'schema'), schemas, !!ban, multiple);
-    r.errors = r.errors.map(ValidationError);
+    r.errors = r.errors.map(ValidationError);  // subErrors become ValidationErrors too
     return r;
   }
   var api = {
@@ -59,7 +60,7 @@ function makeApi() {
     },
     validateMultiple: function (data, schema, checkRecursive, banUnknownProperties) {
       var r = run(data, schema, banUnknownProperties, true);
-      return { valid: r.errors.length === 0, errors: r.errors, missing: r.missing };
+      return { errors: r.errors, missing: r.missing, valid: r.errors.length === 0 };
     },
     addSchema: function (uri, schema) {
       if (uri && typeof uri === 'object') { schema = uri; uri = schema.id || schema.$id; }
