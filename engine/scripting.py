@@ -161,7 +161,6 @@ def item_info(located: Located, collection: Collection, url: str) -> dict[str, A
     }
 
 
-UNDEFINED_KEY = "__pm_undefined__"  # how a variable set to `undefined` crosses the JSON boundary
 DYNAMIC_IN_SCRIPT = re.compile(r"\{\{(\$[A-Za-z]+)\}\}")
 
 
@@ -213,9 +212,7 @@ def scopes_now(scopes: Scopes, snapshot: dict | None) -> Scopes:
 
 def _script_text(value: Any) -> str:
     """A value's text as the sandbox writes it back (null and undefined as "null", like Newman)."""
-    if value is None or (isinstance(value, dict) and value.get(UNDEFINED_KEY) is True and len(value) == 1):
-        return "null"
-    return as_text(value)
+    return "null" if value is None else as_text(value)
 
 
 def apply_scope_changes(scopes: Scopes, given: dict[str, dict[str, Any]], outcome: "ScriptOutcome") -> None:

@@ -90,7 +90,7 @@ pm.test('legacy request', function () {
   pm.expect(request.description).to.equal('What it does');
   pm.expect(request.method).to.equal('GET');
   pm.expect(request.url).to.match(/\\/a$/);
-  pm.expect(request.headers).to.eql({'X-A': '1'});
+  pm.expect(request.headers).to.eql({'x-a': '1'});  // Newman lowercases the names
   pm.expect(request.data).to.eql({});
 });
 pm.test('replaceIn nested', function () {

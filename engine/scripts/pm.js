@@ -1276,6 +1276,11 @@
   function legacyValue(v) {
     return (v === false || v) && typeof (v && v.toString) === 'function' ? v.toString() : v;
   }
+  function lowerKeys(o) {
+    var out = {};
+    Object.keys(o).forEach(function (k) { out[k.toLowerCase()] = o[k]; });
+    return out;
+  }
   function legacyData(request) {
     var raw = request._body.raw;
     return raw === undefined || raw === null || raw === '' ? {} : raw;
@@ -1286,7 +1291,7 @@
       tests: {}, environment: Object.assign({}, env), globals: Object.assign({}, glob),
       data: Object.assign({}, data), iteration: S.info.iteration,
       request: { id: S.info.requestId, name: S.info.requestName, description: S.info.description,
-        headers: S.request.headers.toObject(), method: S.request.method, url: S.request._url._raw,
+        headers: lowerKeys(S.request.headers.toObject()), method: S.request.method, url: S.request._url._raw,
         data: legacyData(S.request) }
     };
     var postman = {
@@ -1324,7 +1329,6 @@
     return legacy;
   }
 
-  var UNDEFINED_MARK = { __pm_undefined__: true };
   var BASELINE = null;
   var PARSE = JSON.parse, STRINGIFY = JSON.stringify;
   function installGlobals() {
@@ -1367,13 +1371,6 @@
       scopes[n] = Object.assign({}, (input.scopes || {})[n] || {});
     });
     Object.keys(input.scopes || {}).forEach(function (n) { if (!scopes[n]) scopes[n] = Object.assign({}, input.scopes[n]); });
-    Object.keys(scopes).forEach(function (n) {
-      var st = scopes[n];
-      Object.keys(st).forEach(function (k) {
-        var v = st[k];
-        if (v && typeof v === 'object' && v.__pm_undefined__ === true && Object.keys(v).length === 1) st[k] = undefined;
-      });
-    });
     S = {
       event: input.event, eventName: input.event_name || input.event, scripts: input.scripts, scopes: scopes, precedence: input.precedence,
       dynamic: input.dynamic || {},
@@ -1490,8 +1487,8 @@
         var v = st[k];
         out[k] = scopeText(v);
         // numbers, booleans, null, arrays and objects keep their type for later scripts (as in
-        // Newman); undefined crosses as a marker, since JSON has no undefined
-        if (v === undefined) kept[k] = UNDEFINED_MARK;
+        // Newman); undefined reaches later scripts as null, as in Newman
+        if (v === undefined) kept[k] = null;
         else if (typeof v !== 'string' && typeof v !== 'function' && typeof v !== 'symbol') kept[k] = v;
       });
       scopes[n] = out;
