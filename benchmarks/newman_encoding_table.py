@@ -105,6 +105,21 @@ def rows() -> list[dict[str, Any]]:
     }
     for row_id, url in specials.items():
         add(row_id, url)
+    objects = {
+        "obj-empty-query": {"raw": "{{base}}/e?", "host": ["{{base}}"], "path": ["e"], "query": []},
+        "obj-raw-question-only": {"raw": "{{base}}/e?", "host": ["{{base}}"], "path": ["e"]},
+        "obj-disabled-query": {"host": ["{{base}}"], "path": ["e"],
+                               "query": [{"key": "a", "value": "1", "disabled": True}, {"key": "b", "value": "2"}]},
+        "obj-all-disabled": {"host": ["{{base}}"], "path": ["e"], "query": [{"key": "a", "value": "1", "disabled": True}]},
+        "obj-empty-keys": {"host": ["{{base}}"], "path": ["e"], "query": [{"key": "", "value": None}, {"key": "", "value": None}]},
+        "obj-null-key": {"host": ["{{base}}"], "path": ["e"], "query": [{"key": None, "value": "v"}, {"key": "k", "value": None}]},
+        "obj-empty-value": {"host": ["{{base}}"], "path": ["e"], "query": [{"key": "k", "value": ""}]},
+        "obj-trailing-segment": {"host": ["{{base}}"], "path": ["e", ""]},
+        "obj-path-string": {"host": ["{{base}}"], "path": "/s/t"},
+        "obj-no-path": {"host": ["{{base}}"]},
+    }
+    for row_id, url in objects.items():
+        add(row_id, url)
     add("ipv6", "http://[::1]:{{port6}}/six?x=1", server="v6")
     add("ipv6-long", "http://[0:0:0:0:0:0:0:1]:{{port6}}/sixlong", server="v6")
     for row_id, url in {

@@ -243,14 +243,14 @@ def check_schema(
     try:
         actual = json.loads(response.body.decode("utf-8-sig"))
     except (ValueError, UnicodeDecodeError) as exc:
-        return CheckResult("schema", False, f"body is not JSON ({_short(str(exc))}); the documented example is JSON")
+        return CheckResult("schema", False, f"body is not JSON ({shorten(str(exc))}); the documented example is JSON")
     errors = list(validator.iter_errors(actual))
     if not errors:
         return CheckResult("schema", True, "body matches the documented schema")
     from jsonschema.exceptions import relevance
 
     errors.sort(key=relevance)
-    lines = [_schema_error(e) for e in errors[:max_errors]]
+    lines = [schema_error(e) for e in errors[:max_errors]]
     more = f" (+{len(errors) - max_errors} more)" if len(errors) > max_errors else ""
     return CheckResult("schema", False, "; ".join(lines) + more)
 
@@ -284,7 +284,8 @@ def _user_validator(schema: dict) -> Any:
     return cached[1]
 
 
-def _schema_error(error: Any) -> str:
+def schema_error(error: Any) -> str:
+    """One failure as `pointer: what` (shared with the OpenAPI checks)."""
     pointer = "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in error.absolute_path) or "/"
     if error.validator == "type":
         expected = error.validator_value
@@ -299,10 +300,10 @@ def _schema_error(error: Any) -> str:
     if error.validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
         return f"{pointer}: missing key '{missing}'"
-    return f"{pointer}: {_short(error.message)}"
+    return f"{pointer}: {shorten(error.message)}"
 
 
-def _short(text: str, limit: int = 120) -> str:
+def shorten(text: str, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

@@ -125,9 +125,15 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stder
     from .errors import InputError, ReplayError
 
     try:
+        _require(args.command)
         return _COMMANDS[args.command](args, stdout, stderr)
     except InputError as exc:
         stderr.write(exc.render() + "\n")
+        return ExitCode.BAD_INPUT
+    except ModuleNotFoundError as exc:
+        if debug or not exc.name or exc.name.split(".")[0] in ("engine", ""):
+            raise
+        stderr.write(_missing(exc.name.split(".")[0]).render() + "\n")
         return ExitCode.BAD_INPUT
     except ReplayError as exc:
         stderr.write(f"error: {exc.message}\n" + (f"  hint: {exc.hint}\n" if exc.hint else ""))
@@ -143,6 +149,42 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stder
         stderr.write(f"internal error: {type(exc).__name__}: {exc}\n  rerun with --debug for a traceback, "
                      "and please report it\n")
         return ExitCode.FAILED
+
+
+# ---------------------------------------------------------------- dependencies
+
+# what each command imports as it runs: checked before it starts (importlib finds, nothing is imported)
+_NEEDS = ("yaml", "jsonschema")
+REQUIRED_MODULES = {"run": _NEEDS + ("requests", "urllib3", "genson", "referencing"), "curl": _NEEDS,
+                    "validate": _NEEDS + ("referencing",), "list": _NEEDS, "mock": _NEEDS, "convert": _NEEDS}
+_DISTRIBUTIONS = {"yaml": "pyyaml", "rfc3339_validator": "rfc3339-validator"}
+
+
+def _require(command: str) -> None:
+    """A dependency that is not installed stops the command before it starts (exit 2, with the
+    command that installs it), never as an internal error halfway through a run."""
+    import importlib.util
+
+    for module in REQUIRED_MODULES.get(command, ()):
+        if importlib.util.find_spec(module) is None:
+            raise _missing(module)
+
+
+def _missing(module: str) -> Any:
+    from .errors import InputError
+
+    name = _DISTRIBUTIONS.get(module, module)
+    requirement = name
+    try:
+        from importlib.metadata import requires
+
+        requirement = next((r.split(";")[0].strip() for r in requires("postman-replay") or ()
+                            if re.split(r"[\s<>=!~\[;]", r, maxsplit=1)[0].lower() == name.lower()), name)
+    except Exception:  # not installed as a distribution (run from a checkout): the bare name will do
+        pass
+    return InputError(f"the Python package '{name}' is not installed (module '{module}')", file="postman-replay",
+                      title="missing dependency",
+                      hint=f"{sys.executable} -m pip install '{requirement}'  (or reinstall postman-replay)")
 
 
 # ---------------------------------------------------------------- helpers shared by commands
@@ -172,9 +214,12 @@ def _load_inputs(
 def _check_writable(path: str) -> None:
     from pathlib import Path
 
+    from .atomic import STDOUT, writes_through
     from .errors import InputError
 
-    target = Path(path)
+    if path == STDOUT or writes_through(path):
+        return  # standard output, a pipe or a device: written through, nothing is created beside it
+    target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
     if target.is_dir():
         raise InputError("is a folder; a report or export needs a file path", file=path, title="cannot write file",
                          hint=f"give a file name, e.g. {target / 'report.json'}")
@@ -234,11 +279,14 @@ def cmd_run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     collection, options = _load_inputs(args, stream=None if not args.mock else False)
     _load_notes(collection, stderr)
     options = replace(options, keep_results=False)  # reporters stream; memory stays flat however long the run
-    contract = options.contract
+    contract, openapi = options.contract, options.openapi
     select(collection, options.items, options.folders)  # bad selectors exit 2 before anything starts
     if contract is not None:
         for key in contract.unused([located.path for located in collection.walk()]):
             stderr.write(f"note: contract rule '{key}' matches no item of the collection\n")
+    if openapi is not None:
+        coverage = openapi.coverage(select(collection, options.items, options.folders))
+        stderr.write(coverage.line + "\n")
     names = [n.strip() for n in args.reporters.split(",") if n.strip()]
     # an export path says which report is wanted: asking for it twice is not needed
     for name, path in (("json", args.reporter_json_export), ("junit", args.reporter_junit_export),
@@ -298,18 +346,18 @@ def cmd_run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
         stderr.write(f"error: a reporter failed, its output is incomplete: {problem}\n")
     failed = {problem.split(":", 1)[0] for problem in result.reporter_errors}
     for reporter in reporters:
-        if getattr(reporter, "path", None) and type(reporter).__name__ not in failed:
+        if getattr(reporter, "path", None) not in (None, "-") and type(reporter).__name__ not in failed:
             stderr.write(f"report written to {reporter.path}\n")
     if args.export_environment:
         cli_values = {k: v for k, v in result.scopes.layers["cli"].items() if k not in injected}
         values = {**result.scopes.layers["environment"], **cli_values}
         name = options.environments[-1].name if options.environments else "postman-replay"
         export_variables(args.export_environment, name, values, secret=result.scopes.secret_names,
-                         disabled=[p for env in options.environments for p in env.disabled])
+                         disabled=[p for env in options.environments for p in env.disabled], stdout=stdout)
     if args.export_globals:
         export_variables(args.export_globals, "globals", dict(result.scopes.layers["globals"]), "globals",
                          secret=result.scopes.secret_names,
-                         disabled=[p for env in options.globals_ for p in env.disabled])
+                         disabled=[p for env in options.globals_ for p in env.disabled], stdout=stdout)
     return result.exit_code
 
 
@@ -321,7 +369,9 @@ def cmd_list(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     from .model import Folder, Item
     from .resolve import describe_url
 
-    collection = load_collection(args.collection, collection=args.collection_name)
+    # a large v3 directory is indexed from its files' top lines; a v2.1 file loads whole, as always
+    collection = load_collection(args.collection, collection=args.collection_name,
+                                 stream=None if os.path.isdir(args.collection) else False)
     _load_notes(collection, stderr)
     out: list[str] = [f"{collection.name}"]
     if collection.schema_version.startswith("3"):
@@ -337,6 +387,10 @@ def cmd_list(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
             if isinstance(node, Item):
                 count += 1
                 codes = ",".join(str(r.code) for r in node.responses if r.code is not None) or "-"
+                if node.stub and collection.schema_version.startswith("3"):  # a large v3 directory, indexed
+                    from .load_v3 import stub_codes
+
+                    codes = ",".join(str(c) for c in stub_codes(collection, node)) or "-"
                 out.append(f"{pad}{node.request.method:<7} {node.name}  {describe_url(node.request.url)}  [{codes}]")
             elif isinstance(node, Folder):
                 out.append(f"{pad}{node.name}/")
@@ -380,6 +434,8 @@ def cmd_curl(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
                 stderr.write(f"  fix: {result.hint}\n")
             code = ExitCode.FAILED
             continue
+        for compat in result.compat:
+            stderr.write(f"compat: {redactor.text(compat.message)}\n")
         for note in result.notes:
             if note != "dry run: not sent":
                 stderr.write(f"note: {redactor.text(note)}\n")
@@ -398,6 +454,7 @@ def cmd_validate(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> 
 
     collection, options = _load_inputs(args, full_schema=True)
     _load_notes(collection, stderr)
+    openapi = options.openapi
     scopes = base_scopes(collection, options).with_data({})
     from .auth.grant import RunTimeTokens
 
@@ -409,6 +466,7 @@ def cmd_validate(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> 
     script_lines, by_item = _script_problems(collection)
     lines += script_lines
     blocked += len(script_lines)
+    loose = 0
     for located in located_all:
         if located.path in by_item:  # its own scripts would fail: listed with every reason
             blocked += 1
@@ -416,7 +474,12 @@ def cmd_validate(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> 
                          "\n    fix: correct the script, or remove what the sandbox does not provide")
             continue
         try:
-            resolve(located, collection, scopes, resolve_options, dynamic=lambda name: "x")
+            prepared = resolve(located, collection, scopes, resolve_options, dynamic=lambda name: "x")
+            # what --compat newman lets through, item by item (a name a script sets is no deviation)
+            notes = [n for n in prepared.compat if n.kind != "unresolved-variable" or n.subject not in set_by_scripts]
+            if notes:
+                loose += 1
+                lines.append(f"~ {located.path}\n" + "\n".join(f"    compat: {n.kind}: {n.message}" for n in notes))
         except ItemError as exc:
             if exc.missing and set(exc.missing) <= set_by_scripts and len(exc.problems) == 1:
                 names = ", ".join(f"{{{{{n}}}}}" for n in exc.missing)
@@ -427,21 +490,36 @@ def cmd_validate(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> 
     stdout.write(f"{collection.name}: structure is valid ({len(located_all)} items)\n")
     if lines:
         stdout.write("\n".join(lines) + "\n")
+    if openapi is not None:
+        _openapi_coverage(openapi, located_all, stdout)
     if blocked:
         stdout.write(f"{blocked} of {len(located_all)} items cannot be sent as they stand\n")
         needed = dict.fromkeys(re.findall(r"--env-var ([^=\s]+)=", "\n".join(lines)))
         if needed:
             stdout.write("to send them, set: " + " ".join(f"--env-var {name}=…" for name in needed) + "\n")
         return ExitCode.BAD_INPUT
+    if loose:
+        stdout.write(f"{loose} of {len(located_all)} items are sent only because of --compat newman\n")
     stdout.write("every item can be sent\n")
     return ExitCode.OK
 
 
+def _openapi_coverage(openapi: Any, located_all: list, stdout: IO[str]) -> None:
+    """Items no operation describes, operations no item exercises, and the coverage line."""
+    coverage = openapi.coverage(located_all)
+    for item, why in coverage.unmapped:
+        stdout.write(f"? {item}\n    {why}\n")
+    if coverage.uncovered:
+        stdout.write(f"operations no item covers ({len(coverage.uncovered)}):\n")
+        stdout.write("".join(f"  {op.label}\n" for op in coverage.uncovered))
+    stdout.write(coverage.line + "\n")
+
+
 def _names_set_by_scripts(collection: Any) -> set[str]:
     """Variables some script sets (`pm.environment.set('token', …)`): validate cannot see their values."""
-    from .scripting import names_set_by_scripts
+    from .scripting import variables_set_by_scripts
 
-    return names_set_by_scripts(collection)
+    return set(variables_set_by_scripts(collection))
 
 
 def _script_problems(collection: Any) -> tuple[list[str], dict[str, list[str]]]:

@@ -1,7 +1,8 @@
 """The contract file: per-item expectations that `run --contract` and the pytest plugin apply.
 
-A contract is a YAML or JSON mapping with one key, `items`, whose keys are item slash paths
-(`Folder/Item`) or fnmatch globs (`Users/*`; `*` also crosses `/`) and whose values are rules:
+A contract is a YAML or JSON mapping with the key `items`, whose keys are item slash paths
+(`Folder/Item`) or fnmatch globs (`Users/*`; `*` also crosses `/`) and whose values are rules,
+and optionally `setup: [Login, …]`, the folders or items that run first, in order (as `--setup`):
 
     items:
       "Watchers/Remove content watcher":
@@ -92,7 +93,11 @@ CONTRACT_SCHEMA = {
     "type": "object",
     "required": ["items"],
     "additionalProperties": False,
-    "properties": {"items": {"type": "object", "propertyNames": {"minLength": 1}, "additionalProperties": _RULE}},
+    "properties": {
+        "items": {"type": "object", "propertyNames": {"minLength": 1}, "additionalProperties": _RULE},
+        "setup": {"anyOf": [{"type": "string", "minLength": 1},
+                            {"type": "array", "items": {"type": "string", "minLength": 1}}]},
+    },
 }
 _FIELD_HINTS = {
     "expect": "write codes like [204, 404] or \"2xx\", or a policy: documented, success",
@@ -102,6 +107,7 @@ _FIELD_HINTS = {
     "skip": "write the reason as text, e.g. skip: \"flaky upstream, JIRA-123\"",
     "known_failures": "write a list of check names: " + ", ".join(CHECK_NAMES) + " or header:NAME",
     "items": "write items: as a mapping of item path (or glob) to its rule",
+    "setup": "write setup: as a list of folder or item names that run first, e.g. setup: [Login]",
 }
 
 
@@ -168,6 +174,7 @@ class Contract:
     file: str
     exact: dict[str, tuple[Rule, frozenset[str]]]
     globs: tuple[tuple[str, Rule, frozenset[str]], ...] = ()
+    setup: tuple[str, ...] = ()  # folders/items that run first, in order (as --setup)
 
     def rule_for(self, item_path: str) -> Rule | None:
         """Matching globs in file order, then the exact path; None when nothing matches."""
@@ -205,7 +212,8 @@ def load_contract(path: str | Path) -> Contract:
             globs.append((key, rule, frozenset(raw)))
         else:
             exact[key] = (rule, frozenset(raw))
-    return Contract(file, exact, tuple(globs))
+    setup = document.get("setup") or ()
+    return Contract(file, exact, tuple(globs), (setup,) if isinstance(setup, str) else tuple(setup))
 
 
 def _rule(raw: dict, pointer: str, file: str, bundler: "_Bundler") -> Rule:

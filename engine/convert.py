@@ -66,6 +66,12 @@ def _write_v3(source: Path, out: Path) -> Conversion:
     document = read_document(source, what="collection")
     if isinstance(document, dict) and isinstance(document.get("collection"), dict) and "item" not in document:
         document = document["collection"]
+    from .load_v1 import is_v1
+
+    if is_v1(document):  # the writer reads v2.1 documents: refuse rather than write an empty collection
+        raise InputError("is a Collection v1 file; convert reads v2.1 files", file=str(source),
+                         title="cannot convert", hint="run or validate it as it is (v1 loads directly), or "
+                         "export it from Postman as v2.1 and convert that")
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise InputError("already exists and is not an empty directory", file=str(out), title="cannot write",
                          hint="choose a new directory (postman/collections/<Name>)")
@@ -84,6 +90,13 @@ def _write_v3_environment(source: Path, out: Path) -> Conversion:
 
     load_environment(source)
     document = read_document(source, what="environment")
+    # every shape load_environment reads: the API's wrappers, the old bare array, a flat mapping
+    if isinstance(document, dict) and len(document) == 1 and next(iter(document)) in ("environment", "globals"):
+        document = next(iter(document.values()))
+    if isinstance(document, list):
+        document = {"values": document}
+    elif not isinstance(document.get("values"), list):
+        document = {"values": [{"key": key, "value": value} for key, value in document.items()]}
     suffix = ".globals.yaml" if source.name.endswith("_globals.json") else ".environment.yaml"
     if not out.name.endswith(suffix):
         raise InputError(f"an environment file in v3 is named <Name>{suffix}", file=str(out), title="cannot write",
@@ -93,7 +106,7 @@ def _write_v3_environment(source: Path, out: Path) -> Conversion:
         entry: dict[str, Any] = {"key": text_of(row.get("key")), "value": _scalar(row.get("value"))}
         if row.get("type") in ("secret", "default"):
             entry["type"] = row["type"]
-        entry["enabled"] = row.get("enabled") is not False
+        entry["enabled"] = row.get("enabled") is not False and row.get("disabled") is not True
         values.append(entry)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(dump_yaml({"name": text_of(document.get("name")) or out.name.split(".")[0], "values": values}),

@@ -313,10 +313,10 @@ def load_collection(
                 pass  # broken input: the whole load below reports it exactly as it always does
     with _paused_gc():
         document = read_document(path, what="collection")
-        collection = build_collection(document, file=file, source=Path(path), full_schema=full_schema)
+        loaded = build_collection(document, file=file, source=Path(path), full_schema=full_schema)
         del document
         gc.freeze()  # the model lives as long as the run: later collections need not scan it
-    return collection
+    return loaded
 
 
 @contextlib.contextmanager
@@ -439,7 +439,7 @@ class Reader:
         schema_url = as_text(_field(info, "schema", base + "/info", TEXT))
         return Collection(
             name=as_text(_field(info, "name", base + "/info", TEXT)) or (source.stem if source else "collection"),
-            items=self.nodes(_field(document, "item", base, (list,)), base + "/item", 0),
+            items=self.nodes(_field(document, "item", base, (list, dict)), base + "/item", 0),
             description=_description(info.get("description"), base + "/info/description"),
             **self.container(document, base),
             source=source,
@@ -455,12 +455,13 @@ class Reader:
             "behavior": _behavior(node.get("protocolProfileBehavior"), pointer + "/protocolProfileBehavior"),
         }
 
-    def nodes(self, raw: list, pointer: str, depth: int) -> tuple[Folder | Item, ...]:
+    def nodes(self, raw: list | dict, pointer: str, depth: int) -> tuple[Folder | Item, ...]:
+        """`item` is a list; postman-collection also takes a single item or folder object."""
         if depth > MAX_FOLDER_DEPTH:
             raise WrongShape(pointer, f"folders nested more than {MAX_FOLDER_DEPTH} deep")
         out: list[Folder | Item] = []
-        for index, node in enumerate(raw):
-            here = f"{pointer}/{index}"
+        entries = [(pointer, raw)] if isinstance(raw, dict) else [(f"{pointer}/{i}", n) for i, n in enumerate(raw)]
+        for here, node in entries:
             _want(node, here, dict)
             if "item" in node and "request" not in node:
                 out.append(self.folder(node, here, depth))
@@ -473,18 +474,21 @@ class Reader:
     def folder(self, node: dict, pointer: str, depth: int) -> Folder:
         return Folder(
             name=as_text(_field(node, "name", pointer, TEXT)) or "(unnamed folder)",
-            items=self.nodes(_field(node, "item", pointer, (list,)), pointer + "/item", depth + 1),
+            items=self.nodes(_field(node, "item", pointer, (list, dict)), pointer + "/item", depth + 1),
             description=_description(node.get("description"), pointer + "/description"),
             **self.container(node, pointer),
             pointer=pointer,
         )
 
     def item(self, node: dict, pointer: str) -> Item:
-        responses = _field(node, "response", pointer, LIST_OR_NULL) or []
+        responses = _field(node, "response", pointer, (list, dict, type(None))) or []
+        pointers = [f"{pointer}/response/{i}" for i in range(len(responses))]
+        if isinstance(responses, dict):  # one saved example, not in a list: postman-collection takes it
+            responses, pointers = [responses], [pointer + "/response"]
         return Item(
             name=as_text(_field(node, "name", pointer, TEXT)) or "(unnamed request)",
             request=self.request(node.get("request"), pointer + "/request"),
-            responses=tuple(self.response(r, f"{pointer}/response/{i}") for i, r in enumerate(responses)),
+            responses=tuple(self.response(r, here) for r, here in zip(responses, pointers)),
             events=self.events(node.get("event"), pointer + "/event"),
             behavior=_behavior(node.get("protocolProfileBehavior"), pointer + "/protocolProfileBehavior"),
             pointer=pointer,
@@ -636,15 +640,35 @@ def _params(raw: Any, pointer: str, *, variables: bool = False, form: bool = Fal
     return tuple(out)
 
 
+def _header_row(line: str) -> dict:
+    name, _, value = line.partition(":")
+    return {"key": name.strip(), "value": value.strip()}
+
+
 def _headers(raw: Any, pointer: str) -> tuple[Param, ...]:
-    if isinstance(raw, str):  # v2.0 allows "Name: value\nName2: value2"
-        rows = []
-        for line in raw.splitlines():
-            if ":" in line:
-                name, _, value = line.partition(":")
-                rows.append({"key": name.strip(), "value": value.strip()})
-        raw = rows
+    """A list of rows; as postman-collection also takes: one text of `Name: value` lines (v2.0),
+    rows written as `Name: value` text, or a `{"Name": "value"}` mapping."""
+    if isinstance(raw, str):
+        raw = [_header_row(line) for line in raw.splitlines() if ":" in line]
+    elif isinstance(raw, dict):
+        raw = [raw] if "key" in raw else [{"key": k, "value": v} for k, v in raw.items()]
+    elif isinstance(raw, list):
+        raw = [_header_row(row) if isinstance(row, str) else row for row in raw]
     return tuple(p for p in _params(raw, pointer) if p.key.strip())
+
+
+def _query_row(text: str) -> dict:
+    key, eq, value = text.partition("=")
+    return {"key": key, "value": value if eq else None}
+
+
+def _query_rows(raw: Any) -> Any:
+    """Rows; postman-collection also takes the query as one `a=1&b` text, or rows written as text."""
+    if isinstance(raw, str):
+        return [_query_row(pair) for pair in raw.lstrip("?").split("&") if pair]
+    if isinstance(raw, list):
+        return [_query_row(row) if isinstance(row, str) else row for row in raw]
+    return raw
 
 
 def _segments(value: Any, sep: str, pointer: str) -> tuple[str, ...] | None:
@@ -676,7 +700,7 @@ def _url(raw: Any, pointer: str) -> Url:
         host=host if host else None,
         port=as_text(_field(raw, "port", pointer, TEXT)) or None,
         path=path,
-        query=_params(raw.get("query"), pointer + "/query"),
+        query=_params(_query_rows(raw.get("query")), pointer + "/query"),
         variables=_params(raw.get("variable"), pointer + "/variable", variables=True),
         hash=as_text(_field(raw, "hash", pointer, TEXT)) or None,
     )

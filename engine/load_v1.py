@@ -16,8 +16,8 @@ follows that converter's documented mapping, written here from its behaviour:
   the mode is inferred (raw text, else form rows, else GraphQL). `dataOptions` become the body's
   options, `dataDisabled` disables it, `dataMode: null` means no body.
 - `currentHelper` + `helperAttributes` (an object or its JSON text) is the auth, field names
-  renamed as Postman does; a v2-style `auth` block is used when no helper is set. `normal` or
-  no helper inherits.
+  renamed as Postman does; a v2-style `auth` block is used only when the request has no
+  `currentHelper` key at all. `normal`, or a null helper, inherits.
 - `preRequestScript` / `tests` are the scripts; `events` is used when neither is set.
 - `responses` (ordered by `responses_order` when given) are the documented examples:
   `responseCode.code`/`.name`, `headers`, `text`.
@@ -81,6 +81,7 @@ class _V1:
             key = as_text(_field(request, "id", f"{base}/requests/{index}", TEXT))
             self.requests.setdefault(key, (index, request))
         self.folders: dict[str, tuple[int, dict]] = {}
+        self.checked: set[str] = set()  # folders known not to contain themselves
         for index, folder in enumerate(folders):
             if folder is None:
                 continue  # Postman skips empty slots
@@ -93,11 +94,13 @@ class _V1:
         subfolders = set()
         for index, folder in self.folders.values():
             subfolders.update(self._ids(folder, "folders_order", f"{base}/folders/{index}"))
+        for key in self.folders:
+            self._acyclic(key, ())
         top = self._ids(document, "folders_order", base) if document.get("folders_order") is not None else list(self.folders)
         items: list[Folder | Item] = []
         for key in dict.fromkeys(top):
             if key in self.folders and key not in subfolders:
-                items.append(self.folder(key, (), 0))
+                items.append(self.folder(key))
         for key in dict.fromkeys(self._ids(document, "order", base)):
             if key in self.requests:
                 items.append(self.item(key))
@@ -111,21 +114,31 @@ class _V1:
             schema_version="1.0.0",
         )
 
+    def _acyclic(self, key: str, path: tuple[str, ...]) -> None:
+        """A folder inside itself, however deep, is a broken file (Postman would loop)."""
+        if key in self.checked:
+            return
+        index, raw = self.folders[key]
+        if key in path:
+            raise WrongShape(f"{self.base}/folders/{index}/folders_order", f"folder '{raw.get('name')}' contains itself")
+        if len(path) > MAX_FOLDER_DEPTH:
+            raise WrongShape(f"{self.base}/folders/{index}", f"folders nested more than {MAX_FOLDER_DEPTH} deep")
+        for sub in self._ids(raw, "folders_order", f"{self.base}/folders/{index}"):
+            if sub in self.folders:
+                self._acyclic(sub, path + (key,))
+        self.checked.add(key)
+
     def _ids(self, node: dict, key: str, pointer: str) -> list[str]:
         ids = _field(node, key, pointer, LIST_OR_NULL) or []
         return [as_text(_want(i, f"{pointer}/{key}/{n}", str, int, float)) for n, i in enumerate(ids)]
 
-    def folder(self, key: str, path: tuple[str, ...], depth: int) -> Folder:
+    def folder(self, key: str) -> Folder:
         index, raw = self.folders[key]
         pointer = f"{self.base}/folders/{index}"
-        if key in path:
-            raise WrongShape(pointer + "/folders_order", f"folder '{raw.get('name')}' contains itself")
-        if depth > MAX_FOLDER_DEPTH:
-            raise WrongShape(pointer, f"folders nested more than {MAX_FOLDER_DEPTH} deep")
         items: list[Folder | Item] = []
         for sub in self._ids(raw, "folders_order", pointer):
             if sub in self.folders:
-                items.append(self.folder(sub, path + (key,), depth + 1))
+                items.append(self.folder(sub))
         for request in self._ids(raw, "order", pointer):
             if request in self.requests:
                 items.append(self.item(request))
@@ -301,7 +314,7 @@ def _form_rows(rows: list, pointer: str) -> list[dict]:
 def _auth(raw: dict, pointer: str) -> dict | None:
     helper = _field(raw, "currentHelper", pointer, (str, type(None)))
     attributes = raw.get("helperAttributes")
-    if not helper and not attributes:
+    if "currentHelper" not in raw and not attributes:  # a v2-style block counts only without any helper key
         auth = raw.get("auth")
         return auth if isinstance(auth, dict) or auth is None else _want(auth, pointer + "/auth", dict)
     if not helper or helper == "normal":

@@ -13,7 +13,7 @@ import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterator, Union
+from typing import Any
 
 from .errors import InputError, json_type
 from .model import (
@@ -121,12 +121,22 @@ def _loader() -> Any:
     if _LOADER is None:
         import yaml
 
-        _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+        tags = {ScalarNode: _STR, SequenceNode: "tag:yaml.org,2002:seq", MappingNode: "tag:yaml.org,2002:map"}
+
+        class Loader(getattr(yaml, "CBaseLoader", yaml.BaseLoader)):  # type: ignore[misc]
+            """No implicit resolvers: plain scalars are typed by `_scalar` with YAML 1.2's core rules."""
+
+            def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+                return tags[kind]
+
+        _LOADER = Loader
     return _LOADER
 
 
 def _value(node: Any, budget: list[int], depth: int) -> Any:
-    from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+    from yaml.nodes import MappingNode, ScalarNode, SequenceNode  # cached after the first call
 
     budget[0] -= 1
     if budget[0] < 0 or depth > MAX_DEPTH:
@@ -157,24 +167,35 @@ def _value(node: Any, budget: list[int], depth: int) -> Any:
     return out
 
 
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+
+
 def _scalar(node: Any) -> Any:
-    text: str = node.value
-    tag: str = node.tag
-    if tag == _STR or node.style:  # quoted or block: always text
-        return text
-    if tag.endswith(":null"):
+    """YAML 1.2 core schema for plain scalars: null, true/false, decimal numbers; anything else
+    (yes, on, 0123 aside, dates, 0x1F, 1_000, .inf) is the text as written."""
+    if node.style:
+        return node.value  # quoted or block: always text
+    return _plain(node.value)
+
+
+def _plain(text: str) -> Any:
+    if text in _NULLS:
         return None
-    if tag.endswith(":bool"):
-        return {"true": True, "false": False}.get(text.lower(), text)  # yes/no/on/off stay words
-    if tag.endswith(":int") and _INT.fullmatch(text):
-        number = WrittenInt(int(text))
-        number.text = text
-        return number
-    if tag.endswith((":float", ":int")) and _FLOAT.fullmatch(text):
-        real = WrittenFloat(float(text))
-        real.text = text
-        return real
-    return text  # timestamps, 0x1F, 1_000, .inf: the text as written
+    flag = _BOOLS.get(text)
+    if flag is not None:
+        return flag
+    first = text[0]
+    if first.isdigit() or first in "-+.":
+        if _INT.fullmatch(text):
+            number = WrittenInt(int(text))
+            number.text = text
+            return number
+        if _FLOAT.fullmatch(text):
+            real = WrittenFloat(float(text))
+            real.text = text
+            return real
+    return text
 
 
 def text_of(value: Any) -> str:
@@ -301,7 +322,7 @@ class FileReader:
 def kind_of(document: dict, wanted: tuple[str, ...], what: str) -> str:
     kind = document.get("$kind")
     if kind is None:
-        raise Wrong((), f"no `$kind`: every v3 file says what it is", f"add `$kind: {wanted[0]}` as the first line")
+        raise Wrong((), "no `$kind`: every v3 file says what it is", f"add `$kind: {wanted[0]}` as the first line")
     if not isinstance(kind, str):
         raise Wrong(("$kind",), f"`$kind` must be text, got {_described(kind)}", f"write `$kind: {wanted[0]}`")
     if kind not in wanted:
@@ -459,7 +480,7 @@ class Reader:
                                f"'{'http:' if scope != 'request' else ''}{kind.split(':')[-1]}' there")
             if code and code.strip():
                 out.append(Script(listen=SCRIPT_TYPES[kind], source=code, pointer=f"{file}#{_pointer_text(here)}",
-                                  event_name=kind.split(":")[-1]))
+                                  event_name=kind))
         return tuple(out)
 
     def variables(self, raw: Any, pointer: tuple[Any, ...]) -> tuple[Param, ...]:
@@ -607,7 +628,7 @@ def _request(document: dict, found: RequestFile, file: str, fields: Reader,
     auth, _ = fields.auth(document.get("auth"), ("auth",), file)
     if graphql:
         variables = document.get("variables")
-        body = Body(mode="graphql", graphql_query=_text(document.get("query"), ("query",)),
+        body: Body | None = Body(mode="graphql", graphql_query=_text(document.get("query"), ("query",)),
                     graphql_variables=_text(variables, ("variables",)))
     else:
         body = fields.body(document.get("body"), ("body",))
@@ -646,28 +667,32 @@ def _order(document: dict) -> float:
 
 def _examples(found: RequestFile, pointer_dir: str | None, root: Path, display_root: str, notes: Notes,
               reader: FileReader, keep: dict[str, Any] | None = None) -> tuple[DocumentedResponse, ...]:
-    directories = [found.examples_dir] if found.examples_dir is not None else []
+    directories = [found.examples_dir] if found.examples_dir is not None and found.examples_dir.is_dir() else []
     if pointer_dir:
-        target = (found.path.parent / pointer_dir)
-        if not target.is_dir():
-            line, column = locate(reader.text, ("examples",))
-            raise _bad_file(reader.file, f"examples directory '{pointer_dir}' does not exist",
-                            "fix the path or remove the `examples` field", line, column)
-        _inside(target, root, reader.file, "examples directory")
-        if found.examples_dir is None or target.resolve() != found.examples_dir.resolve():
-            directories.append(target)
+        target = os.path.normpath(os.path.join(os.path.dirname(found.path), pointer_dir))
+        canonical = found.examples_dir is not None and target == os.path.normpath(found.examples_dir)
+        if not canonical:  # the usual pointer names the canonical directory: nothing more to check
+            if not os.path.isdir(target):
+                line, column = locate(reader.text, ("examples",))
+                raise _bad_file(reader.file, f"examples directory '{pointer_dir}' does not exist",
+                                "fix the path or remove the `examples` field", line, column)
+            _inside(Path(target), root, reader.file, "examples directory")
+            directories.append(Path(target))
     found_examples: list[tuple[float, str, DocumentedResponse, Any]] = []
+    root_text = str(root)
     for directory in directories:
         for entry in sorted(os.scandir(directory), key=lambda e: e.name):
-            path = Path(entry.path)
+            rel = os.path.relpath(entry.path, root_text).replace(os.sep, "/") if directory is not found.examples_dir \
+                else f"{found.rel.rpartition('/')[0]}/{RESOURCES}/{found.stem}.resources/examples/{entry.name}".lstrip("/")
             if entry.is_dir() or not entry.name.endswith(EXAMPLE_SUFFIXES):
                 if entry.name.endswith((".yaml", ".yml")):
-                    raise _bad_file(_display(display_root, _rel(path, root)),
+                    raise _bad_file(_display(display_root, rel),
                                     "not an example file: example files end in .example.yaml",
                                     f"rename it to {entry.name.rsplit('.', 1)[0]}.example.yaml")
                 continue
-            _inside(path, root, _display(display_root, _rel(path, root)), "example file")
-            found_examples.append(read_example(path, _display(display_root, _rel(path, root)), notes))
+            if entry.is_symlink():
+                _inside(Path(entry.path), root, _display(display_root, rel), "example file")
+            found_examples.append(read_example(Path(entry.path), _display(display_root, rel), notes))
     found_examples.sort(key=lambda e: (e[0], e[1]))
     if keep is not None:
         keep[found.rel + "#examples"] = [document for _, _, _, document in found_examples]
@@ -711,6 +736,109 @@ def read_example(path: Path, file: str, notes: Notes) -> tuple[float, str, Docum
         body=content,
         pointer=file,
     ), document
+
+
+# ---------------------------------------------------------------- the quick index of large collections
+
+_COLUMN_ZERO = re.compile(r"^[^ \t#\n-].*$", re.M)
+_TOP_KEY = re.compile(r"^([A-Za-z$][\w$-]*):(?:[ \t]+(.*?))?[ \t]*$")
+_QUICK_FIELDS = ("$kind", "name", "order", "method", "url", "id")
+_UNSURE = ("|", ">", "[", "{", "&", "*", "!", "%", "@", "`", "?", "#")
+_STATUS = re.compile(r"^[ \t]+statusCode:[ \t]*([0-9]{3})[ \t]*$", re.M)
+
+
+def quick_fields(text: str) -> dict[str, Any] | None:
+    """The top-level one-line fields of a simple request or example file, without a YAML parse.
+
+    Large collections are indexed this way (name, order, method, url: what selection, `list` and
+    the order need); each file is parsed and checked in full when its item runs. Anything this
+    reader is not sure of (block or flow values, anchors, tags, documents markers, odd quoting)
+    returns None, and the file is parsed in full instead.
+    """
+    fields: dict[str, Any] = {}
+    if text.startswith(("---", "%")) or "\n---" in text or "\r" in text:
+        return None
+    for line in _COLUMN_ZERO.findall(text):  # indented lines belong to the fields above them
+        match = _TOP_KEY.match(line)
+        if match is None:
+            return None
+        key, value = match.group(1), match.group(2)
+        if key not in _QUICK_FIELDS:
+            continue
+        if key in fields:
+            return None
+        parsed = _quick_scalar(value or "")
+        if parsed is _UNSURE:
+            return None
+        fields[key] = parsed
+    return fields
+
+
+def _quick_scalar(value: str) -> Any:
+    if not value:
+        return None
+    first = value[0]
+    if first == "'":
+        inner = value[1:-1] if len(value) > 1 and value.endswith("'") else None
+        if inner is None or "'" in inner.replace("''", ""):
+            return _UNSURE
+        return inner.replace("''", "'")
+    if first == '"':
+        inner = value[1:-1] if len(value) > 1 and value.endswith('"') else None
+        if inner is None or "\\" in inner or '"' in inner:
+            return _UNSURE
+        return inner
+    if first in _UNSURE or ": " in value or " #" in value:
+        return _UNSURE
+    return _plain(value)
+
+
+def quick_stub(found: RequestFile) -> tuple[Item, float] | None:
+    """A stub item (name, method, URL, documented codes) from a file's top lines, or None."""
+    try:
+        with open(found.path, "rb") as handle:
+            text = handle.read().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    fields = quick_fields(text)
+    if fields is None or fields.get("$kind") != "http-request" or not isinstance(fields.get("url"), str):
+        return None
+    order = fields.get("order", 0.0)
+    if isinstance(order, bool) or not isinstance(order, (int, float)):
+        return None
+    name, method = fields.get("name"), fields.get("method")
+    if not isinstance(name, (str, type(None))) or not isinstance(method, (str, type(None))):
+        return None
+    item = Item(name=name or found.stem, request=Request(method=(method or "GET").strip().upper(),
+                                                           url=Url(raw=fields["url"].strip())),
+                pointer=found.rel, id=text_of(fields.get("id")) or None, stub=True)
+    return item, float(order)
+
+
+def stub_codes(collection: Collection, stub: Item) -> list[int]:
+    """The documented status codes of a stub item (for `list`), read from its example files' lines."""
+    root, rel = _root_of(collection, stub.pointer)
+    directory, _, name = os.path.join(str(root), rel).rpartition("/")
+    examples = f"{directory}/{RESOURCES}/{name.rsplit('.', 2)[0]}.resources/examples"
+    found: list[tuple[float, str, int]] = []
+    try:
+        names = os.listdir(examples)
+    except OSError:
+        return []
+    for name in names:
+        if name.endswith(EXAMPLE_SUFFIXES):
+            try:
+                with open(os.path.join(examples, name), "rb") as handle:
+                    text = handle.read().decode("utf-8-sig")
+            except (OSError, UnicodeDecodeError):
+                continue
+            codes = _STATUS.findall(text)
+            if codes:
+                top = quick_fields(text) or {}
+                order = top.get("order")
+                found.append((float(order) if isinstance(order, (int, float)) else 0.0,
+                              text_of(top.get("name")) or name, int(codes[0])))
+    return [code for _, _, code in sorted(found)]
 
 
 # ---------------------------------------------------------------- directories
@@ -782,7 +910,8 @@ class DirectoryLoader:
             return Definition()
         path = resources / present[0]
         file = _display(self.display_root, _rel(path, self.root))
-        _inside(path, self.root, file, "definition file")
+        if path.is_symlink():
+            _inside(path, self.root, file, "definition file")
         reader = FileReader(path, file, self.notes)
         document = reader.document()
         if self.documents is not None:
@@ -812,17 +941,23 @@ class DirectoryLoader:
         if depth > MAX_DEPTH:
             raise _bad_file(_display(self.display_root, rel), f"folders nested more than {MAX_DEPTH} deep",
                             "flatten the folders")
-        requests, folders, examples_dirs = self.scan(directory, rel)
+        requests, folders = self.scan(directory, rel)
         siblings: list[tuple[float, str, Folder | Item]] = []
         for found in requests:
-            item, order = read_request(found, self.root, self.display_root, self.notes, self.documents)
+            quick = self.stubs and quick_stub(found)
+            if quick:
+                item, order = quick
+            else:
+                item, order = read_request(found, self.root, self.display_root, self.notes, self.documents)
+                if self.stubs:
+                    item = Item(name=item.name, request=Request(method=item.request.method,
+                                                                url=Url(raw=item.request.url.raw)),
+                                responses=tuple(DocumentedResponse(r.name, r.code) for r in item.responses),
+                                pointer=item.pointer, id=item.id, stub=True)
             self.count += 1
-            if self.stubs:
-                item = Item(name=item.name, request=Request(method=item.request.method, url=Url(raw=item.request.url.raw)),
-                            pointer=item.pointer, id=item.id, stub=True)
             siblings.append((order, item.name, item))
         for path in folders:
-            child_rel = _rel(path, self.root)
+            child_rel = f"{rel}/{path.name}" if rel else path.name
             definition = self.definition(path, child_rel)
             folder = Folder(
                 name=definition.name or path.name,
@@ -837,7 +972,7 @@ class DirectoryLoader:
         siblings.sort(key=lambda s: (s[0], s[1]))
         return tuple(node for _, _, node in siblings)
 
-    def scan(self, directory: Path, rel: str) -> tuple[list[RequestFile], list[Path], set[str]]:
+    def scan(self, directory: Path, rel: str) -> tuple[list[RequestFile], list[Path]]:
         """Request files and folders of one directory, with the naming rules checked."""
         requests: list[tuple[str, Path]] = []
         folders: list[Path] = []
@@ -849,7 +984,7 @@ class DirectoryLoader:
                             "check its permissions", title="cannot read collection")
         for entry in entries:
             path = Path(entry.path)
-            entry_rel = _rel(path, self.root)
+            entry_rel = f"{rel}/{entry.name}" if rel else entry.name
             file = _display(self.display_root, entry_rel)
             if entry.name == RESOURCES or (entry.name.startswith(".") and entry.is_dir()):
                 continue  # metadata, or not a folder (.git, .postman)
@@ -870,8 +1005,9 @@ class DirectoryLoader:
                 self.notes.add(f"{file}: not a v3 file type (requests end in .request.yaml); ignored")
         stems = {stem for stem, _ in requests}
         examples = self._examples_dirs(directory, rel, stems)
-        found = [RequestFile(path, _rel(path, self.root), stem, examples.get(stem)) for stem, path in requests]
-        return found, folders, set(examples)
+        found = [RequestFile(path, f"{rel}/{path.name}" if rel else path.name, stem, examples.get(stem))
+                 for stem, path in requests]
+        return found, folders
 
     def _name_rules(self, stem: str, name: str, file: str, seen: dict[str, str], what: str) -> None:
         bad = UNSAFE_NAME.search(stem)
@@ -890,13 +1026,16 @@ class DirectoryLoader:
         resources = directory / RESOURCES
         if not resources.is_dir():
             return {}
-        _inside(resources, self.root, _display(self.display_root, _rel(resources, self.root)), "directory")
+        if resources.is_symlink():
+            _inside(resources, self.root, _display(self.display_root, _rel(resources, self.root)), "directory")
         out: dict[str, Path] = {}
         for entry in os.scandir(resources):
             if not entry.is_dir() or not entry.name.endswith(".resources"):
                 continue
+            if entry.is_symlink():
+                _inside(Path(entry.path), self.root, _display(self.display_root, _rel(Path(entry.path), self.root)),
+                        "directory")
             stem = entry.name[: -len(".resources")]
-            examples = Path(entry.path) / "examples"
             if stem not in stems:
                 files = [p for p in Path(entry.path).rglob("*") if p.name.endswith(EXAMPLE_SUFFIXES)]
                 if files:
@@ -906,7 +1045,12 @@ class DirectoryLoader:
                                     f"rename the directory .resources/{stem}.resources after its request file, or "
                                     "delete the examples")
                 continue
+            if self.stubs:  # an index needs no examples; the item reads them when it runs
+                continue
+            examples = Path(entry.path) / "examples"
             if examples.is_dir():
+                if examples.is_symlink():
+                    _inside(examples, self.root, _display(self.display_root, _rel(examples, self.root)), "directory")
                 out[stem] = examples
         return out
 
@@ -951,7 +1095,7 @@ def collection_dirs(path: str | Path, name: str | None = None) -> list[Path]:
                                   "postman/collections/, or a v2.1 collection JSON file")
         if name and name.casefold() not in (directory.name.casefold(), _collection_name(directory).casefold()):
             raise InputError(f"--collection {name}: {path} is a single collection", file="--collection",
-                             hint=f"leave out --collection, or give the folder holding postman/collections/",
+                             hint="leave out --collection, or give the folder holding postman/collections/",
                              title="unknown collection")
         return [directory]
     if not found:
@@ -1068,12 +1212,17 @@ class V3Hydrator:
         return replace(item, name=stub.name, pointer=stub.pointer)
 
     def _root_of(self, pointer: str) -> tuple[Path, str]:
-        for _, root in self.collection.roots:
-            prefix = f"{root}/"
-            if pointer.startswith(prefix):
-                return root, pointer[len(prefix):]
-        assert self.collection.source is not None
-        return self.collection.source, pointer
+        return _root_of(self.collection, pointer)
+
+
+def _root_of(collection: Collection, pointer: str) -> tuple[Path, str]:
+    """The collection directory of an item pointer, and the file's path below it."""
+    for _, root in collection.roots:
+        prefix = f"{root}/"
+        if pointer.startswith(prefix):
+            return root, pointer[len(prefix):]
+    assert collection.source is not None
+    return collection.source, pointer
 
 
 # ---------------------------------------------------------------- environments and globals
@@ -1118,15 +1267,6 @@ def load_v3_environment(path: str | Path, *, what: str = "environment") -> Envir
         raise reader.located(wrong) from None
     return Environment(name=name, values=tuple(values), source=source, disabled=tuple(disabled))
 
-
-def walk_files(directory: Path) -> Iterator[Path]:
-    """Every file of a collection directory (for convert's report)."""
-    for dirpath, _, filenames in os.walk(directory):
-        for name in filenames:
-            yield Path(dirpath) / name
-
-
-Node = Union[Folder, Item]
 
 __all__ = ["load_directory", "collection_dirs", "is_collection_dir", "load_v3_environment", "is_v3_environment",
            "V3Hydrator", "parse_yaml", "text_of", "ORDER_NOTE"]

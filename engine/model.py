@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Literal, Union
+from typing import Callable, Iterator, Literal, Union
 
 
 def as_text(value: object) -> str:
@@ -226,6 +226,31 @@ class FilePart:
     content_type: str | None = None
 
 
+CompatKind = Literal[
+    "unresolved-variable",  # `{{name}}` with no value, sent as written
+    "path-variable",  # `:name` with no value, sent as written
+    "placeholder",  # `<word>` with no value, sent as written
+    "credential",  # auth with a missing credential, sent as Newman sends it
+    "disabled-value",  # an environment/globals entry off by `enabled: false`, applied
+    "precedence",  # iteration data won over --env-var
+    "prerequest-failed",  # the pre-request script failed and the request was sent anyway
+]
+
+
+@dataclass(frozen=True, slots=True)
+class CompatNote:
+    """One thing `--compat newman` let through that the default refuses. Typed, so that every
+    report renders it alike and `validate` can list them; `subject` is the variable, parameter or
+    auth type concerned."""
+
+    kind: CompatKind
+    subject: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"--compat newman: {self.message}"
+
+
 @dataclass(frozen=True, slots=True)
 class PreparedRequest:
     """The request exactly as it will go on the wire; `url` is final and already quoted."""
@@ -238,6 +263,11 @@ class PreparedRequest:
     body_file: str | None = None  # mode "file": bytes read by send
     digest: tuple[str, str] | None = None  # digest auth needs the server's challenge
     ntlm: tuple[str, str, str, str] | None = None  # user, password, domain, workstation: a handshake send does
+    # a signing auth (awsv4, hawk, oauth1, edgegrid) over a body send reads from disk or encodes as
+    # multipart: (method, url, headers, body bytes) → (url, headers, body), called by send per attempt
+    sign_at_send: Callable[[str, str, tuple[tuple[str, str], ...], bytes | None],
+                           tuple[str, tuple[tuple[str, str], ...], bytes | None]] | None = field(
+        default=None, compare=False)
     follow_redirects: bool = True
     max_redirects: int = 10
     verify_tls: bool = True
@@ -250,6 +280,7 @@ class PreparedRequest:
     secrets: frozenset[str] = field(default_factory=frozenset)  # values to mask wherever they appear
     secret_headers: frozenset[str] = field(default_factory=frozenset)  # apikey header names
     secret_query: frozenset[str] = field(default_factory=frozenset)  # apikey/token query names
+    compat: tuple[CompatNote, ...] = ()  # what --compat newman let through
 
     def header(self, name: str) -> str | None:
         return header_value(self.headers, name)
@@ -365,6 +396,7 @@ class ItemResult:
     attempts: int = 1
     name: str = ""
     script_requests: tuple[ScriptRequest, ...] = ()  # pm.sendRequest calls, in order
+    compat: tuple[CompatNote, ...] = ()  # what --compat newman let through on this item
 
     @property
     def counts_as_failure(self) -> bool:

@@ -135,6 +135,10 @@ OPTIONS: tuple[Option, ...] = (
     Option(("--working-dir",), "folder where formdata/file `src` paths are resolved", VARIABLES,
            metavar="DIR", default=None),
     Option(("--allow-outside-files",), "allow `src` paths outside the working folder", VARIABLES, "store_true"),
+    Option(("--compat",), "newman: send what Newman sends where we refuse by default (unresolved {{name}}, "
+           "placeholders, empty path variables, missing credentials, enabled:false values, Newman's precedence, "
+           "a failed pre-request script); each case is noted on its item", VARIABLES, choices=("newman",),
+           metavar="MODE"),
     Option(("--show-secrets",), "do not mask secrets in any output or report", VARIABLES, "store_true",
            plugin=None),
     Option(("--collection",), "with a folder holding postman/collections/*: only this v3 collection "
@@ -156,6 +160,9 @@ OPTIONS: tuple[Option, ...] = (
            "store_true"),
     Option(("--contract",), "contract file: per-item expectations, schemas, headers, time budgets, known "
            "failures", (RUN, "load"), metavar="FILE"),
+    Option(("--openapi",), "OpenAPI 3.0/3.1 description (JSON or YAML): check each response against the "
+           "operation its item maps to; with validate, list unmapped items and uncovered operations",
+           (RUN, "validate", "load"), metavar="FILE"),
     Option(("--max-response-time",), "a response-time check on every item", (RUN, "load"), type=whole,
            metavar="MS", unit="ms"),
     # transport
@@ -177,6 +184,9 @@ OPTIONS: tuple[Option, ...] = (
     Option(("--dry-run",), "resolve and print every request, send nothing", action="store_true", plugin=None),
     Option(("--workers",), "run folders concurrently; items in a folder stay in order, reports in collection "
            "order", type=whole, default=1, metavar="N", plugin=None),
+    Option(("--setup",), "a folder or item that runs first, in order, before the rest (and before --workers "
+           "starts the folders, each from the variables as setup left them); repeatable", action="append",
+           metavar="NAME"),
     Option(("--mock",), "serve this collection's documented examples on a free loopback port and point "
            "baseUrl at it; items not aimed at the mock are skipped", action="store_true"),
     Option(("--mock-passthrough",), "with --mock, still send items whose URL does not reach the mock",
@@ -188,7 +198,8 @@ OPTIONS: tuple[Option, ...] = (
            "postman-replay-report.json)", metavar="PATH", plugin=None),
     Option(("--reporter-junit-export",), "where the JUnit XML report goes ('-' is standard output; default "
            "postman-replay-report.xml)", metavar="PATH", plugin=None),
-    Option(("--reporter-html-export",), "where the HTML report goes (default postman-replay-report.html)",
+    Option(("--reporter-html-export",), "where the HTML report goes ('-' is standard output; default "
+           "postman-replay-report.html)",
            metavar="PATH", plugin=None),
     Option(("--reporter-json-full-bodies",), "keep response bodies whole in the JSON report instead of "
            "cutting them", action="store_true", plugin=None),
@@ -259,6 +270,11 @@ def run_options(values: Mapping[str, Any], base: Path | None = None) -> "RunOpti
         from .contract import load_contract
 
         contract = load_contract(path("contract") or "")
+    openapi = None
+    if values.get("openapi"):
+        from .openapi import load_openapi
+
+        openapi = load_openapi(path("openapi") or "")
     tls = {name: path(name) for name in ("ca_cert", "ssl_client_cert", "ssl_client_key")}
     for name, file in tls.items():
         if file and not Path(file).is_file():
@@ -291,5 +307,8 @@ def run_options(values: Mapping[str, Any], base: Path | None = None) -> "RunOpti
         max_response_time_ms=values.get("max_response_time"),
         show_secrets=bool(values.get("show_secrets")),
         contract=contract,
+        openapi=openapi,
+        setup=tuple(values.get("setup") or ()),
         timeout_script_ms=values.get("timeout_script") or 5_000,
+        compat=values.get("compat") or None,
     )

@@ -248,8 +248,12 @@ class PostmanItem(pytest.Item):
         replay = self.parent.shared()  # type: ignore[attr-defined]
         runner = replay.runner
         self.redactor = runner.redactor
-        self.result = runner.execute(self.located, replay.scopes(self.iteration), self.iteration, len(replay.rows))
+        self.result = replay.setup_result(self.iteration, self.located)  # a setup item ran as the fixture
+        if self.result is None:
+            scopes = replay.folder_scopes(self.iteration, self.located)
+            self.result = runner.execute(self.located, scopes, self.iteration, len(replay.rows))
         self.user_properties.append(("postman_outcome", self.result.outcome))
+        self.user_properties += [("postman_compat", note.message) for note in self.result.compat]
         for note in self.result.notes:
             if note.startswith("setNextRequest("):
                 warnings.warn(pytest.PytestWarning(f"{self.located.path}: {note}"), stacklevel=1)
@@ -296,6 +300,8 @@ class _Replay:
     rows: list[dict[str, str]]
     server: Any = None
     _scopes: dict[int, "Scopes"] = field(default_factory=dict)
+    _setup: dict[int, dict[tuple[str, str], "ItemResult"]] = field(default_factory=dict)
+    _folders: dict[tuple[int, str], "Scopes"] = field(default_factory=dict)
 
     @classmethod
     def start(cls, collection: "Collection", settings: _Settings) -> "_Replay":
@@ -313,10 +319,35 @@ class _Replay:
         return cls(Runner(collection, options, []), settings.rows, server)
 
     def scopes(self, iteration: int) -> "Scopes":
-        """Items of one iteration share scopes, so variables set by one item reach the next."""
+        """The iteration's scopes, as the setup items left them."""
         if iteration not in self._scopes:
             self._scopes[iteration] = self.runner.scopes.with_data(self.rows[iteration])
+            self._run_setup(iteration)
         return self._scopes[iteration]
+
+    def _run_setup(self, iteration: int) -> None:
+        """The session fixture: `--postman-setup` / the contract's `setup:` items run once per
+        process and iteration, in order, before any other item, whichever tests were selected
+        (`-k`, `--lf`) and wherever xdist sent them; their tests report these results."""
+        results = self._setup.setdefault(iteration, {})
+        for located in self.runner.setup_items():
+            result = self.runner.execute(located, self._scopes[iteration], iteration, len(self.rows))
+            results[(located.path, located.item.pointer)] = result
+
+    def setup_result(self, iteration: int, located: "Located") -> "ItemResult | None":
+        self.scopes(iteration)
+        return self._setup.get(iteration, {}).get((located.path, located.item.pointer))
+
+    def folder_scopes(self, iteration: int, located: "Located") -> "Scopes":
+        """Each top-level folder starts from the same snapshot (taken after setup) and keeps its
+        writes to itself, as `run --workers` does: outcomes do not depend on which tests run
+        together in a process (`-n 4`, `-k`, `--lf`)."""
+        from .pool import folder_key
+
+        key = (iteration, folder_key(located))
+        if key not in self._folders:
+            self._folders[key] = self.scopes(iteration).snapshot()
+        return self._folders[key]
 
     def close(self) -> None:
         self.runner.close()
@@ -353,6 +384,7 @@ def render(result: "ItemResult", redactor: "Redactor") -> str:
         lines.append(f"error: {redactor.text(result.error)}")
         if result.hint:
             lines.append(f"fix: {_plugin_flags(redactor.text(result.hint))}")
+    lines += [f"compat: {redactor.text(note.message)}" for note in result.compat]
     lines += [f"note: {_plugin_flags(redactor.text(note))}" for note in result.notes]
     return "\n".join(lines)
 

@@ -14,11 +14,12 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable
 
 from . import urls
-from .auth import Wire, apply_auth, effective_auth
+from .auth import SUPPORTED, AuthParts, Wire, apply_auth, effective_auth
 from .errors import ItemError
 from .model import (
     Body,
     Collection,
+    CompatNote,
     FilePart,
     Located,
     Param,
@@ -98,11 +99,13 @@ def resolve(
     body, form, body_file, content_type = _body(template, draft, collection, options)
     if content_type and not any(name.lower() == "content-type" for name, _ in headers):
         headers.append(("Content-Type", content_type))
+    auth: AuthParts | None
     try:
         auth = apply_auth(effective_auth(located, collection.auth), draft.renderer, options.tokens)
     except ItemError as exc:
-        draft.problem(exc.message, exc.hint or "")
-        auth = None
+        auth = _newman_auth(located, collection, draft, exc)
+        if auth is None:
+            draft.problem(exc.message, exc.hint or "")
     _raise_problems(draft)
     assert auth is not None
     if auth.headers:
@@ -112,9 +115,14 @@ def resolve(
     if added:
         query = added if not query else f"{query}&{added}"
     final_url = url + ("" if query is None else "?" + query)
-    if auth.signer is not None:  # signing auth sees the request exactly as it goes out
+    sign_at_send = None
+    if auth.signer is not None and (form is not None or body_file is not None):
+        sign_at_send = _late(auth.signer)  # the bytes exist only when send reads or encodes them
+        draft.notes.append(f"signed when sent: the {'multipart' if form is not None else 'file'} body is "
+                           "read then, so a dry run shows the request unsigned")
+    elif auth.signer is not None:  # signing auth sees the request exactly as it goes out
         try:
-            wire = auth.signer(Wire(method, final_url, tuple(headers), body, form is not None or body_file is not None))
+            wire = auth.signer(Wire(method, final_url, tuple(headers), body))
         except ItemError as exc:
             draft.problem(exc.message, exc.hint or "")
             _raise_problems(draft)
@@ -129,6 +137,7 @@ def resolve(
         body_file=body_file,
         digest=auth.digest,
         ntlm=auth.ntlm,
+        sign_at_send=sign_at_send,
         follow_redirects=behavior.get("followRedirects", True) is not False,
         max_redirects=_int(behavior.get("maxRedirects"), 10),
         verify_tls=not options.insecure and behavior.get("strictSSL", True) is not False,
@@ -140,11 +149,42 @@ def resolve(
         secrets=frozenset(s for s in draft.renderer.used_secrets | auth.secrets if s),
         secret_headers=frozenset(auth.secret_headers),
         secret_query=frozenset(auth.secret_query),
+        compat=tuple(draft.renderer.compat),
     )
+
+
+def _newman_auth(located: Located, collection: Collection, draft: _Draft, exc: ItemError) -> AuthParts | None:
+    """--compat newman: a supported auth type whose credential is missing goes out as Newman sends it."""
+    block = effective_auth(located, collection.auth)
+    if not draft.renderer.scopes.compat or block is None or block.type not in SUPPORTED:
+        return None
+    from .compat import newman_auth, newman_auth_query
+
+    parts = AuthParts()
+    parts.headers = newman_auth(block, draft.renderer, exc.message)
+    parts.query = newman_auth_query(block, draft.renderer)
+    parts.secrets.update(value for _, value in parts.headers + parts.query if value)
+    parts.secret_headers.update(name for name, _ in parts.headers)
+    parts.secret_query.update(name for name, _ in parts.query)
+    return parts
+
+
+def _late(signer: Callable[[Wire], Wire]) -> Callable[..., tuple[str, tuple[tuple[str, str], ...], bytes | None]]:
+    def sign(method: str, url: str, headers: tuple[tuple[str, str], ...], body: bytes | None):
+        wire = signer(Wire(method, url, headers, body))
+        return wire.url, wire.headers, wire.body
+
+    return sign
 
 
 def _raise_problems(draft: _Draft) -> None:
     missing = [name for name in draft.renderer.missing]
+    if missing and draft.renderer.scopes.compat:  # Newman sends them as written
+        for name in missing:
+            # the name alone: a credential field holding `{{name}}` makes that text a masked secret
+            draft.renderer.allow(CompatNote("unresolved-variable", name, f"variable '{name}' has no value; "
+                                            "sent as written"))
+        missing = []
     if missing:
         names = ", ".join(f"{{{{{n}}}}}" for n in missing)
         plain = [n for n in missing if not n.startswith("$")]
@@ -172,7 +212,7 @@ def _behavior(located: Located, collection: Collection) -> dict[str, object]:
 
 def _int(value: object, default: int) -> int:
     try:
-        return int(value)  # type: ignore[arg-type]
+        return int(value)  # type: ignore[call-overload]
     except (TypeError, ValueError):
         return default
 
@@ -284,11 +324,15 @@ def _url(url: Url, draft: _Draft, encode: bool) -> tuple[str, str | None]:
         return "", None
     pieces = _query(params, draft, structural) if params is not None else None
     if pieces is not None:
-        text = urls.cut_fragment(text)
         # a variable that brought its own query (`{{endpoint}}` = `users?active=true`) is joined
         # with `&`, not a second `?` as Newman would send
-        joiner = "?" if "?" not in text else "" if text.endswith(("?", "&")) else "&"
+        before = urls.cut_fragment(text)
+        joiner = "?" if "?" not in before else "" if before.endswith(("?", "&")) else "&"
         text += joiner + "&".join(pieces)
+    if "#" in text:  # as in Newman, everything from the first `#` is a fragment and is not sent
+        dropped = text[text.index("#"):]
+        draft.notes.append(f"the URL holds '#' (from the template or a variable's value): '{dropped[:60]}' "
+                           "is a fragment and was not sent; write %23 if it is data")
     parts = urls.split(text)
     query = parts.query if parts.query is None or not encode else urls.encode_query(parts.query)
     return urls.join(replace(parts, query=None), encode=encode), query
@@ -305,6 +349,12 @@ def _segment(segment: str, path_vars: dict[str, Param], draft: _Draft) -> str:
     if not value or is_placeholder(value):
         scoped = draft.renderer.scopes.get(name)
         value = draft.renderer.render(scoped) if scoped is not None else ""
+    if (not value or is_placeholder(value)) and draft.renderer.scopes.compat:
+        # postman-collection leaves `:name` as written when its value is empty, and sends a placeholder
+        written = draft.renderer.render(declared.value) if declared and declared.value else segment
+        draft.renderer.allow(CompatNote("path-variable", name, f"path variable :{name} has no value; sent "
+                                        f"{written!r} as written"))
+        return written if written == segment else urls.encode_segment(written)
     if not value or is_placeholder(value):
         draft.problem(
             f"path variable :{name} has no value",
@@ -355,6 +405,10 @@ def _fill(key: str, value: str, param: Param, draft: _Draft, what: str) -> str |
         scoped = draft.renderer.scopes.get(placeholder_word(value))
     if scoped is not None and not is_placeholder(scoped):
         return draft.renderer.render(scoped)
+    if draft.renderer.scopes.compat:
+        draft.renderer.allow(CompatNote("placeholder", key, f"{what} '{key}' is a placeholder {value.strip()} "
+                                        "with no value; sent as written"))
+        return value
     if _required(param):
         draft.problem(
             f"required {what} '{key}' is a placeholder {value.strip()} with no value",
@@ -406,6 +460,10 @@ def _fill_embedded(name: str, value: str, param: Param, draft: _Draft) -> str | 
     whole = draft.renderer.scopes.get(name)
     if whole is not None and not is_placeholder(whole):
         return draft.renderer.render(whole)
+    if draft.renderer.scopes.compat:
+        draft.renderer.allow(CompatNote("placeholder", name, f"header '{name}' holds placeholder {unfilled[0]} "
+                                        "with no value; sent as written"))
+        return value
     if _required(param):
         draft.problem(
             f"required header '{name}' holds placeholder {unfilled[0]} with no value",

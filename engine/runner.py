@@ -7,18 +7,17 @@ from __future__ import annotations
 
 import json
 import os
-import queue
 import threading
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import IO, TYPE_CHECKING, Any, Iterable
 
 from .atomic import write_atomic
 from .auth import effective_auth
 from .auth.grant import Grant, TokenCache, needed_grant
-from .check import Expect, check_exchange
-from .errors import ItemError, SendError
+from .check import Expect, check_exchange, check_time
+from .errors import InputError, ItemError, SendError
 from .events import (
     ItemFinished,
     ItemStarted,
@@ -29,6 +28,7 @@ from .events import (
 )
 from .model import (
     CheckResult,
+    CompatNote,
     Collection,
     Environment,
     Exchange,
@@ -51,6 +51,7 @@ from .variables import Scopes
 
 if TYPE_CHECKING:
     from .contract import Contract
+    from .openapi import OpenApi
     from .send import Sender
 
 IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"})
@@ -85,10 +86,13 @@ class RunOptions:
     max_response_time_ms: float | None = None
     show_secrets: bool = False
     contract: "Contract | None" = None
+    openapi: "OpenApi | None" = None  # --openapi: mapped items are checked against their operation
     timeout_script_ms: int = 5_000
     max_body_bytes: int = 10 * 1024 * 1024
+    compat: str | None = None  # "newman": send what Newman sends where we refuse (see engine.compat)
     keep_results: bool = True  # False: memory stays flat however many items run (reporters stream)
     send_only_to: str | None = None  # `--mock`: an origin; requests aimed elsewhere are skipped, not sent
+    setup: tuple[str, ...] = ()  # `--setup`: folders/items that run first, in order
 
 
 @dataclass
@@ -108,11 +112,27 @@ class RunResult:
 
 
 def base_scopes(collection: Collection, options: RunOptions) -> Scopes:
+    if options.compat:
+        return _newman_scopes(collection, options)
     environment = [p for env in options.environments for p in env.values]
     globals_ = [p for env in options.globals_ for p in env.values]
     return Scopes.build(
         cli=options.env_vars, environment=environment, collection=collection.variables, globals_=globals_
     )
+
+
+def _newman_scopes(collection: Collection, options: RunOptions) -> Scopes:
+    """--compat newman: Newman's precedence, and the `enabled: false` entries it applies."""
+    layers = {"environment": options.environments, "globals": options.globals_}
+    chosen = {name: [p for env in envs for p in (env.newman_values or env.values)] for name, envs in layers.items()}
+    scopes = Scopes.build(cli=options.env_vars, environment=chosen["environment"], collection=collection.variables,
+                          globals_=chosen["globals"], compat=True)
+    for name, envs in layers.items():
+        enabled = {id(p) for env in envs for p in env.values}
+        for param in chosen[name]:
+            if id(param) not in enabled and scopes.layers[name].get(param.key) == (param.value or ""):
+                scopes.loose.setdefault(name, {})[param.key] = param.value or ""
+    return scopes
 
 
 def iterations(options: RunOptions) -> list[dict[str, str]]:
@@ -174,12 +194,12 @@ class Runner:
             tokens=self.tokens,
         )
         self._sender: Sender | None = None
-        self._script_set_names: set[str] | None = None
         self.scripts = ScriptStep(collection, options.timeout_script_ms, self._script_send)
         self._stop = threading.Event()
         self._threads = threading.local()
         self.reporter_errors: list[str] = []
         self._lock = threading.Lock()
+        self._setters: dict[str, tuple[str, ...]] | None = None  # variable → scripts that set it
 
     # ------------------------------------------------------------ events
 
@@ -202,16 +222,30 @@ class Runner:
 
     # ------------------------------------------------------------ the run
 
+    def setup_items(self) -> list[Located]:
+        """`--setup` and the contract's `setup:`: what runs first, in the order named."""
+        names = tuple(self.options.setup) + (self.options.contract.setup if self.options.contract else ())
+        if not names:
+            return []
+        from .select import select_setup
+
+        return select_setup(self.collection, tuple(dict.fromkeys(names)))
+
     def run(self, selected: list[Located]) -> RunResult:
+        """Every iteration: the setup items in order, then the rest (folders concurrently with
+        `--workers`, each from the variables as setup left them)."""
         rows = iterations(self.options)
+        setup = self.setup_items()
+        chosen = {(loc.path, loc.item.pointer) for loc in setup}
+        rest = [loc for loc in selected if (loc.path, loc.item.pointer) not in chosen]
         self.emit(
             RunStarted(
                 collection=self.collection.name,
                 source=str(self.collection.source) if self.collection.source else None,
-                items=len(selected),
+                items=len(setup) + len(rest),
                 iterations=len(rows),
                 dry_run=self.options.dry_run,
-                planned=tuple(located.path for located in selected),
+                planned=tuple(located.path for located in [*setup, *rest]),
             )
         )
         results = _Results(self.options.keep_results)
@@ -220,10 +254,14 @@ class Runner:
         try:
             for index, row in enumerate(rows):
                 scopes = self.scopes.with_data(row)
+                if setup:
+                    self._run_sequential(setup, scopes, index, len(rows), results)
+                if self._stop.is_set():
+                    break
                 if self.options.workers > 1 and not self.options.dry_run:
-                    self._run_parallel(selected, scopes, index, len(rows), results)
+                    self._run_parallel(rest, scopes, index, len(rows), results, after_setup=bool(setup))
                 else:
-                    self._run_sequential(selected, scopes, index, len(rows), results)
+                    self._run_sequential(rest, scopes, index, len(rows), results, after_setup=bool(setup))
                 if self._stop.is_set():
                     break
         except KeyboardInterrupt:
@@ -249,13 +287,14 @@ class Runner:
         return summary
 
     def _run_sequential(
-        self, selected: list[Located], scopes: Scopes, iteration: int, count: int, results: "_Results"
+        self, selected: list[Located], scopes: Scopes, iteration: int, count: int, results: "_Results",
+        *, after_setup: bool = False,
     ) -> None:
         position, steps = 0, 0
         limit = max(self.loop_limit, 100 * len(selected))  # setNextRequest loops need an exit; this is the backstop
         while position < len(selected) and steps < limit:
             located = selected[position]
-            if (steps or iteration) and self.options.delay_request_ms:  # between items and across iterations
+            if (steps or iteration or after_setup) and self.options.delay_request_ms:  # between items, iterations
                 self._stop.wait(self.options.delay_request_ms / 1000)
             steps += 1
             self.emit(ItemStarted(located.path, iteration))
@@ -289,83 +328,23 @@ class Runner:
         return len(selected)
 
     def _run_parallel(
-        self, selected: list[Located], scopes: Scopes, iteration: int, count: int, results: "_Results"
+        self, selected: list[Located], scopes: Scopes, iteration: int, count: int, results: "_Results",
+        *, after_setup: bool = False,
     ) -> None:
-        """Folders run concurrently, items inside a folder in order; events come out in collection order."""
-        groups: dict[str, list[int]] = {}
-        for index, located in enumerate(selected):
-            key = located.folders[0].pointer if located.folders else ""
-            groups.setdefault(key, []).append(index)
-        slots: list[ItemResult | None] = [None] * len(selected)
-        done = [threading.Event() for _ in selected]
+        """Folders run concurrently from one snapshot of the variables; see `pool`."""
+        from .pool import PoolSettings, run_folders
 
-        def work(indexes: list[int]) -> None:
-            for position, index in enumerate(indexes):
-                if self._stop.is_set():
-                    break
-                if (position or iteration) and self.options.delay_request_ms:
-                    self._stop.wait(self.options.delay_request_ms / 1000)
-                try:
-                    result, jump = self._execute(selected[index], scopes, iteration, count)
-                    if jump is not ...:  # folders run independently: there is no "next" across them
-                        result = replace(result, notes=result.notes + ("setNextRequest is ignored with --workers",))
-                    slots[index] = result
-                    if self.options.bail and result.counts_as_failure:
-                        self._stop.set()
-                finally:
-                    done[index].set()
-            for index in indexes:
-                done[index].set()
+        def execute(located: Located, folder_scopes: Scopes) -> tuple[ItemResult, object]:
+            return self._execute(located, folder_scopes, iteration, count)
 
-        # daemon threads, not a ThreadPoolExecutor: its threads are joined on the way out, so Ctrl-C
-        # would wait for a hanging request's whole timeout instead of stopping within seconds
-        pending: queue.SimpleQueue[list[int]] = queue.SimpleQueue()
-        for indexes in groups.values():
-            pending.put(indexes)
-        failures: list[BaseException] = []
+        def publish(located: Located, result: ItemResult) -> None:
+            self.emit(ItemStarted(located.path, iteration))
+            results.append(result)
+            self.emit(ItemFinished(result))
 
-        def worker() -> None:
-            while not self._stop.is_set():
-                try:
-                    indexes = pending.get_nowait()
-                except queue.Empty:
-                    return
-                try:
-                    work(indexes)
-                except BaseException as exc:  # re-raised in the calling thread below
-                    failures.append(exc)
-                    self._stop.set()
-                finally:
-                    for index in indexes:
-                        done[index].set()
-            while True:  # stopped: release whatever no worker will take
-                try:
-                    indexes = pending.get_nowait()
-                except queue.Empty:
-                    return
-                for index in indexes:
-                    done[index].set()
-
-        threads = [threading.Thread(target=worker, name=f"replay-worker-{n}", daemon=True)
-                   for n in range(min(self.options.workers, len(groups)))]
-        for thread in threads:
-            thread.start()
-        try:
-            for index, located in enumerate(selected):
-                done[index].wait()
-                result = slots[index]
-                if result is None:
-                    continue
-                self.emit(ItemStarted(located.path, iteration))
-                results.append(result)
-                self.emit(ItemFinished(result))
-        except KeyboardInterrupt:
-            self._stop.set()
-            raise
-        for thread in threads:
-            thread.join()
-        if failures:
-            raise failures[0]
+        settings = PoolSettings(self.options.workers, self.options.delay_request_ms, self.options.bail,
+                                first_iteration=iteration == 0 and not after_setup)
+        run_folders(selected, scopes, execute, publish, self._stop, settings)
 
     def close(self) -> None:
         """Release the session's connections (the run closes it itself; the pytest plugin calls this)."""
@@ -383,9 +362,10 @@ class Runner:
 
                 root = None
                 if not self.options.allow_outside_files:
-                    root = self.resolve_options.working_dir or (
-                        str(self.collection.source.parent) if self.collection.source else os.curdir
-                    )
+                    source = self.collection.source
+                    if source is not None and not self.collection.schema_version.startswith("3"):
+                        source = source.parent  # a v2.1 file's folder; a v3 collection is its own directory
+                    root = self.resolve_options.working_dir or (str(source) if source is not None else os.curdir)
                 self._sender = Sender(
                     SendOptions(
                         timeout_ms=self.options.timeout_request_ms,
@@ -411,17 +391,30 @@ class Runner:
         return result
 
     def _execute(self, located: Located, scopes: Scopes, iteration: int, count: int) -> tuple[ItemResult, object]:
-        """The result, with the pm.sendRequest calls its scripts made, and where a script asked
-        the run to go next (Ellipsis: carry on)."""
+        """The result, and where a script asked the run to go next (Ellipsis: carry on). Under
+        --compat newman the result carries what that mode let through, and an item whose
+        pre-request script failed is sent all the same (it still ends as an error)."""
+        self._threads.pre_failure = None
         self._threads.script_requests = []
         result, jump = self._execute_item(located, scopes, iteration, count)
         made = tuple(self._threads.script_requests)
         self._threads.script_requests = None
-        if not made:
+        if made:  # pm.sendRequest calls, under their item; in a dry run, which ones were not sent
+            unsent = tuple(f"pm.sendRequest {m.request.method} {m.request.url} not sent in a dry run "
+                           "(its callback did not run)" for m in made if m.request is not None and not m.sent
+                           and not m.error)
+            result = replace(result, script_requests=made, notes=result.notes + unsent)
+        if not self.options.compat:
             return result, jump
-        unsent = tuple(f"pm.sendRequest {m.request.method} {m.request.url} not sent in a dry run (its callback did not run)"
-                       for m in made if m.request is not None and not m.sent and not m.error)
-        return replace(result, script_requests=made, notes=result.notes + unsent), jump
+        notes = result.request.compat if result.request is not None else ()
+        failure: ItemResult | None = self._threads.pre_failure
+        if failure is not None:
+            notes += (CompatNote("prerequest-failed", located.path, "the pre-request script failed; the request "
+                                 "was sent anyway, as Newman does"),)
+            result = replace(result, outcome="error", error=failure.error if not result.error else
+                             f"{failure.error}; {result.error}", hint=failure.hint or result.hint,
+                             checks=result.checks)  # the pre-request tests are among them already
+        return replace(result, compat=notes), jump
 
     def _execute_item(self, located: Located, scopes: Scopes, iteration: int, count: int) -> tuple[ItemResult, object]:
         path, name = located.path, located.item.name
@@ -429,7 +422,11 @@ class Runner:
         if rule is not None and rule.skip:
             return ItemResult(path, iteration, "skipped", notes=(f"skipped by contract: {rule.skip}",), name=name), ...
         if located.item.stub:
-            located = Located(self._hydrator().item(located.item), located.folders)
+            try:
+                located = Located(self._hydrator().item(located.item), located.folders)
+            except InputError as exc:  # a large v3 collection's file is checked in full when it runs
+                return ItemResult(path, iteration, "error", error=f"{exc.location}: {exc.message}", hint=exc.hint,
+                                  name=name), ...
         located, pre = self.scripts.prerequest(located, scopes, iteration, count, self._cookies())
         console = tuple(pre.console) if pre else ()
         jump = pre.next_request if pre else ...
@@ -439,20 +436,25 @@ class Runner:
         if pre is not None:
             self._apply_cookie_changes(pre.cookie_changes)
         if pre is not None and pre.failure is not None:
-            error = describe_failure("pre-request", pre.failure)
-            return ItemResult(path, iteration, "error", error=error.message, hint=error.hint, console=console,
-                              checks=pre_checks, name=name), jump
+            script_error = describe_failure("pre-request", pre.failure)
+            refused = ItemResult(path, iteration, "error", error=script_error.message, hint=script_error.hint,
+                                 console=console, checks=pre_checks, name=name)
+            if not self.options.compat:
+                return refused, jump
+            self._threads.pre_failure = refused  # --compat newman: sent all the same (see _execute)
         if pre is not None and pre.skip_request:
             return ItemResult(path, iteration, unsent, notes=("skipped by pm.execution.skipRequest()",),
                               console=console, checks=pre_checks, name=name), jump
         try:
-            grant = self._fetch_token(located, scopes)
+            grant, fetched = self._fetch_token(located, scopes)
             prepared = resolve(located, self.collection, scopes, self.resolve_options)
+            if fetched:
+                prepared = replace(prepared, notes=prepared.notes + (fetched,))
         except ItemError as exc:
             stand_in = self._dry_run_stand_in(located, scopes, exc)
             if stand_in is None:
-                return ItemResult(path, iteration, "error", error=exc.message, hint=exc.hint, console=console,
-                                  checks=pre_checks, name=name), jump
+                return ItemResult(path, iteration, "error", error=exc.message, hint=self._setter_hint(exc, located),
+                                  console=console, checks=pre_checks, name=name), jump
             prepared, grant = stand_in, None
         self.redactor.learn(prepared.secrets, prepared.secret_headers, prepared.secret_query)
         self.redactor.learn_headers(prepared.headers)
@@ -504,7 +506,7 @@ class Runner:
             checks=tuple(checks),
             error=error.message if error else None,
             hint=error.hint if error else None,
-            notes=prepared.notes + tuple(self._retry_notes(exchange)),
+            notes=prepared.notes + tuple(self._retry_notes(exchange)) + self._openapi_notes(located),
             console=console,
             attempts=exchange.attempts,
             name=name,
@@ -515,11 +517,11 @@ class Runner:
         the request is shown with a stand-in and a note instead of failing the item."""
         if not self.options.dry_run or not exc.missing or len(exc.problems) != 1:
             return None
-        from .scripting import names_set_by_scripts
+        if self._setters is None:
+            from .scripting import variables_set_by_scripts
 
-        if self._script_set_names is None:
-            self._script_set_names = names_set_by_scripts(self.collection)
-        if not set(exc.missing) <= self._script_set_names:
+            self._setters = variables_set_by_scripts(self.collection)
+        if not set(exc.missing) <= set(self._setters):
             return None
         layers = dict(scopes.layers)
         layers["local"] = {**layers.get("local", {}), **{n: f"«{n}: set by a script at run time»" for n in exc.missing}}
@@ -531,17 +533,48 @@ class Runner:
         names = ", ".join(f"{{{{{n}}}}}" for n in exc.missing)
         return replace(prepared, notes=prepared.notes + (f"{names} set by a script at run time",))
 
-    def _fetch_token(self, located: Located, scopes: Scopes, stale: str | None = None) -> Grant | None:
+    def _setter_hint(self, error: ItemError, located: Located) -> str | None:
+        """An unresolved name that some other item's script sets: name that item, and how to make
+        it run first (with --workers each folder starts from the variables as setup left them)."""
+        if not error.missing:
+            return error.hint
+        if self._setters is None:
+            from .scripting import variables_set_by_scripts
+
+            self._setters = variables_set_by_scripts(self.collection)
+        own = {f"item '{located.path}'"} | {f"folder '{'/'.join(f.name for f in located.folders[:n + 1])}'"
+                                            for n in range(len(located.folders))}
+        lines = []
+        for name in error.missing:
+            places = [p for p in self._setters.get(name, ()) if p not in own]
+            top = f"'{located.folders[0].name}/" if located.folders else None
+            nearby = [p for p in places if top and top in p]
+            places = nearby or places  # a setter in the item's own folder is the one it was counting on
+            if places:
+                first = places[0]
+                target = first.split("'")[1] if "'" in first else first
+                how = (f"--setup '{target}'" if self.options.workers > 1
+                       else f"--setup '{target}' (or run it before this item)")
+                lines.append(f"{{{{{name}}}}} is set by a script of {', '.join(places)}, which has not run "
+                             f"before this item: {how}")
+        if not lines:
+            return error.hint
+        return "; ".join(lines) + (f"; {error.hint}" if error.hint else "")
+
+    def _fetch_token(
+        self, located: Located, scopes: Scopes, stale: str | None = None
+    ) -> tuple[Grant | None, str | None]:
         """Fetch (or refresh) the OAuth 2.0 token the item's grant configuration needs, through send,
         before resolve reads it; its secrets are masked from here on. Not in a dry run: nothing is sent."""
         if self.options.dry_run:
-            return None
+            return None, None
         grant = needed_grant(effective_auth(located, self.collection.auth), scopes)
-        if grant is not None:
-            self.redactor.learn(grant.secrets())
-            token = self.tokens.ensure(grant, self.sender.send, stale=stale)
-            self.redactor.learn({token.access_token, token.refresh_token})
-        return grant
+        if grant is None:
+            return None, None
+        self.redactor.learn(grant.secrets())
+        token, note = self.tokens.ensure(grant, self.sender.send, stale=stale)
+        self.redactor.learn({token.access_token, token.refresh_token})
+        return grant, note
 
     def _hydrator(self) -> Any:
         """One per thread: each worker reads its folders from the file in order."""
@@ -638,12 +671,24 @@ class Runner:
             budget = rule.max_time_ms if rule.max_time_ms is not None else budget
             # a contract schema describes the success body; error answers keep their documented examples
             schema = rule.schema if 200 <= exchange.response.code < 300 else None
-        checks = check_exchange(
-            located.item.responses, exchange, expect, strict=self.options.strict, schema=schema, max_time_ms=budget
-        )
+        operation = self.options.openapi.operation_for(located) if self.options.openapi else None
+        if operation is not None and self.options.openapi is not None:  # the description replaces the examples
+            checks = self.options.openapi.check(operation, exchange, expect, schema=schema)
+            if budget is not None:
+                checks.append(check_time(exchange, budget))
+        else:
+            checks = check_exchange(
+                located.item.responses, exchange, expect, strict=self.options.strict, schema=schema, max_time_ms=budget
+            )
         if rule is not None:
             checks = rule.apply(checks, exchange)
         return checks
+
+    def _openapi_notes(self, located: Located) -> tuple[str, ...]:
+        openapi = self.options.openapi
+        if openapi is None or openapi.operation_for(located) is not None:
+            return ()
+        return (f"openapi: {openapi.why_unmapped(located)}; checked against its examples",)
 
     @staticmethod
     def _retry_notes(exchange: Exchange) -> list[str]:
@@ -736,16 +781,20 @@ def export_variables(
     scope: str = "environment",
     secret: Iterable[str] = (),
     disabled: Iterable[Param] = (),
+    *,
+    stdout: IO[str] | None = None,
 ) -> None:
-    """Write a Postman environment/globals export atomically (temporary file, then rename).
-    Variables that were `secret` keep that type; disabled entries of the files read are written
-    back disabled, so `-e env.json --export-environment env.json` loses nothing."""
+    """Write a Postman environment/globals export (see `atomic`: temporary file then rename,
+    symlinks followed, pipes written through, `-` is stdout). Variables that were `secret` keep
+    that type, and a file holding any secret is 0600; disabled entries of the files read are
+    written back disabled, so `-e env.json --export-environment env.json` loses nothing."""
+    from .variables import is_secret_name
+
     secret = set(secret)
     entries = [{"key": k, "value": v, "type": "secret" if k in secret else "default", "enabled": True}
                for k, v in values.items()]
     entries += [{"key": p.key, "value": p.value or "", "type": p.type or "default", "enabled": False}
                 for p in disabled if p.key not in values]
     document = {"name": name, "values": entries, "_postman_variable_scope": scope}
-    write_atomic(path, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
-
-
+    holds_secrets = any(e["type"] == "secret" or is_secret_name(str(e["key"])) for e in entries)
+    write_atomic(path, json.dumps(document, indent=2, ensure_ascii=False) + "\n", secret=holds_secrets, stdout=stdout)

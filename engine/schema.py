@@ -21,7 +21,11 @@ _KEY_VALUE = {
 _KEY_VALUES = {"type": ["array", "null"], "items": _KEY_VALUE}
 # Header values are text on the wire: an object or array there is a broken file, not a value to stringify.
 _HEADER_ROW = {**_KEY_VALUE, "properties": {**_KEY_VALUE["properties"], "value": _SCALAR}}
-_HEADERS = {"anyOf": [{"type": ["array", "null"], "items": _HEADER_ROW}, {"type": "string"}]}
+# rows, or (as postman-collection takes them) `Name: value` text, rows as text, or a name → value map
+_HEADERS = {"anyOf": [{"type": ["array", "null"], "items": {"anyOf": [_HEADER_ROW, {"type": "string"}]}},
+                      {"type": "string"}, {"type": "object", "additionalProperties": _SCALAR}, _HEADER_ROW]}
+_QUERY = {"anyOf": [{"type": ["array", "null"], "items": {"anyOf": [_KEY_VALUE, {"type": "string"}]}},
+                    {"type": "string"}]}
 _AUTH = {
     "type": ["object", "null"],
     "properties": {"type": {"type": "string"}},
@@ -49,7 +53,7 @@ _URL = {
                 "host": _SEGMENTS,
                 "path": _SEGMENTS,
                 "port": _TEXT,
-                "query": _KEY_VALUES,
+                "query": _QUERY,
                 "variable": _KEY_VALUES,
                 "hash": _TEXT,
             },
@@ -127,11 +131,11 @@ COLLECTION_SCHEMA: dict = {
             "anyOf": [{"required": ["item"]}, {"required": ["request"]}],
             "properties": {
                 **_COMMON,
-                "item": {"type": "array", "items": {"$ref": "#/$defs/node"}},
+                "item": {"anyOf": [{"type": "array", "items": {"$ref": "#/$defs/node"}}, {"$ref": "#/$defs/node"}]},
                 "auth": _AUTH,
                 "variable": _KEY_VALUES,
                 "request": _REQUEST,
-                "response": {"type": ["array", "null"], "items": _RESPONSE},
+                "response": {"anyOf": [{"type": ["array", "null"], "items": _RESPONSE}, _RESPONSE]},
             },
         },
     },
@@ -142,7 +146,7 @@ COLLECTION_SCHEMA: dict = {
             "type": "object",
             "properties": {"name": _TEXT, "schema": _TEXT, "description": _DESCRIPTION},
         },
-        "item": {"type": "array", "items": {"$ref": "#/$defs/node"}},
+        "item": {"anyOf": [{"type": "array", "items": {"$ref": "#/$defs/node"}}, {"$ref": "#/$defs/node"}]},
         "auth": _AUTH,
         "variable": _KEY_VALUES,
         "event": _EVENTS,

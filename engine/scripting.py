@@ -47,10 +47,40 @@ def script_sources(located: Located, collection: Collection, listen: str) -> lis
     return out
 
 
-def event_name(located: Located, collection: Collection, listen: str) -> str:
-    """What pm.info.eventName says: the name the file gave the event (v3's beforeRequest), else `listen`."""
+SCRIPT_SETS = re.compile(
+    r"(?:\.set|setEnvironmentVariable|setGlobalVariable)\(\s*['\"`]([^'\"`]+)['\"`]"
+)
+
+
+def variables_set_by_scripts(collection: Collection) -> dict[str, tuple[str, ...]]:
+    """Variable name → the scripts that set it (`pm.environment.set('token', …)`), read from the
+    source without running it: "the collection's scripts", "folder 'Login'", "item 'Login/Get token'"."""
+    found: dict[str, list[str]] = {}
+
+    def note(where: str, scripts: tuple[Any, ...]) -> None:
+        for script in scripts:
+            for name in SCRIPT_SETS.findall(script.source):
+                places = found.setdefault(name, [])
+                if where not in places:
+                    places.append(where)
+
+    note("the collection's scripts", collection.events)
+    seen: set[int] = set()
+    for located in collection.walk():
+        for depth, folder in enumerate(located.folders):
+            if id(folder) not in seen:
+                seen.add(id(folder))
+                note(f"folder '{'/'.join(f.name for f in located.folders[: depth + 1])}'", folder.events)
+        note(f"item '{located.path}'", located.item.events)
+    return {name: tuple(places) for name, places in found.items()}
+
+
+def event_names(located: Located, collection: Collection, listen: str) -> list[str]:
+    """pm.info.eventName of each script `script_sources` gives, in its order: the type a v3 file
+    wrote (`http:beforeRequest` on a collection or folder, `beforeRequest` on a request, as the
+    Postman CLI reports them), else `listen`."""
     scripts = [*collection.events, *(s for f in located.folders for s in f.events), *located.item.events]
-    return next((s.event_name for s in scripts if s.listen == listen and s.event_name), listen)
+    return [s.event_name or listen for s in scripts if s.listen == listen]
 
 
 def describe_failure(event: str, failure: "ScriptFailure") -> ScriptError:
@@ -115,7 +145,7 @@ class ScriptStep:
                 send_request=send_request if sender is not None else None,
                 timeout_ms=self.timeout_ms,
                 dynamic=dynamic_values(sources),
-                event_name=event_name(located, self.collection, event),
+                event_names=event_names(located, self.collection, event),
                 info=item_info(located, self.collection, url),
             )
         )
@@ -323,7 +353,6 @@ PM_MEMBERS = frozenset("info environment globals collectionVariables iterationDa
                        "cookies test expect sendRequest execution visualizer".split())
 PM_MEMBER = re.compile(r"(?<![\w$.])pm\s*\.\s*([A-Za-z_$][\w$]*)")
 REQUIRE_CALL = re.compile(r"(?<![\w$.])require\s*\(\s*(['\"`])([^'\"`]+)\1\s*\)")
-SCRIPT_SETS = re.compile(r"(?:\.set|setEnvironmentVariable|setGlobalVariable)\(\s*['\"`]([^'\"`]+)['\"`]")
 EVENT_WORDS = {"prerequest": "pre-request", "test": "test"}
 
 
@@ -382,19 +411,3 @@ def script_problems(collection: Collection) -> list[ScriptProblem]:
     scan("collection", None, collection.events)
     visit(collection.items, "")
     return out
-
-
-def names_set_by_scripts(collection: Collection) -> set[str]:
-    """Variables some script sets (`pm.environment.set('token', …)`): only a run knows their values."""
-    from .model import Folder
-
-    names: set[str] = set()
-
-    def visit(events: tuple, nodes: tuple) -> None:
-        for script in events:
-            names.update(SCRIPT_SETS.findall(script.source))
-        for node in nodes:
-            visit(node.events, node.items if isinstance(node, Folder) else ())
-
-    visit(collection.events, collection.items)
-    return names

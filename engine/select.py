@@ -48,6 +48,21 @@ def select(collection: Collection, items: tuple[str, ...] = (), folders: tuple[s
     return chosen
 
 
+def select_setup(collection: Collection, names: tuple[str, ...], source: str = "--setup") -> list[Located]:
+    """The items `--setup` names (folders or items, from the whole collection), in the order the
+    names are given and, within one name, in collection order; each item once."""
+    everything = list(collection.walk())
+    chosen: dict[tuple[str, str], Located] = {}
+    for wanted in names:
+        found = [loc for loc in everything if _in_folder(loc, wanted) or _is_item(loc, wanted)]
+        if not found:
+            candidates = {loc.path for loc in everything} | {p for loc in everything for p in _folder_paths(loc)}
+            _no_match("setup", wanted, candidates, source=source)
+        for located in found:
+            chosen.setdefault((located.path, located.item.pointer), located)
+    return list(chosen.values())
+
+
 def _norm(text: str) -> str:
     return text.strip().strip("/").casefold()
 
@@ -77,15 +92,18 @@ def _in_folder(located: Located, wanted: str) -> bool:
     )
 
 
-def _no_match(kind: str, wanted: str, candidates: set[str], everything: list[Located], scope: str = "") -> None:
+def _no_match(kind: str, wanted: str, candidates: set[str], everything: list[Located] | None = None,
+              scope: str = "", source: str | None = None) -> None:
     close = difflib.get_close_matches(wanted, sorted(candidates), n=3, cutoff=0.5)
     if not close:
         lowered = wanted.casefold()
         close = sorted(c for c in candidates if lowered in c.casefold())[:3]
     if close:
         hint = "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
-    elif scope and any(_is_item(loc, wanted) for loc in everything):
+    elif scope and any(_is_item(loc, wanted) for loc in everything or ()):
         hint = f"'{wanted}' is in another folder: drop --folder, or give its slash path"
     else:
         hint = f"run `postman-replay list COLLECTION` to see the {kind} names"
-    raise InputError(f"no {kind} matches '{wanted}'{scope}", file=f"--{kind}", hint=hint, title=f"unknown {kind}")
+    what = "folder or item" if kind == "setup" else kind
+    raise InputError(f"no {what} matches '{wanted}'{scope}", file=source or f"--{kind}", hint=hint,
+                     title=f"unknown {what}")

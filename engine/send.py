@@ -6,15 +6,17 @@ so credentials never cross to another origin; every transport failure becomes on
 
 from __future__ import annotations
 
+import heapq
 import http.cookiejar
 import os
 import re
+import socket
 import threading
 import time
 import warnings
 from dataclasses import dataclass
 from typing import Any, Iterator
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import requests
 import requests.adapters
@@ -25,7 +27,7 @@ import urllib3.connectionpool
 import urllib3.exceptions
 
 from . import __version__
-from .errors import SendError
+from .errors import ItemError, SendError
 from .model import Exchange, FilePart, PreparedRequest, Response
 from .redact import SECRET_HEADERS as CREDENTIAL_HEADERS
 
@@ -76,9 +78,27 @@ class Sender:
         self.session.close()
 
     def send(self, prepared: PreparedRequest) -> Exchange:
-        """Send and read the response within the timeout; raise SendError on any transport fault."""
+        """Send and read the response within the timeout; raise SendError on any transport fault.
+
+        The timeout bounds the whole exchange, headers included: socket timeouts bound each read
+        only, so a server trickling a header byte every half second would otherwise hold the item
+        forever; the watchdog closes the connection at the deadline."""
         timeout = self.options.timeout_ms / 1000
-        deadline = time.monotonic() + timeout
+        ticket = WATCHDOG.watch(time.monotonic() + timeout)
+        _TICKET.value = ticket
+        try:
+            return self._send(prepared, timeout, ticket.deadline)
+        except SendError:
+            if ticket.expired:
+                raise SendError(f"timed out after {timeout * 1000:.0f} ms: the whole response (headers and body) "
+                                f"must arrive within the request timeout",
+                                hint="raise --timeout-request (milliseconds)") from None
+            raise
+        finally:
+            _TICKET.value = None
+            ticket.cancel()
+
+    def _send(self, prepared: PreparedRequest, timeout: float, deadline: float) -> Exchange:
         start = time.perf_counter()
         body, content_type = _payload(prepared, self.options)
         headers = _merge_headers(prepared.headers)
@@ -86,13 +106,16 @@ class Sender:
             current = headers.get("Content-Type", "")
             if "boundary=" not in current:
                 headers["Content-Type"] = content_type
-        method, url, redirects = prepared.method, prepared.url, []
+        method, url = prepared.method, prepared.url
+        redirects: list[str] = []
+        if prepared.sign_at_send is not None:
+            url, headers, body = _sign_now(prepared, url, headers, body)
         verify: bool | str = prepared.verify_tls and not self.options.insecure
         if verify and self.options.ca_cert:
             verify = self.options.ca_cert
-        digest = prepared.digest
+        with_auth = True  # digest/NTLM handshakes: off once a redirect has left the origin
         while True:
-            response = self._send_once(method, url, headers, body, prepared, digest, verify, timeout)
+            response = self._send_once(method, url, headers, body, prepared, with_auth, verify, timeout)
             location = response.headers.get("Location")
             if not (prepared.follow_redirects and response.is_redirect and location):
                 break
@@ -103,8 +126,8 @@ class Sender:
                     hint="raise protocolProfileBehavior.maxRedirects or fix the redirect loop",
                 )
             next_url = _redirect_target(url, location)
-            method, body, headers, digest = _follow(response.status_code, method, body, headers, digest,
-                                                    url, next_url, prepared)
+            method, body, headers, with_auth = _follow(response.status_code, method, body, headers, with_auth,
+                                                       url, next_url, prepared)
             redirects.append(next_url)
             url = next_url
         content, size, truncated = self._read(response, deadline, timeout)
@@ -124,8 +147,10 @@ class Sender:
             redirects=tuple(redirects),
         )
 
-    def _send_once(self, method, url, headers, body, prepared, digest, verify, timeout) -> requests.Response:
-        auth = requests.auth.HTTPDigestAuth(*digest) if digest else _ntlm(prepared)
+    def _send_once(self, method, url, headers, body, prepared, with_auth, verify, timeout) -> requests.Response:
+        auth: requests.auth.AuthBase | None = None
+        if with_auth:
+            auth = requests.auth.HTTPDigestAuth(*prepared.digest) if prepared.digest else _ntlm(prepared)
         request = requests.Request(method, url, headers=headers, data=body, auth=auth)
         session = self._cookieless if prepared.disable_cookies else self.session
         try:
@@ -136,6 +161,9 @@ class Sender:
         except (requests.exceptions.RequestException, ValueError) as exc:
             # ValueError covers what urllib3 and http.client raise for a URL or header they refuse
             raise _send_error(exc, url, timeout) from None
+        except PermissionError as exc:  # requests-ntlm, when the server breaks off the handshake
+            raise SendError(f"{urlsplit(url).netloc} refused the authentication handshake: {exc}",
+                            hint="check the credentials and the auth type the server expects") from None
 
     def _settings(self, url: str, verify: bool | str) -> dict:
         """Proxies and TLS settings from the environment, worked out once per origin: requests
@@ -172,6 +200,17 @@ class Sender:
         finally:
             response.close()
         return b"".join(kept), size, size > kept_size
+
+
+def _sign_now(prepared: PreparedRequest, url: str, headers: dict[str, str],
+              body: bytes | None) -> tuple[str, dict[str, str], bytes | None]:
+    """Sign over the bytes that go out (a file's content, the encoded multipart body)."""
+    assert prepared.sign_at_send is not None
+    try:
+        url, pairs, body = prepared.sign_at_send(prepared.method, url, tuple(headers.items()), body)
+    except ItemError as exc:
+        raise SendError(exc.message, hint=exc.hint) from None
+    return url, dict(pairs), body
 
 
 def _ntlm(prepared: PreparedRequest) -> requests.auth.AuthBase | None:
@@ -212,18 +251,33 @@ def _merge_headers(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
 
 def _redirect_target(url: str, location: str) -> str:
     """Location against the URL it answered, encoded like any URL we send (a server may put
-    spaces or non-ASCII text in it); the fragment is never sent."""
+    spaces or non-ASCII text in it); the fragment is never sent. As in Newman, a relative
+    Location's dot segments are kept (`../b` from `/a/r` goes to `/a/../b`)."""
     from .urls import join, split
 
-    return join(split(urljoin(url, location.strip())))
+    location = location.strip()
+    parts = urlsplit(url)
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.\-]*:", location):
+        target = location
+    elif location.startswith("//"):
+        target = f"{parts.scheme}:{location}"
+    elif location.startswith("/"):
+        target = f"{parts.scheme}://{parts.netloc}{location}"
+    elif location.startswith("?"):
+        target = f"{parts.scheme}://{parts.netloc}{parts.path}{location}"
+    else:
+        directory = parts.path.rsplit("/", 1)[0]
+        target = f"{parts.scheme}://{parts.netloc}{directory}/{location}"
+    return join(split(target))
 
 
-def _follow(status: int, method: str, body: bytes | None, headers: dict[str, str], digest, url: str,
-            next_url: str, prepared: PreparedRequest) -> tuple[str, bytes | None, dict[str, str], Any]:
+def _follow(status: int, method: str, body: bytes | None, headers: dict[str, str], with_auth: bool, url: str,
+            next_url: str, prepared: PreparedRequest) -> tuple[str, bytes | None, dict[str, str], bool]:
     """The next hop as postman-runtime sends it: 301/302/303 turn into a GET without a body or
     Content-Type (HEAD stays HEAD) unless followOriginalHttpMethod; 307/308 keep everything;
     Referer names the previous URL unless removeRefererHeaderOnRedirect. Another origin never
-    gets credentials, except Authorization when followAuthorizationHeader says so."""
+    gets credentials (nor a digest or NTLM handshake), except Authorization when
+    followAuthorizationHeader says so."""
     headers = dict(headers)
     if status in (301, 302, 303) and not prepared.follow_original_method:
         method = method if method == "HEAD" else "GET"
@@ -232,12 +286,11 @@ def _follow(status: int, method: str, body: bytes | None, headers: dict[str, str
     if _origin(next_url) != _origin(url):
         keep = {"authorization"} if prepared.follow_authorization else set()
         headers = {k: v for k, v in headers.items() if k.lower() in keep or not _credential(k, prepared)}
-        if not prepared.follow_authorization:
-            digest = None
+        with_auth = with_auth and prepared.follow_authorization
     headers = {k: v for k, v in headers.items() if k.lower() != "referer"}
     if prepared.referer_on_redirect:
         headers["Referer"] = url
-    return method, body, headers, digest
+    return method, body, headers, with_auth
 
 
 class _NoCookies(http.cookiejar.DefaultCookiePolicy):
@@ -251,6 +304,74 @@ class _NoCookies(http.cookiejar.DefaultCookiePolicy):
 # ---------------------------------------------------------------- the request line as resolve wrote it
 
 _TARGET = threading.local()
+_TICKET = threading.local()
+
+
+class _Ticket:
+    """One exchange under watch: its deadline and the connection it is using."""
+
+    __slots__ = ("deadline", "connection", "expired", "done")
+
+    def __init__(self, deadline: float) -> None:
+        self.deadline = deadline
+        self.connection: Any = None
+        self.expired = False
+        self.done = False
+
+    def cancel(self) -> None:
+        self.done = True
+
+    def expire(self) -> None:
+        sock = getattr(self.connection, "sock", None)
+        if self.done or sock is None:
+            return
+        self.expired = True
+        try:
+            sock.shutdown(socket.SHUT_RDWR)  # the blocked read returns at once; the pool drops the connection
+        except OSError:
+            pass
+
+
+class _Watchdog:
+    """One daemon thread for every exchange of the process: a heap of deadlines, cheaper than a
+    timer thread per request."""
+
+    def __init__(self) -> None:
+        self._heap: list[tuple[float, int, _Ticket]] = []
+        self._wake = threading.Condition()
+        self._count = 0
+        self._thread: threading.Thread | None = None
+
+    def watch(self, deadline: float) -> _Ticket:
+        ticket = _Ticket(deadline)
+        with self._wake:
+            self._count += 1
+            heapq.heappush(self._heap, (deadline, self._count, ticket))
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="replay-deadlines", daemon=True)
+                self._thread.start()
+            elif self._heap[0][2] is ticket:
+                self._wake.notify()
+        return ticket
+
+    def _run(self) -> None:
+        while True:
+            with self._wake:
+                while self._heap and self._heap[0][2].done:
+                    heapq.heappop(self._heap)
+                if not self._heap:
+                    self._wake.wait()
+                    continue
+                deadline, _, ticket = self._heap[0]
+                wait = deadline - time.monotonic()
+                if wait > 0:
+                    self._wake.wait(wait)
+                    continue
+                heapq.heappop(self._heap)
+            ticket.expire()
+
+
+WATCHDOG = _Watchdog()
 
 
 class _ExactConnectionMixin:
@@ -280,6 +401,9 @@ class _ExactPoolMixin:
             _TARGET.value = None
 
     def _make_request(self, conn, method, url, *args, **kwargs):  # type: ignore[no-untyped-def]
+        ticket = getattr(_TICKET, "value", None)
+        if ticket is not None:
+            ticket.connection = conn  # what the watchdog closes when the deadline passes
         exact = getattr(_TARGET, "value", None)
         return super()._make_request(conn, method, exact or url, *args, **kwargs)  # type: ignore[misc]
 

@@ -12,6 +12,7 @@ character in each part; tests/test_encoding_table.py holds us to it. Pure; stdli
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import re
 from dataclasses import dataclass
@@ -105,6 +106,7 @@ def split(url: str) -> Parts:
     return Parts(scheme, normalise_authority(authority), path, query if question else None)
 
 
+@functools.lru_cache(maxsize=256)  # a run has few hosts; parsing them per request is a tenth of resolve
 def normalise_authority(authority: str) -> str:
     userinfo, at, hostport = authority.rpartition("@")
     if hostport.startswith("["):

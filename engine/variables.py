@@ -2,7 +2,8 @@
 
 Scopes, highest first: script-local > --env-var > iteration data > environment files >
 collection `variable` > globals. Newman puts iteration data above --env-var; we let the
-command line win on purpose: what a user types last should decide.
+command line win on purpose: what a user types last should decide (`--compat newman` takes
+Newman's order, NEWMAN_ORDER, and notes each use that it changes).
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping
 
 from .errors import ItemError
-from .model import Param, as_text
+from .model import CompatNote, Param, as_text
 
 SCOPE_ORDER: tuple[str, ...] = ("local", "cli", "data", "environment", "collection", "globals")
+# --compat newman: Newman's --env-var writes into the environment, so iteration data is above it
+NEWMAN_ORDER: tuple[str, ...] = ("local", "data", "cli", "environment", "collection", "globals")
 MAX_DEPTH = 10
-MAX_EXPANSION = 16 * 1024 * 1024  # characters one rendered text may grow to
+MAX_EXPANSION = 16 * 1024 * 1024  # characters the references in one text may add
 
 VARIABLE = re.compile(r"\{\{([^{}]+?)\}\}")
 PLACEHOLDER = re.compile(r"^<[A-Za-z][A-Za-z0-9 _-]*>$")
@@ -52,6 +55,10 @@ class Scopes:
     # key → (the text it stands for, the value). Scripts get the value while the text is current;
     # `{{name}}` always uses the text.
     typed: dict[str, dict[str, tuple[str, Any]]] = field(default_factory=dict)
+    # --compat newman: Newman's precedence and looser sending; `loose` holds, by layer, the values
+    # applied only because Newman ignores `enabled: false` (each use is noted on its item)
+    compat: bool = False
+    loose: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -62,8 +69,9 @@ class Scopes:
         environment: Iterable[Param] = (),
         collection: Iterable[Param] = (),
         globals_: Iterable[Param] = (),
+        compat: bool = False,
     ) -> "Scopes":
-        scopes = cls()
+        scopes = cls(layers={name: {} for name in NEWMAN_ORDER}, compat=True) if compat else cls()
         scopes.layers["cli"].update(cli or {})
         scopes.layers["data"].update(data or {})
         for layer, params in (("environment", environment), ("collection", collection), ("globals", globals_)):
@@ -87,7 +95,55 @@ class Scopes:
         typed = dict(self.typed)
         typed["data"] = {k: (as_text(v), v) for k, v in data.items() if not isinstance(v, str)}
         typed["local"] = {}
-        return Scopes(layers=layers, secret_names=self.secret_names, typed=typed)
+        return Scopes(layers=layers, secret_names=self.secret_names, typed=typed, compat=self.compat,
+                      loose=self.loose)
+
+    def compat_note(self, name: str, value: str) -> CompatNote | None:
+        """Why `name` has this value only under --compat newman, if it does."""
+        data, cli = self.layers["data"], self.layers["cli"]
+        if name not in self.layers["local"] and name in data and name in cli and data[name] != cli[name]:
+            return CompatNote("precedence", name, f"'{name}' took the iteration data's value over --env-var "
+                              "(Newman's precedence)")
+        for layer, values in self.layers.items():
+            if name in values:
+                if self.loose.get(layer, {}).get(name) == value:
+                    return CompatNote("disabled-value", name, f"'{name}' took a value that the {layer} file "
+                                      "disables with enabled: false (Newman applies it)")
+                return None
+        return None
+
+    def snapshot(self) -> "Scopes":
+        """An independent copy: what a folder run with `--workers` writes stays in its copy."""
+        return Scopes(layers={name: dict(layer) for name, layer in self.layers.items()},
+                      secret_names=set(self.secret_names),
+                      typed={name: dict(values) for name, values in self.typed.items()})
+
+    def changes_since(self, before: "Scopes") -> "ScopeChanges":
+        """What was set or unset, layer by layer, since `before` (a snapshot of the same scopes)."""
+        changes: list[tuple[str, dict[str, str], frozenset[str], dict[str, tuple[str, Any]]]] = []
+        for name, layer in self.layers.items():
+            if name in ("local", "data"):
+                continue  # per item and per iteration: nothing to carry over
+            old = before.layers.get(name, {})
+            set_ = {k: v for k, v in layer.items() if old.get(k) != v}
+            unset = frozenset(old.keys() - layer.keys())
+            typed = {k: v for k, v in self.typed.get(name, {}).items() if before.typed.get(name, {}).get(k) != v}
+            if set_ or unset or typed:
+                changes.append((name, set_, unset, typed))
+        return ScopeChanges(tuple(changes), frozenset(self.secret_names - before.secret_names))
+
+    def apply(self, changes: "ScopeChanges") -> None:
+        """Replay `changes` onto these scopes (later calls win, so merging in collection order
+        makes the last folder that set a name decide its value)."""
+        for name, set_, unset, typed in changes.layers:
+            layer = self.layers.setdefault(name, {})
+            values = self.typed.setdefault(name, {})
+            for key in unset:
+                layer.pop(key, None)
+                values.pop(key, None)
+            layer.update(set_)
+            values.update(typed)
+        self.secret_names |= changes.secret_names
 
     def secret_values(self) -> set[str]:
         """Values of variables that are secret by type or by name."""
@@ -97,6 +153,14 @@ class Scopes:
                 if value and (name in self.secret_names or is_secret_name(name)):
                     out.add(value)
         return out
+
+
+@dataclass(frozen=True)
+class ScopeChanges:
+    """Set and unset names per layer, as `Scopes.changes_since` found them."""
+
+    layers: tuple[tuple[str, dict[str, str], frozenset[str], dict[str, tuple[str, Any]]], ...] = ()
+    secret_names: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -116,6 +180,13 @@ class Renderer:
     dynamic: Callable[[str], str | None] | None = None
     missing: list[str] = field(default_factory=list)
     used_secrets: set[str] = field(default_factory=set)
+    _dynamic_uses: int = 0
+    compat: list[CompatNote] = field(default_factory=list)  # what --compat newman let through
+
+    def allow(self, note: CompatNote) -> None:
+        """Record a deviation --compat newman allowed (once per kind and subject)."""
+        if all((n.kind, n.subject) != (note.kind, note.subject) for n in self.compat):
+            self.compat.append(note)
 
     def render(self, text: str | None) -> str:
         if not text or "{{" not in text:
@@ -123,7 +194,10 @@ class Renderer:
         return self._render(text, (), {})
 
     def _render(self, text: str, chain: tuple[str, ...], memo: dict[str, str]) -> str:
-        """Passes until nothing changes; each pass replaces the innermost references."""
+        """Passes until nothing changes; each pass replaces the innermost references. What the
+        references add may grow the text by MAX_EXPANSION characters at most (a large body with
+        small variables in it is fine)."""
+        limit = len(text) + MAX_EXPANSION
         for _ in range(MAX_DEPTH + 1):
             if "{{" not in text:
                 return text
@@ -138,7 +212,7 @@ class Renderer:
                 return out
 
             rendered = VARIABLE.sub(replace, text)
-            if len(rendered) > MAX_EXPANSION:
+            if len(rendered) > limit:
                 raise _too_large(chain or tuple(VARIABLE.findall(text)[:1]))
             if rendered == text:
                 return text
@@ -152,11 +226,14 @@ class Renderer:
 
     def _lookup(self, name: str, chain: tuple[str, ...], memo: dict[str, str]) -> str | None:
         if name.startswith("$"):
+            self._dynamic_uses += 1
             value = self._dynamic(name)
             if value is None and name not in self.missing:
                 self.missing.append(name)
             return value
         value = self.scopes.get(name)
+        if self.scopes.compat and value is not None and (note := self.scopes.compat_note(name, value)):
+            self.allow(note)
         if value is None:
             if name not in self.missing:
                 self.missing.append(name)
@@ -179,8 +256,9 @@ class Renderer:
                 f"variable '{name}' is nested more than {MAX_DEPTH} levels deep",
                 hint="flatten the variable definitions",
             )
+        uses = self._dynamic_uses
         rendered = self._render(value, chain + (name,), memo)
-        if "{{$" not in value:  # dynamic values are fresh at each use, so never kept
+        if self._dynamic_uses == uses:  # a value with a dynamic variable in it is fresh at each use
             memo[name] = rendered
         return rendered
 

@@ -20,7 +20,7 @@ import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Callable
-from urllib.parse import parse_qsl, quote, unquote, urlsplit
+from urllib.parse import parse_qsl, quote, unquote
 
 
 @dataclass(frozen=True)
@@ -183,7 +183,8 @@ def _hmac(key: bytes, text: str) -> bytes:
 
 
 def check_awsv4(access_key: str, secret_key: str, region: str, service: str, token: str | None = None) -> Check:
-    """From AWS's "Create a canonical request for Signature Version 4" (non-S3: path encoded twice)."""
+    """From AWS's "Create a canonical request for Signature Version 4": the path URI-encoded twice,
+    except for S3 (once); S3 takes the payload hash from X-Amz-Content-Sha256, UNSIGNED-PAYLOAD included."""
 
     def check(seen: Seen) -> str | None:
         query = parse_qsl(seen.query, keep_blank_values=True)
@@ -193,7 +194,7 @@ def check_awsv4(access_key: str, secret_key: str, region: str, service: str, tok
             credential, signed, signature = fields["Credential"], fields["SignedHeaders"], fields["Signature"]
             amz_date = seen.header("X-Amz-Date") or ""
             payload = seen.header("X-Amz-Content-Sha256") or hashlib.sha256(seen.body).hexdigest()
-            if payload != hashlib.sha256(seen.body).hexdigest():
+            if payload not in (hashlib.sha256(seen.body).hexdigest(), "UNSIGNED-PAYLOAD" if service == "s3" else ""):
                 return "X-Amz-Content-Sha256 does not match the body"
             if token is not None and seen.header("X-Amz-Security-Token") != token:
                 return "session token missing"
@@ -204,11 +205,12 @@ def check_awsv4(access_key: str, secret_key: str, region: str, service: str, tok
             credential, signed, signature = given["X-Amz-Credential"], given["X-Amz-SignedHeaders"], given["X-Amz-Signature"]
             amz_date = given["X-Amz-Date"]
             query = [(k, v) for k, v in query if k != "X-Amz-Signature"]
-            payload = hashlib.sha256(b"").hexdigest()
+            payload = "UNSIGNED-PAYLOAD" if service == "s3" else hashlib.sha256(b"").hexdigest()
         key_id, date, cred_region, cred_service, terminal = credential.split("/")
         if (key_id, cred_region, cred_service, terminal) != (access_key, region, service, "aws4_request"):
             return f"wrong credential scope {credential}"
-        segments = [enc(enc(unquote(s))) for s in seen.path.split("/")]
+        once = [enc(unquote(s)) for s in seen.path.split("/")]
+        segments = once if service == "s3" else [enc(s) for s in once]
         canonical_query = "&".join(f"{k}={v}" for k, v in sorted((enc(k), enc(v)) for k, v in query))
         names = signed.split(";")
         canonical_headers = "".join(f"{n}:{' '.join((seen.header(n) or '').split())}\n" for n in names)

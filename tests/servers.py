@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import re
 import secrets
 import socket
@@ -61,6 +62,8 @@ class Route:
     "drop-mid"  send the status line, headers promising more body than sent, part of it, close
     "hang"      wait until the test ends (reset) before answering
     "trickle"   send the body one byte at a time, `trickle_interval` seconds apart
+    "echo"      answer JSON naming what arrived: method, target, headers, body
+    "trickle-headers"  send the status line and headers one byte at a time, `trickle_interval` apart
 
     `delay` holds the answer back that many seconds (a slow server, not test synchronisation);
     `digest` = (realm, username, password) answers 401 with a Digest challenge until a request
@@ -158,6 +161,23 @@ class _Handler(BaseHTTPRequestHandler):
         if route.behaviour == "hang":
             release.wait(HANG_CAP_SECONDS)
         body = route.body
+        if route.behaviour == "echo":  # what arrived, as JSON (as postman-echo answers)
+            body = json.dumps({"method": received.method, "target": received.target, "headers": dict(received.headers),
+                               "body": received.body.decode("utf-8", "replace")}).encode("utf-8")
+            route = Route(route.status, [*route.headers, ("Content-Type", "application/json")], body)
+        if route.behaviour == "trickle-headers":
+            head = f"HTTP/1.1 {route.status} OK\r\n" + "".join(f"{k}: {v}\r\n" for k, v in route.headers)
+            head += f"X-Padding: {'x' * 40}\r\nContent-Length: {len(body)}\r\n\r\n"
+            for index in range(len(head)):
+                if release.wait(route.trickle_interval):
+                    break
+                try:
+                    self.wfile.write(head[index : index + 1].encode("latin-1"))
+                    self.wfile.flush()
+                except OSError:
+                    break
+            self.close_connection = True
+            return
         self.send_response(route.status)
         names = {k.lower() for k, _ in route.headers}
         for name, value in route.headers:

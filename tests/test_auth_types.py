@@ -69,10 +69,10 @@ def replay(tmp_path: Path, auth: dict | None, url: str, *, method: str = "GET", 
 
 
 def accepted(results: list[ItemResult], api: VerifyingServer) -> None:
+    """Every item got the verifier's 200; on a 401 the response body says why it refused."""
     for result in results:
-        refused = [s for s in api.seen if s.method]  # what the verifier said is in the response body
         assert result.response is not None, (result.error, result.hint)
-        assert result.response.code == 200, (result.response.body, refused[-1:] and refused[-1].headers)
+        assert result.response.code == 200, (result.response.body, api.seen[-1:])
         assert result.outcome == "passed", result
 
 
@@ -180,6 +180,16 @@ def test_awsv4_defaults_and_query_placement(api, tmp_path) -> None:
     auth = block("awsv4", accessKey="AK", secretKey="SK", addAuthDataToQuery=True)
     accepted(replay(tmp_path, auth, f"{api.url}/q?z=1"), api)
     assert "X-Amz-Signature=" in api.seen[-1].query and api.seen[-1].header("Authorization") is None
+
+
+@pytest.mark.parametrize("in_query", [False, True])
+def test_awsv4_s3_signs_the_path_once(api, tmp_path, in_query) -> None:
+    api.check = check_awsv4("AK", "SK", "eu-central-1", "s3")
+    auth = block("awsv4", accessKey="AK", secretKey="SK", region="eu-central-1", service="s3",
+                 addAuthDataToQuery=in_query)
+    body = None if in_query else {"mode": "raw", "raw": "object bytes"}
+    accepted(replay(tmp_path, auth, f"{api.url}/bucket/key%20with%20space.txt", method="GET" if in_query else "PUT",
+                    body=body), api)
 
 
 def test_awsv4_without_botocore_names_the_install_command(api, tmp_path, monkeypatch) -> None:
@@ -400,6 +410,8 @@ def test_client_credentials_token_is_fetched_once_and_kept_for_the_run(api, tmp_
     results = replay(tmp_path, oauth2(api), f"{api.url}/api", env={"clientSecret": "app secret"}, count=3)
     accepted(results, api)
     assert len(endpoint.issued) == 1 and endpoint.requests[0]["scope"] == "read write"
+    assert any("token fetched from" in note for note in results[0].notes)
+    assert not any("token fetched" in note for note in results[1].notes)
     assert [s.header("Authorization") for s in api.seen if s.path == "/api"] == [f"Bearer {endpoint.issued[0]}"] * 3
 
 
@@ -501,3 +513,111 @@ def test_curl_prints_the_signed_request_masked(api, tmp_path, cli) -> None:
     code, out, err = cli("curl", path, "--item", "O")
     assert code == 0, out + err
     assert "oauth_consumer_key=ck" in out and "oauth_signature=****" in out and "cs-value" not in out
+
+
+@pytest.mark.parametrize("auth", [
+    block("oauth1", consumerKey="k", signatureMethod="RSA-SHA256", privateKey="-----BEGIN PRIVATE KEY-----x-----END PRIVATE KEY-----"),
+    block("jwt", algorithm="RS256", privateKey="not a key"),
+    block("asap", kid="k", iss="i", aud="a", privateKey="not a key"),
+])
+def test_a_malformed_private_key_is_an_item_error(api, tmp_path, auth) -> None:
+    [result] = replay(tmp_path, auth, f"{api.url}/x")
+    assert result.outcome == "error" and "privateKey" in (result.hint or "") and not api.seen
+
+
+def test_oauth1_rsa_key_without_newlines(api, tmp_path, rsa_key) -> None:
+    api.check = check_oauth1("", public_key=rsa_key.public_key())
+    flat = "".join(pem(rsa_key).splitlines())
+    accepted(replay(tmp_path, block("oauth1", consumerKey="k", privateKey=flat, signatureMethod="RSA-SHA1",
+                                    addParamsToHeader=True), f"{api.url}/r"), api)
+
+
+def test_a_file_body_is_signed_when_send_reads_it(api, tmp_path) -> None:
+    api.check = check_awsv4("AK", "SK", "us-east-1", "s3")
+    (tmp_path / "payload.bin").write_bytes(bytes(range(256)) * 4)
+    body = {"mode": "file", "file": {"src": "payload.bin"}}
+    auth = block("awsv4", accessKey="AK", secretKey="SK", service="s3")
+    [result] = replay(tmp_path, auth, f"{api.url}/bucket/payload.bin", method="PUT", body=body)
+    accepted([result], api)
+    assert api.seen[-1].body == bytes(range(256)) * 4 and any("signed when sent" in n for n in result.notes)
+
+
+def test_a_multipart_body_is_hashed_by_hawk_when_sent(api, tmp_path) -> None:
+    credentials = {"id": "id1", "key": "k" * 20, "algorithm": "sha256"}
+    api.check = check_hawk(api.url, credentials, payload=True)
+    (tmp_path / "a.txt").write_text("attached", encoding="utf-8")
+    body = {"mode": "formdata", "formdata": [{"key": "note", "value": "hello", "type": "text"},
+                                             {"key": "file", "src": "a.txt", "type": "file"}]}
+    auth = block("hawk", authId="id1", authKey="k" * 20, includePayloadHash=True)
+    accepted(replay(tmp_path, auth, f"{api.url}/upload", method="POST", body=body), api)
+    assert b"attached" in api.seen[-1].body and 'hash="' in (api.seen[-1].header("Authorization") or "")
+
+
+def test_edgegrid_base_url_names_the_signed_host(api, tmp_path) -> None:
+    api.check = check_edgegrid("ct", "cs", "at", host="akaa-base.luna.akamaiapis.net")
+    auth = block("edgegrid", accessToken="at", clientToken="ct", clientSecret="cs",
+                 baseURL="https://akaa-base.luna.akamaiapis.net/")
+    accepted(replay(tmp_path, auth, f"{api.url}/identity-management/v3/user-profile"), api)
+
+
+SECRET_VALUES = {
+    "oauth1": block("oauth1", consumerKey="ck", consumerSecret="oauth1-consumer-secret", token="tk",
+                    tokenSecret="oauth1-token-secret", addParamsToHeader=False),
+    "hawk": block("hawk", authId="id", authKey="hawk-key-value"),
+    "awsv4": block("awsv4", accessKey="AK", secretKey="aws-secret-key-value", sessionToken="aws-session-token-value"),
+    "edgegrid": block("edgegrid", accessToken="akab-access-value", clientToken="akab-client-value",
+                      clientSecret="edgegrid-secret-value"),
+    "jwt": block("jwt", algorithm="HS256", secret="jwt-0123456789abcdef-0123456789-secret"),
+    "ntlm": block("ntlm", username="u", password="ntlm-password-value"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(SECRET_VALUES))
+def test_dry_run_and_curl_mask_every_secret_field(api, tmp_path, cli, kind) -> None:
+    auth = SECRET_VALUES[kind]
+    path = tmp_path / "s.json"
+    path.write_text(json.dumps(make_collection([make_item("S", url=f"{api.url}/s?x=1", auth=auth)])),
+                    encoding="utf-8")
+    _, dry, dry_err = cli("run", path, "--dry-run")
+    _, curl, curl_err = cli("curl", path, "--item", "S")
+    _, python, _ = cli("curl", path, "--item", "S", "--format", "python")
+    text = dry + dry_err + curl + curl_err + python
+    secrets = [r["value"] for r in auth[kind] if isinstance(r["value"], str) and r["value"].endswith(("value", "secret"))]
+    assert secrets and not [s for s in secrets if s in text], text
+    assert "****" in curl and not api.seen
+
+
+@pytest.mark.parametrize("extra, words", [
+    ({"clientId": ""}, ("clientId", "--env-var clientId=")),
+    ({"grant_type": "authorization_code"}, ("browser", "--env-var accessToken=")),
+    ({"grant_type": "device_code"}, ("device_code", "--env-var accessToken=")),
+])
+def test_an_incomplete_grant_is_an_item_error_naming_the_fix(api, tmp_path, extra, words) -> None:
+    TokenEndpoint(api)
+    [result] = replay(tmp_path, oauth2(api, **extra), f"{api.url}/api", env={"clientSecret": "app secret"})
+    text = (result.error or "") + " " + (result.hint or "")
+    assert result.outcome == "error" and all(w in text for w in words), text
+    assert not api.seen
+
+
+def test_token_request_params_go_where_send_as_says(api, tmp_path) -> None:
+    endpoint = TokenEndpoint(api)
+    seen_token_requests: list[Seen] = []
+    original = endpoint.answer
+
+    def record(seen: Seen) -> tuple[int, dict]:
+        seen_token_requests.append(seen)
+        return original(seen)
+
+    api.answers["/oauth/token"] = record
+    auth = oauth2(api)
+    auth["oauth2"].append({"key": "tokenRequestParams", "value": [
+        {"key": "tenant", "value": "{{tenant}}", "enabled": True, "send_as": "request_body"},
+        {"key": "X-Tenant", "value": "t1", "enabled": True, "send_as": "request_header"},
+        {"key": "region", "value": "eu", "enabled": True, "send_as": "request_url"},
+        {"key": "off", "value": "x", "enabled": False, "send_as": "request_body"},
+    ]})
+    accepted(replay(tmp_path, auth, f"{api.url}/api", env={"clientSecret": "app secret", "tenant": "t1"}), api)
+    [token_request] = seen_token_requests
+    assert endpoint.requests[0]["tenant"] == "t1" and "off" not in endpoint.requests[0]
+    assert token_request.header("X-Tenant") == "t1" and token_request.query == "region=eu"

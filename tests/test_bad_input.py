@@ -54,7 +54,7 @@ def test_truncated_json(tmp_path, cli) -> None:
 @pytest.mark.parametrize(
     "document, pointer, sentence",
     [
-        ({"info": {"name": "x"}, "item": "nope"}, "#/item", "expected array, got string"),
+        ({"info": {"name": "x"}, "item": "nope"}, "#/item", "got string \"nope\""),
         (make_collection([make_item(url=42)]), "#/item/0/request/url", "got number 42"),
         (make_collection([make_item(headers=[{"key": "A", "value": {"o": 1}}])]), "#/item/0/request/header/0/value", "got object"),
         (make_collection([5]), "#/item/0", "expected object, got number"),

@@ -84,3 +84,18 @@ def test_request_line_and_host_as_newman_sends_them(row: dict[str, Any], our_wir
         return
     assert sent is not None, f"not sent: {our_wire['errors'].get(row['id'])}"
     assert sent == (row["line"], row["host"])
+
+
+@pytest.mark.parametrize(("host", "expected"), [
+    ("127.1", "127.0.0.1"), ("127.0.1", "127.0.0.1"), ("2130706433", "127.0.0.1"), ("0x7f.1", "127.0.0.1"),
+    ("0177.0.0.1", "127.0.0.1"), ("10.0.0.1.", "10.0.0.1"), ("LocalHost", "localhost"),
+    ("[0:0:0:0:0:0:0:1]", "[::1]"), ("[2001:DB8::0:1]", "[2001:db8::1]"),
+    ("bücher.example", "xn--bcher-kva.example"), ("256.1.1.1", "256.1.1.1"), ("api.v1", "api.v1"),
+    ("1.2.3.4.5", "1.2.3.4.5"), ("0x", "0.0.0.0"),
+])
+def test_hosts_are_normalised_as_a_browser_does(host: str, expected: str) -> None:
+    """The WHATWG host parser's rules (Newman goes through Node's URL): numbers in decimal, hex or
+    octal, the last filling the remaining bytes; a name that is not all numbers is left alone."""
+    from engine.urls import normalise_host
+
+    assert normalise_host(host) == expected

@@ -457,6 +457,20 @@ POSTMAN_COLLECTION = [
      ['http://x.com/a/c#', '/a/c']),
     ("PC.Property.replaceSubstitutions('{{a}} {{b}}', [{a: '{{b}}'}, new PC.VariableList(null, [{key: 'b', value: 'B'}])])",
      'B B'),
+    ("(function(){ var a = new PC.RequestAuth({type: 'bearer', bearer: [{key: 'token', value: 'abc'}]}); var t; try { a.current(); } catch (e) { t = e.message; } return [a.type, a.parameters().get('token'), t, a.toJSON()]; })()",
+     ['bearer', 'abc', '`Request#current` has been discontinued, use `Request#parameters` instead.', {'type': 'bearer', 'bearer': [{'type': 'any', 'value': 'abc', 'key': 'token'}]}]),
+    ("(function(){ var a = new PC.RequestAuth({type: 'basic', basic: {username: 'u', password: 'p'}}); a.use('apikey', [{key: 'key', value: 'k'}]); return [a.type, a.parameters().toObject(), a.toJSON()]; })()",
+     ['apikey', {'key': 'k'}, {'type': 'apikey', 'basic': [{'type': 'any', 'value': 'u', 'key': 'username'}, {'type': 'any', 'value': 'p', 'key': 'password'}], 'apikey': [{'type': 'any', 'value': 'k', 'key': 'key'}]}]),
+    ("(function(){ var p = new PC.UrlMatchPattern('https://*.example.com/*'); return [p.test('https://api.example.com/x'), p.test('http://api.example.com/x'), p.test('https://example.org/x'), new PC.UrlMatchPattern('<all_urls>').test('http://a.b/c'), new PC.UrlMatchPattern('*://example.com:8080/a/*').test('http://example.com:8080/a/b'), p.toString()]; })()",
+     [True, False, False, True, True, 'https://*.example.com/*']),
+    ("(function(){ var v = new PC.Version('1.2.3-beta.1+build'); return [v.major, v.minor, v.patch, v.prerelease, v.build, v.string, v.toString()]; })()",
+     [1, 2, 3, 'beta,1', 'build', '1.2.3-beta.1', '1.2.3-beta.1']),
+    ("(function(){ var c = new PC.Certificate({name: 'c', matches: ['https://example.com/*'], key: {src: '/k'}, cert: {src: '/c'}}); return [c.name, c.canApplyTo('https://example.com/a'), c.canApplyTo('https://other.com/'), (function(j){ delete j.id; return j; })(c.toJSON())]; })()",
+     ['c', True, False, {'name': 'c', 'matches': [{'pattern': 'https://example.com/*'}], 'key': {'src': '/k'}, 'cert': {'src': '/c'}, 'pfx': {}}]),
+    ("(function(){ var p = new PC.ProxyConfig({match: 'http+https://*/*', host: 'proxy.com', port: 8080, tunnel: true}); return [p.host, p.port, p.tunnel, p.test('http://x.com/'), p.getProxyUrl()]; })()",
+     ['proxy.com', 8080, True, True, 'http://proxy.com:8080']),
+    ("(function(){ var r = new PC.Request({url: 'http://x', auth: {type: 'basic', basic: [{key: 'username', value: 'u'}]}}); return [r.auth.type, r.auth.parameters().get('username'), r.toJSON().auth]; })()",
+     ['basic', 'u', {'type': 'basic', 'basic': [{'type': 'any', 'value': 'u', 'key': 'username'}]}]),
 ]
 
 
@@ -695,7 +709,7 @@ def test_a_fresh_context_loads_sugar_at_the_first_method_used() -> None:
     ("var m = require('moment')();\nm.tz('Europe/Paris');", "moment().tz is not supported"),
     ("var d = require('moment').duration(5);\nd.format('h');", "moment.duration().format is not supported"),
     ("var w = require('lodash')([1]);\nw.noSuchMethod();", "_(value).noSuchMethod is not supported"),
-    ("var pc = require('postman-collection');\nnew pc.Certificate({});", "postman-collection.Certificate is not supported"),
+    ("var pc = require('postman-collection');\nnew pc.MutationTracker({});", "postman-collection.MutationTracker is not supported"),
 ])
 def test_a_library_member_not_provided_is_a_located_error(sandbox: Sandbox, source: str, message: str) -> None:
     assert failure(sandbox, source) == (message, 2)

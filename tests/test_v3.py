@@ -281,7 +281,7 @@ def test_scripts_chain_a_token_and_see_v3_event_names(tmp_path: Path, server) ->
     assert "event afterResponse" in out
     use = [r for r in server.requests if r.path == "/use"][0]
     assert use.header("Authorization") == "Bearer t-42"
-    assert use.header("X-Seen") == "beforeRequest"
+    assert use.header("X-Seen") == "http:beforeRequest"  # the type as written, as the Postman CLI reports it
 
 
 def test_environment_and_globals_yaml_with_secrets_and_vault(tmp_path: Path, server) -> None:
@@ -477,12 +477,14 @@ def test_contract_file_uses_the_same_slash_paths(workspace: Path, server, tmp_pa
     assert "contract rule" not in err  # the rule matched the item
 
 
-def test_json_and_junit_reports_for_a_v3_run(workspace: Path, server, tmp_path: Path) -> None:
+def test_json_junit_and_html_reports_for_a_v3_run(workspace: Path, server, tmp_path: Path) -> None:
     server.route("/me", 404)
-    json_path, junit_path = tmp_path / "r.json", tmp_path / "r.xml"
-    code, out, err = run_cli("run", workspace, "--strict", "-r", "cli,json,junit", "--reporter-json-export", json_path,
-                             "--reporter-junit-export", junit_path)
+    json_path, junit_path, html_path = tmp_path / "r.json", tmp_path / "r.xml", tmp_path / "r.html"
+    code, out, err = run_cli("run", workspace, "--strict", "-r", "cli,json,junit,html", "--reporter-json-export",
+                             json_path, "--reporter-junit-export", junit_path, "--reporter-html-export", html_path)
     assert code == 1
+    html = html_path.read_text()
+    assert "Users/me" in html and "List orders/all" in html
     report = json.loads(json_path.read_text())
     assert "Users/me" in json.dumps(report) and "Orders/List orders/all" in json.dumps(report)
     from junitparser import JUnitXml
@@ -538,3 +540,39 @@ def test_load_v3_tree_matches_v21_model(tmp_path: Path) -> None:
     assert [(r.name, r.code, r.headers, r.body or "") for r in a.item.responses] == [
         (r.name, r.code, r.headers, r.body or "") for r in b.item.responses]
     assert not any(isinstance(n, Folder) for n in v3.items)
+
+
+# ---------------------------------------------------------------- large collections: an index, files read as they run
+
+
+def test_a_large_collection_runs_from_its_index_with_the_same_requests(tmp_path: Path, server, monkeypatch) -> None:
+    files = {f"F{f}/r{n}.request.yaml": request(server.url + f"/{f}/{n}", extra=f"order: {-n}\nheaders:\n  X-N: '{n}'\n")
+             for f in range(3) for n in range(4)}
+    files["F0/.resources/r1.resources/examples/ok.example.yaml"] = (
+        "$kind: http-example\nresponse:\n  statusCode: 201\n  statusText: Created\n  body: {type: text, content: ''}\n")
+    files["F1/odd.request.yaml"] = "$kind: http-request\nurl: '" + server.url + "/odd'\nname: >-\n  Folded name\norder: 9\n"
+    root = tree(tmp_path / "Big", files)
+    whole = [(loc.path, loc.item.request.method) for loc in load_collection(root).walk()]
+    monkeypatch.setattr("engine.load_v3.STREAM_ITEMS", 5)
+    indexed = load_collection(root, stream=None)
+    assert all(loc.item.stub for loc in indexed.walk())
+    assert [(loc.path, loc.item.request.method) for loc in indexed.walk()] == whole
+    code, out, _ = run_cli("list", root)
+    assert "[201]" in out and "Folded name" in out
+    server.route("/0/1", 201)
+    code, out, err = run_cli("run", root)
+    assert code == 0, out + err
+    assert [r.target for r in server.requests][:4] == ["/0/3", "/0/2", "/0/1", "/0/0"]
+    assert [r.header("X-N") for r in server.requests][:4] == ["3", "2", "1", "0"]
+
+
+def test_a_bad_file_of_a_large_collection_is_that_items_error(tmp_path: Path, server, monkeypatch) -> None:
+    files = {f"r{n}.request.yaml": request(server.url + f"/{n}", extra=f"order: {n}\n") for n in range(6)}
+    files["r3.request.yaml"] += "headers:\n  X-A: [1, 2]\n"
+    root = tree(tmp_path / "Big", files)
+    monkeypatch.setattr("engine.load_v3.STREAM_ITEMS", 5)
+    code, out, err = run_cli("run", root)
+    assert code == 1
+    assert "r3.request.yaml:6:8" in out and "headers/X-A" in out
+    assert sorted(r.path for r in server.requests) == ["/0", "/1", "/2", "/4", "/5"]
+    assert run_cli("validate", root)[0] == 2  # validate reads every file in full

@@ -9,7 +9,6 @@ from dataclasses import replace
 from types import SimpleNamespace
 from urllib.parse import parse_qsl, quote, urlsplit, urlunsplit
 
-from ..errors import ItemError
 from .fields import AuthParts, Fields, Wire, missing_library
 
 REPLACED = {"authorization", "x-amz-date", "x-amz-security-token", "x-amz-content-sha256"}
@@ -41,7 +40,12 @@ def _strict_query(url: str) -> str:
 
 def _sign(wire: Wire, s: SimpleNamespace, parts: AuthParts) -> Wire:
     try:
-        from botocore.auth import SigV4Auth, SigV4QueryAuth  # type: ignore[import-untyped]
+        from botocore.auth import (  # type: ignore[import-untyped]
+            S3SigV4Auth,
+            S3SigV4QueryAuth,
+            SigV4Auth,
+            SigV4QueryAuth,
+        )
         from botocore.awsrequest import AWSRequest  # type: ignore[import-untyped]
         from botocore.credentials import Credentials  # type: ignore[import-untyped]
     except ImportError:
@@ -49,19 +53,18 @@ def _sign(wire: Wire, s: SimpleNamespace, parts: AuthParts) -> Wire:
     headers = [(k, v) for k, v in wire.headers if k.lower() not in REPLACED]
     credentials = Credentials(s.access_key, s.secret_key, s.token)
     url = _strict_query(wire.url)
+    s3 = s.service == "s3"  # S3 signs the path as sent (others encode it twice) and always sends the hash
     if s.in_query:
         request = AWSRequest(method=wire.method, url=url, headers=dict(headers))
-        SigV4QueryAuth(credentials, s.service, s.region, expires=QUERY_EXPIRES).add_auth(request)
+        presign = S3SigV4QueryAuth if s3 else SigV4QueryAuth
+        presign(credentials, s.service, s.region, expires=QUERY_EXPIRES).add_auth(request)
         signed_url = str(request.url)
         parts.secrets.update(v for k, v in parse_qsl(urlsplit(signed_url).query) if k == "X-Amz-Signature")
         return replace(wire, url=signed_url, headers=tuple(headers))
     if wire.body:
         headers.append(("X-Amz-Content-Sha256", hashlib.sha256(wire.body).hexdigest()))
-    elif wire.streamed:
-        raise ItemError("awsv4 cannot hash a multipart or file body in this version",
-                        hint="send the body as raw, or sign the request in a pre-request script")
     request = AWSRequest(method=wire.method, url=url, headers=dict(headers), data=wire.body or b"")
-    SigV4Auth(credentials, s.service, s.region).add_auth(request)
+    (S3SigV4Auth if s3 else SigV4Auth)(credentials, s.service, s.region).add_auth(request)
     known = {k.lower() for k, _ in headers}
     added = [(k, str(v)) for k, v in request.headers.items() if k.lower() not in known]
     return replace(wire, url=url, headers=tuple(headers + added))

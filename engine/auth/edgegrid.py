@@ -8,7 +8,6 @@ from dataclasses import replace
 from types import SimpleNamespace
 from urllib.parse import urlsplit
 
-from ..errors import ItemError
 from ..model import as_text
 from .fields import AuthParts, Fields, Wire, missing_library
 
@@ -58,9 +57,6 @@ def _sign(wire: Wire, s: SimpleNamespace) -> Wire:
         from akamai.edgegrid.edgegrid import EdgeGridAuthHeaders  # type: ignore[import-untyped]
     except ImportError:
         raise missing_library("edgegrid", "akamai.edgegrid", "edgegrid-python") from None
-    if wire.method == "POST" and wire.streamed:
-        raise ItemError("edgegrid cannot hash a multipart or file POST body in this version",
-                        hint="send the body as raw")
     headers = _Headers(wire.headers)
     if s.host:
         headers["Host"] = s.host  # the signature names baseURL's host, as Postman does

@@ -16,14 +16,13 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Wire:
-    """The request as resolve built it, before a signing auth adds its part. `body` is None when
-    there is none or when send reads it (multipart, file): `streamed` tells those apart."""
+    """The request as it goes out, before a signing auth adds its part: resolve signs it, or send
+    does when the body is a file or multipart (its bytes exist only then)."""
 
     method: str
     url: str
     headers: tuple[tuple[str, str], ...]
     body: bytes | None
-    streamed: bool = False
 
 
 @dataclass

@@ -134,7 +134,7 @@ def token_request(grant: Grant, refresh_token: str = "") -> PreparedRequest:
     else:
         pair = base64.b64encode(f"{grant.client_id}:{grant.client_secret}".encode()).decode()
         headers.append(("Authorization", f"Basic {pair}"))
-    query = []
+    query: list[tuple[str, str]] = []
     for key, value, where in grant.extra:
         if where == "request_header":
             headers.append((key, value))
@@ -145,7 +145,7 @@ def token_request(grant: Grant, refresh_token: str = "") -> PreparedRequest:
     url = quote(url, safe="!#$%&'()*+,/:;=?@[]~")
     if query:
         url += ("&" if "?" in url else "?") + urlencode(query)
-    secrets = grant.secrets() | {pair for pair in [h[1][6:] for h in headers if h[0] == "Authorization"]}
+    secrets = grant.secrets() | {value[6:] for name, value in headers if name == "Authorization"}
     return PreparedRequest(method="POST", url=url, headers=tuple(headers), body=urlencode(form).encode("ascii"),
                            secrets=frozenset(s for s in secrets if s))
 
@@ -192,13 +192,15 @@ class TokenCache:
         token = self.tokens.get(grant)
         return token.access_token if token is not None else None
 
-    def ensure(self, grant: Grant, send: Callable[[PreparedRequest], Exchange], *, stale: str | None = None) -> Token:
+    def ensure(self, grant: Grant, send: Callable[[PreparedRequest], Exchange], *,
+               stale: str | None = None) -> tuple[Token, str | None]:
         """The grant's token, fetched when there is none, refreshed when it expired or when it is
-        `stale` (the token a server just refused with 401). Raises ItemError/SendError."""
+        `stale` (the token a server just refused with 401), and a note saying so when it was fetched.
+        Raises ItemError/SendError."""
         with self._lock:
             token = self.tokens.get(grant)
             if token is not None and token.fresh() and token.access_token != stale:
-                return token
+                return token, None
             refresh = token.refresh_token if token is not None else ""
             try:
                 fetched = read_token(send(token_request(grant, refresh)), grant)
@@ -209,7 +211,8 @@ class TokenCache:
             if not fetched.refresh_token and refresh:
                 fetched.refresh_token = refresh
             self.tokens[grant] = fetched
-            return fetched
+            how = "refreshed" if token is not None else "fetched"
+            return fetched, f"OAuth 2.0 token {how} from {grant.token_url} ({grant.grant_type} grant)"
 
 
 def needed_grant(auth: Auth | None, scopes: Scopes) -> Grant | None:

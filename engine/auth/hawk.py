@@ -40,9 +40,6 @@ def _sign(wire: Wire, s: SimpleNamespace, parts: AuthParts) -> Wire:
         from mohawk.base import EmptyValue  # type: ignore[import-untyped]
     except ImportError:
         raise missing_library("hawk", "mohawk", "mohawk") from None
-    if s.payload and wire.streamed:
-        raise ItemError("hawk cannot hash a multipart or file body (includePayloadHash)",
-                        hint="turn off includePayloadHash for this request, or send a raw body")
     content_type = (header_value(wire.headers, "Content-Type") or "") if s.payload else EmptyValue
     sender = mohawk.Sender(
         s.credentials, wire.url, wire.method,

@@ -9,6 +9,7 @@ import re
 import time
 import uuid
 import warnings
+from functools import lru_cache
 
 from ..errors import ItemError
 from ..model import as_text
@@ -28,11 +29,12 @@ def jwt(fields: Fields, parts: AuthParts) -> None:
                         hint=f"use one of {', '.join(HMAC + ASYMMETRIC)}")
     if algorithm in HMAC:
         secret = fields.need("secret", strip=False)
-        key: str | bytes = _base64(secret) if fields.flag("isSecretBase64Encoded") else secret.encode("utf-8")
+        key: object = _base64(secret) if fields.flag("isSecretBase64Encoded") else secret.encode("utf-8")
         fields.secret(parts, secret)
     else:
-        key = _pem(fields.need("privateKey", strip=False))
-        fields.secret(parts, key)
+        text = pem_key(fields.need("privateKey", strip=False))
+        fields.secret(parts, text)
+        key = private_key(text)
     header = _json_object(fields, "header")
     header = {"typ": None, **header, "alg": algorithm}  # PyJWT adds typ unless told not to; Postman does not
     token = _encode(_json_object(fields, "payload"), key, algorithm, header)
@@ -56,7 +58,8 @@ def asap(fields: Fields, parts: AuthParts) -> None:
     audience = claims.get("aud") or fields.need("aud", label="audience (aud)")
     kid = claims.get("kid") or fields.need("kid", label="key id (kid)")
     raw_key = fields.need("privateKey", strip=False)
-    key = _pem(raw_key, kid)
+    text = pem_key(raw_key, kid)
+    key = private_key(text)
     now = int(time.time())
     expiry = fields.text("exp")
     payload = {
@@ -67,11 +70,11 @@ def asap(fields: Fields, parts: AuthParts) -> None:
     }
     payload.pop("kid", None)
     token = _encode(payload, key, algorithm, {"typ": None, "alg": algorithm, "kid": kid})
-    fields.secret(parts, raw_key, key, token)
+    fields.secret(parts, raw_key, text, token)
     parts.headers.append(("Authorization", f"Bearer {token}"))
 
 
-def _encode(payload: dict, key: str | bytes, algorithm: str, header: dict) -> str:
+def _encode(payload: dict, key: object, algorithm: str, header: dict) -> str:
     try:
         import jwt as pyjwt
     except ImportError:
@@ -79,7 +82,7 @@ def _encode(payload: dict, key: str | bytes, algorithm: str, header: dict) -> st
     try:
         with warnings.catch_warnings():  # the key is the collection's choice, as in Postman: no warning per item
             warnings.simplefilter("ignore", getattr(pyjwt.warnings, "InsecureKeyLengthWarning", UserWarning))
-            return pyjwt.encode(payload, key, algorithm=algorithm, headers=header)
+            return pyjwt.encode(payload, key, algorithm=algorithm, headers=header)  # type: ignore[arg-type]
     except NotImplementedError:
         raise missing_library("jwt", "cryptography", "cryptography") from None
     except (ValueError, TypeError, pyjwt.exceptions.PyJWTError) as exc:
@@ -115,7 +118,22 @@ def _base64(text: str) -> bytes:
         raise ItemError("jwt secret is not valid base64", hint="turn off isSecretBase64Encoded") from None
 
 
-def _pem(text: str, kid: str | None = None) -> str:
+@lru_cache(maxsize=64)
+def private_key(pem: str) -> object:
+    """The key object, loaded once per run and key: cryptography's RSA key check takes a fifth of a
+    second, which would otherwise be paid by every item."""
+    try:
+        from cryptography.hazmat.primitives.serialization import load_pem_private_key
+    except ImportError:
+        raise missing_library("jwt", "cryptography", "cryptography") from None
+    try:
+        return load_pem_private_key(pem.encode("utf-8"), password=None)
+    except (ValueError, TypeError) as exc:
+        raise ItemError(f"the private key cannot be read: {exc}",
+                        hint="privateKey must be an unencrypted PEM private key (-----BEGIN PRIVATE KEY-----)") from None
+
+
+def pem_key(text: str, kid: str | None = None) -> str:
     """A key as written in an auth field: newlines may be lost or escaped (`\\n`); ASAP keys may be
     a `data:application/pkcs8;kid=…` URI, as Atlassian's tools write them."""
     text = text.strip().strip('"').replace("\\n", "\n")

@@ -15,7 +15,9 @@ from urllib.parse import parse_qsl, urlsplit
 
 from ..errors import ItemError
 from ..model import header_value
-from .fields import AuthParts, Fields, Wire
+from .fields import AuthParts, Fields, Wire, missing_library
+from .jwt_auth import pem_key
+from .jwt_auth import private_key as private_key_object
 
 METHODS = {
     "HMAC-SHA1": "sign_hmac_sha1_with_client",
@@ -38,7 +40,7 @@ def oauth1(fields: Fields, parts: AuthParts) -> None:
                         hint=f"use one of {', '.join(METHODS)}")
     rsa = method.startswith("RSA")
     consumer_key = fields.need("consumerKey")
-    private_key = fields.need("privateKey", strip=False).strip() if rsa else ""
+    private_key = pem_key(fields.need("privateKey", strip=False)) if rsa else ""
     consumer_secret = fields.text("consumerSecret", strip=False) if rsa else fields.need("consumerSecret", strip=False)
     token_secret = fields.text("tokenSecret", strip=False)
     keep_empty = fields.flag("addEmptyParamsToSign")
@@ -54,7 +56,8 @@ def oauth1(fields: Fields, parts: AuthParts) -> None:
     extensions = [("oauth_callback", fields.text("callback")), ("oauth_verifier", fields.text("verifier"))]
     settings = SimpleNamespace(
         method=method, protocol=protocol, extensions=[(k, v) for k, v in extensions if v],
-        client=SimpleNamespace(client_secret=consumer_secret, resource_owner_secret=token_secret, rsa_key=private_key),
+        client=SimpleNamespace(client_secret=consumer_secret, resource_owner_secret=token_secret,
+                               rsa_key=private_key_object(private_key) if rsa else ""),
         body_hash=fields.flag("includeBodyHash"), in_header=fields.flag("addParamsToHeader"),
         realm=fields.text("realm"), raw_header=fields.flag("disableHeaderEncoding"),
     )
@@ -64,15 +67,15 @@ def oauth1(fields: Fields, parts: AuthParts) -> None:
 
 
 def _sign(wire: Wire, s: SimpleNamespace, parts: AuthParts) -> Wire:
-    from oauthlib.oauth1.rfc5849 import parameters, signature, utils  # type: ignore[import-untyped]
+    try:
+        from oauthlib.oauth1.rfc5849 import parameters, signature, utils  # type: ignore[import-untyped]
+    except ImportError:
+        raise missing_library("oauth1", "oauthlib", "oauthlib") from None
 
     form = (header_value(wire.headers, "Content-Type") or "").split(";")[0].strip().lower() == FORM
     body_params = parse_qsl((wire.body or b"").decode("utf-8", "replace"), keep_blank_values=True) if form else []
     protocol = list(s.protocol)
     if s.body_hash and not form and s.method != "PLAINTEXT":
-        if wire.streamed:
-            raise ItemError("oauth1 cannot hash a multipart or file body (includeBodyHash)",
-                            hint="turn off includeBodyHash for this request, or send a raw body")
         algorithm = BODY_HASHES[s.method.split("-")[1]]
         protocol.append(("oauth_body_hash", base64.b64encode(algorithm(wire.body or b"").digest()).decode()))
     protocol += s.extensions
@@ -81,7 +84,9 @@ def _sign(wire: Wire, s: SimpleNamespace, parts: AuthParts) -> Wire:
     base = signature.signature_base_string(wire.method, signature.base_string_uri(wire.url), normalized)
     try:
         signed = getattr(signature, METHODS[s.method])(base, s.client)
-    except (ValueError, TypeError) as exc:
+    except ImportError:  # RSA signing goes through PyJWT and cryptography
+        raise missing_library("oauth1", "cryptography", "cryptography") from None
+    except Exception as exc:  # a malformed key: ValueError, TypeError or PyJWT's InvalidKeyError
         raise ItemError(f"oauth1 could not sign with {s.method}: {exc}",
                         hint="privateKey must be a PEM private key (-----BEGIN PRIVATE KEY-----)") from None
     parts.secrets.add(signed)

@@ -34,15 +34,16 @@ def make_reporters(
         elif name == "json":
             from .json import JsonReporter
 
-            out.append(JsonReporter(json_path or "postman-replay-report.json", redactor, full_bodies=full_bodies))
+            out.append(JsonReporter(json_path or "postman-replay-report.json", redactor, full_bodies=full_bodies,
+                                    stdout=stream))
         elif name == "junit":
             from .junit import JunitReporter
 
-            out.append(JunitReporter(junit_path or "postman-replay-report.xml", redactor))
+            out.append(JunitReporter(junit_path or "postman-replay-report.xml", redactor, stdout=stream))
         elif name == "html":
             from .html import HtmlReporter
 
-            out.append(HtmlReporter(html_path or "postman-replay-report.html", redactor))
+            out.append(HtmlReporter(html_path or "postman-replay-report.html", redactor, stdout=stream))
         else:
             raise InputError(
                 f"unknown reporter '{name}'",

@@ -176,6 +176,9 @@ class CliReporter:
             self.write(self.paint(f"  ✗ error         {mask(result.error)}", RED))
             if result.hint:
                 self.write(f"    fix: {mask(result.hint)}")
+        for compat in result.compat:
+            line = f"  compat: {mask(compat.message)}"
+            self.write(self.paint(line, YELLOW) if self.color else line)
         for note in result.notes:
             self.write(self.paint(f"  note: {mask(note)}", DIM) if self.color else f"  note: {mask(note)}")
         for entry in result.console:

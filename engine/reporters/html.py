@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, is_dataclass
-from typing import Any
+from typing import IO, Any
 
 from ..atomic import AtomicWriter
 from ..events import ItemFinished, RunFinished, RunStarted
-from ..model import ItemResult
+from ..model import FAILING_OUTCOMES, ItemResult
 from ..redact import Redactor
 from .stats import Timings
 
 BODY_LIMIT = 64 * 1024  # per body in the page: enough to read, small enough for 10,000 items
-FAILING = ("failed", "error")
+FAILING = FAILING_OUTCOMES
 
 
 def pretty_body(data: bytes, content_type: str | None, redactor: Redactor) -> dict[str, Any]:
@@ -49,7 +49,8 @@ def _plain(value: Any) -> Any:
 
 
 def item_view(result: ItemResult, redactor: Redactor) -> dict[str, Any]:
-    view: dict[str, Any] = {"path": result.item, "iteration": result.iteration, "outcome": result.outcome}
+    view: dict[str, Any] = {"path": result.item, "iteration": result.iteration, "outcome": result.outcome,
+                            "mark": result.mark}
     request = result.request
     if request is not None:
         view["request"] = {
@@ -69,13 +70,13 @@ def item_view(result: ItemResult, redactor: Redactor) -> dict[str, Any]:
             "headers": [list(pair) for pair in redactor.headers(response.headers)],
             "body": pretty_body(response.body, response.header("content-type"), redactor),
         }
-    view["checks"] = [{"name": c.name, "passed": c.passed, "skipped": c.skipped,
-                       "known_failure": c.known_failure, "message": redactor.text(c.message)}
+    view["checks"] = [{"name": c.name, "passed": c.passed, "skipped": c.skipped, "known_failure": c.known_failure,
+                       "state": c.state, "mark": c.mark, "message": redactor.text(c.message)}
                       for c in result.checks]
     if result.error:
         view["error"] = redactor.text(result.error)
         view["hint"] = redactor.text(result.hint) if result.hint else None
-    view["notes"] = [redactor.text(n) for n in result.notes]
+    view["notes"] = [redactor.text(str(n)) for n in result.compat] + [redactor.text(n) for n in result.notes]
     view["console"] = [redactor.text(line) for line in result.console]
     calls = getattr(result, "send_requests", None) or ()
     view["sendRequests"] = [json.loads(redactor.text(json.dumps(_plain(c), default=str))) for c in calls]
@@ -85,8 +86,7 @@ def item_view(result: ItemResult, redactor: Redactor) -> dict[str, Any]:
 def reasons(view: dict[str, Any]) -> list[str]:
     if view.get("error"):
         return [f"error: {view['error']}"] + ([f"fix: {view['hint']}"] if view.get("hint") else [])
-    return [f"{c['name']}: {c['message']}" for c in view["checks"]
-            if not c["passed"] and not c["skipped"] and not c["known_failure"]]
+    return [f"{c['name']}: {c['message']}" for c in view["checks"] if c["state"] == "failed"]
 
 
 def histogram(times: list[float], most: int = 24) -> list[dict[str, float]]:
@@ -103,9 +103,10 @@ def histogram(times: list[float], most: int = 24) -> list[dict[str, float]]:
 
 
 class HtmlReporter:
-    def __init__(self, path: str, redactor: Redactor) -> None:
+    def __init__(self, path: str, redactor: Redactor, *, stdout: IO[str] | None = None) -> None:
         self.path = path
         self.redactor = redactor
+        self.stdout = stdout  # where `-` writes
         self.views: list[dict[str, Any]] = []
         self.started: RunStarted | None = None
 
@@ -121,7 +122,7 @@ class HtmlReporter:
         self.views = []
 
     def write(self, finished: RunFinished) -> None:
-        out = AtomicWriter(self.path)
+        out = AtomicWriter(self.path, stdout=self.stdout)
         try:
             out.write(render(self.started, finished, self.views))
         except BaseException:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from typing import IO
 
 from ..atomic import AtomicWriter
 from ..events import ItemFinished, RunFinished, RunStarted
@@ -14,17 +15,19 @@ BODY_PREVIEW = 4096
 
 
 class JsonReporter:
-    def __init__(self, path: str, redactor: Redactor, *, full_bodies: bool = False) -> None:
+    def __init__(self, path: str, redactor: Redactor, *, full_bodies: bool = False,
+                 stdout: IO[str] | None = None) -> None:
         self.path = path
         self.full_bodies = full_bodies
         self.redactor = redactor
+        self.stdout = stdout  # where `-` writes
         self.out: AtomicWriter | None = None
         self.count = 0
         self.script_requests = {"total": 0, "sent": 0, "errors": 0}
 
     def handle(self, event: object) -> None:
         if isinstance(event, RunStarted):
-            self.out = AtomicWriter(self.path)
+            self.out = AtomicWriter(self.path, stdout=self.stdout)
             collection = {"name": event.collection, "source": event.source, "iterations": event.iterations}
             self.out.write('{\n  "collection": ' + json.dumps(collection, ensure_ascii=False) + ',\n  "results": [')
             self.count = 0
@@ -103,6 +106,9 @@ def result_dict(result: ItemResult, redactor: Redactor, *, full_bodies: bool = F
         out["error"] = redactor.text(result.error)
         out["hint"] = result.hint
     out["notes"] = [redactor.text(n) for n in result.notes]
+    if result.compat:  # what --compat newman let through
+        out["compat"] = [{"kind": n.kind, "subject": redactor.text(n.subject), "message": redactor.text(n.message)}
+                         for n in result.compat]
     if result.console:
         out["console"] = [redactor.text(line) for line in result.console]
     out["attempts"] = result.attempts

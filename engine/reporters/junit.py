@@ -20,9 +20,10 @@ class JunitReporter:
     """Test cases are serialised as items finish (to a scratch file) and wrapped in their suite,
     whose counts are only known at the end, when the run finishes."""
 
-    def __init__(self, path: str, redactor: Redactor) -> None:
+    def __init__(self, path: str, redactor: Redactor, *, stdout: IO[str] | None = None) -> None:
         self.path = path
         self.redactor = redactor
+        self.stdout = stdout  # where `-` writes
         self.name = "collection"
         self.iterations = 1
         self.cases: IO[str] | None = None
@@ -52,7 +53,7 @@ class JunitReporter:
                   "skipped": str(summary.skipped + summary.unchecked), "time": seconds}
         suites = ET.Element("testsuites", counts)
         suite = ET.Element("testsuite", {"name": _clean(self.name), **counts})
-        out = AtomicWriter(self.path)
+        out = AtomicWriter(self.path, stdout=self.stdout)
         try:
             out.write("<?xml version='1.0' encoding='utf-8'?>\n")
             out.write(_open_tag(suites) + "\n  " + _open_tag(suite) + "\n")
@@ -90,6 +91,12 @@ class JunitReporter:
             lines.append(f"{result.response.code} {result.response.reason} {result.response.time_ms:.0f} ms")
         lines += [f"{c.mark} {c.name}: {mask(c.message)}" for c in result.checks]
         lines += [f"note: {mask(n)}" for n in result.notes]
+        if result.compat:  # what --compat newman let through: a property per case, and in the output
+            properties = ET.SubElement(case, "properties")
+            for compat in result.compat:
+                ET.SubElement(properties, "property", name=f"compat-newman.{compat.kind}",
+                              value=_clean(mask(compat.message)))
+            lines += [f"compat: {mask(n.message)}" for n in result.compat]
         lines += [mask(line) for line in result.console]
         if lines:
             ET.SubElement(case, "system-out").text = _clean("\n".join(lines))

@@ -51,78 +51,66 @@ def _uuid_from_bytes(version: int, space: uuid.UUID, data: bytes) -> uuid.UUID:
 
 
 def csv_parse(text: str, options: dict[str, Any]) -> list[Any]:
-    """csv-parse (1.x, sync)'s records: arrays, or objects with `columns`."""
+    """csv-parse 1.x (sync)'s records as Newman gives them: arrays, or objects with `columns`.
+
+    As there, an empty line is a record of one empty field (unless skip_empty_lines), a record
+    whose field count differs is an error, except the last one when the text does not end with a
+    line break, which csv-parse drops without a word. Values stay strings (the JS side applies
+    auto_parse with JavaScript's own parseFloat).
+    """
     delimiter = str(options.get("delimiter", ","))
     quote = options.get("quote", '"')
-    escape = options.get("escape", '"')
     if len(delimiter) != 1:
         raise HostError("csv-parse: only a one-character delimiter is supported", "Error")
-    dialect: dict[str, Any] = {"delimiter": delimiter, "strict": False}
+    dialect: dict[str, Any] = {"delimiter": delimiter, "strict": True}
     if quote in (None, False, ""):
         dialect["quoting"] = csv.QUOTE_NONE
     else:
-        dialect["quotechar"] = str(quote)
-        if escape and escape != quote:
-            dialect["escapechar"] = str(escape)
-            dialect["doublequote"] = False
+        dialect["quotechar"] = str(quote)[0]
     comment = options.get("comment")
     rtrim = bool(options.get("rtrim") or options.get("trim"))
     ltrim = bool(options.get("ltrim") or options.get("trim"))
     skip_empty = bool(options.get("skip_empty_lines"))
-    skip_lines = 0
     relax_count = bool(options.get("relax_column_count"))
-    rows: list[list[str]] = []
+    rows: list[tuple[int, list[str]]] = []
     reader = csv.reader(io.StringIO(text, newline=""), **dialect)
     try:
-        for number, row in enumerate(reader):
-            if number < skip_lines:
-                continue
+        for row in reader:
+            line = reader.line_num
             if comment and row and row[0].lstrip().startswith(str(comment)):
                 continue
             if ltrim or rtrim:
                 row = [(c.lstrip() if ltrim else c) for c in row]
                 row = [(c.rstrip() if rtrim else c) for c in row]
-            if skip_empty and (not row or row == [""]):
-                continue
             if not row:
+                if skip_empty:
+                    continue
                 row = [""]
-            rows.append(row)
+            rows.append((line, row))
     except csv.Error as exc:
-        raise HostError(f"csv-parse: {exc}", "Error") from None
+        if "unexpected end of data" in str(exc):
+            raise HostError(f"Quoted field not terminated at line {reader.line_num}", "Error") from None
+        raise HostError(f"csv-parse: {exc} (line {reader.line_num})", "Error") from None
+    ends_open = bool(text) and not text.endswith(("\n", "\r"))
     columns = options.get("columns")
-    first, last = int(options.get("from") or 1), options.get("to")
-    if not columns:
-        rows = rows[first - 1:int(last) if last else None]
-        width = len(rows[0]) if rows else 0
-        for index, row in enumerate(rows):
-            if len(row) != width and not relax_count:
-                raise HostError(f"Number of columns is inconsistent on line {index + 1 + skip_lines}", "Error")
-        return [_cast(row, options) for row in rows]
+    header: list[str] | None = None
     if columns is True:
         if not rows:
             return []
-        header, rows = rows[0], rows[1:]
+        header, rows = rows[0][1], rows[1:]
     elif isinstance(columns, list):
         header = [str(c) if c not in (None, False) else "" for c in columns]
-    else:
+    elif columns:
         raise HostError("csv-parse: columns must be true or a list of names (a function is not supported)", "Error")
-    rows = rows[first - 1:int(last) if last else None]
-    out = []
-    for index, row in enumerate(rows):
-        if len(row) != len(header) and not relax_count:
-            raise HostError(f"Number of columns on line {index + 2 + skip_lines} does not match header", "Error")
-        values = _cast(row, options)
-        out.append({name: values[i] for i, name in enumerate(header) if name and i < len(values)})
-    return out
-
-
-def _cast(row: list[str], options: dict[str, Any]) -> list[Any]:
-    if not options.get("auto_parse") and not options.get("cast"):
-        return list(row)
+    width = len(header) if header is not None else (len(rows[0][1]) if rows else 0)
     out: list[Any] = []
-    for cell in row:
-        try:
-            out.append(int(cell) if cell.strip().lstrip("-").isdigit() else float(cell))
-        except ValueError:
-            out.append(cell)
-    return out
+    for index, (line, row) in enumerate(rows):
+        if len(row) != width and not relax_count and row != [""]:
+            if index == len(rows) - 1 and ends_open:
+                break  # csv-parse 1.x drops an unterminated last record of the wrong length
+            if header is not None:
+                raise HostError(f"Number of columns on line {line} does not match header", "Error")
+            raise HostError(f"Number of columns is inconsistent on line {line}", "Error")
+        out.append(row if header is None else {name: row[i] for i, name in enumerate(header) if name and i < len(row)})
+    first, last = int(options.get("from") or 1), options.get("to")
+    return out[first - 1:int(last) if last else None]

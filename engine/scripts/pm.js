@@ -1198,7 +1198,7 @@
   function buildPm() {
     var pm = {};
     pm.info = strict({
-      eventName: S.eventName, iteration: S.info.iteration, iterationCount: S.info.iterationCount,
+      get eventName() { return S.eventName; }, iteration: S.info.iteration, iterationCount: S.info.iterationCount,
       requestName: S.info.requestName, requestId: S.info.requestId
     }, 'pm.info');
     pm.environment = strict(new VariableScope(S.scopes.environment, 'pm.environment', false), 'pm.environment');
@@ -1372,7 +1372,7 @@
     });
     Object.keys(input.scopes || {}).forEach(function (n) { if (!scopes[n]) scopes[n] = Object.assign({}, input.scopes[n]); });
     S = {
-      event: input.event, eventName: input.event_name || input.event, scripts: input.scripts, scopes: scopes, precedence: input.precedence,
+      event: input.event, eventName: input.event, eventNames: input.event_names || [], scripts: input.scripts, scopes: scopes, precedence: input.precedence,
       dynamic: input.dynamic || {},
       info: { iteration: input.iteration, iterationCount: input.iteration_count,
         requestName: input.item_name, requestId: (input.info && input.info.id) || input.item_path,
@@ -1412,6 +1412,7 @@
 
   G.__pm_exec = function (index) {
     var thrown;
+    if (S.eventNames && S.eventNames[index]) S.eventName = S.eventNames[index];  // v3: each script's own type
     installGlobals();
     try {
       // The wrapper opens on a line of its own: QuickJS only records line numbers for a function

@@ -1,9 +1,11 @@
 // The sandbox's module loader: `require()`, the library globals, and the bridge to Python.
 //
-// Evaluated once per JavaScript context, before pm.js. sandbox.py sets two strings first:
+// Evaluated once per JavaScript context, before pm.js. sandbox.py sets first:
 //   __lib_index    lib/index.json: { "modules": {name: {...}}, "globals": {name: "module" | "module:member"},
-//                  "aliases": {name: name} }
-//   __lib_sources  {fileName: source} for every lib/*.js file (fileName = require name, '/' -> '__')
+//                  "aliases": {name: name}, "preload": [...] } plus "files": the lib/*.js file names
+//                  (fileName = require name with '/' -> '__', no .js)
+//   __lib_source   fileName -> source text, called on a module's first require; or, where the
+//                  engine cannot call Python under a time bound, __lib_sources: {fileName: source}
 // and registers __host(name, argsJson) -> resultJson when the engine can call Python (host.py).
 //
 // A module is a CommonJS body evaluated lazily, on the first require() of it or the first read of
@@ -24,9 +26,15 @@
   var hasOwn = Object.prototype.hasOwnProperty;
   var PARSE = JSON.parse, STRINGIFY = JSON.stringify;
   var TABLE = PARSE(G.__lib_index || '{"modules": {}, "globals": {}, "aliases": {}}');
-  var SOURCES = PARSE(G.__lib_sources || '{}');
+  // Module sources: all at once (__lib_sources, JSON), or one by one on first require
+  // (__lib_source(fileName) -> text or null), which spares a run the libraries it does not use.
+  var SOURCES = G.__lib_sources ? PARSE(G.__lib_sources) : null;
+  var SOURCE = typeof G.__lib_source === 'function' ? G.__lib_source : null;
+  var FILES = Object.create(null);
+  (TABLE.files || []).forEach(function (f) { FILES[f] = true; });
   delete G.__lib_index;
   delete G.__lib_sources;
+  delete G.__lib_source;
   var HOST = typeof G.__host === 'function' ? G.__host : null;
   delete G.__host;
   // Library lines start at LIBRARY_LINE so that pm.js never takes a library frame for a user line.
@@ -46,11 +54,22 @@
   }
 
   function available(name) {
-    return hasOwn.call(SOURCES, fileName(canonical(name)));
+    var file = fileName(canonical(name));
+    return SOURCES ? hasOwn.call(SOURCES, file) : FILES[file] === true;
+  }
+  function sourceOf(id) {
+    if (!available(id)) return undefined;
+    var file = fileName(id);
+    if (SOURCES) return SOURCES[file];
+    var text = SOURCE(file);
+    return typeof text === 'string' ? text : undefined;
   }
 
   function host(name) {
-    if (HOST === null) throw hooks.unsupported(name + ' needs the Python host, which this engine does not offer');
+    if (HOST === null) {
+      throw hooks.unsupported(String(name).split('.')[0] + ' is not supported with this build of the JavaScript engine ' +
+        '(it cannot call Python under a time limit; reinstall quickjs-ng)', true);
+    }
     var args = Array.prototype.slice.call(arguments, 1);
     var answer = PARSE(HOST(String(name), STRINGIFY(args)));
     if (hasOwn.call(answer, 'ok')) return answer.ok;
@@ -98,10 +117,11 @@
     });
     return best;
   }
+  // As in Postman's sandbox, a timer takes (callback, delay): further arguments are not passed on.
   var timers = {
-    setTimeout: function setTimeout(fn, delay) { return addTimer('setTimeout', fn, delay, Array.prototype.slice.call(arguments, 2), false); },
-    setInterval: function setInterval(fn, delay) { return addTimer('setInterval', fn, delay, Array.prototype.slice.call(arguments, 2), true); },
-    setImmediate: function setImmediate(fn) { return addTimer('setImmediate', fn, 0, Array.prototype.slice.call(arguments, 1), false); },
+    setTimeout: function setTimeout(fn, delay) { return addTimer('setTimeout', fn, delay, [], false); },
+    setInterval: function setInterval(fn, delay) { return addTimer('setInterval', fn, delay, [], true); },
+    setImmediate: function setImmediate(fn) { return addTimer('setImmediate', fn, 0, [], false); },
     clearTimeout: function clearTimeout(id) { clearTimer(id); },
     clearInterval: function clearInterval(id) { clearTimer(id); },
     clearImmediate: function clearImmediate(id) { clearTimer(id); }
@@ -144,7 +164,7 @@
     var id = canonical(name);
     if (fromLibrary && id === '#sandbox') return internal;
     if (id in cache) return cache[id].exports;
-    var source = hasOwn.call(SOURCES, fileName(id)) ? SOURCES[fileName(id)] : undefined;
+    var source = sourceOf(id);
     if (source === undefined) throw hooks.unsupported('require(\'' + String(name) + '\') is not supported', true);
     var module = { id: id, exports: {}, loaded: false };
     cache[id] = module; // a require cycle sees the partial exports, as in Node
@@ -170,17 +190,26 @@
     return at < 0 ? exports : exports[spec.slice(at + 1)];
   }
 
-  function defineLazy(name, spec) {
-    Object.defineProperty(G, name, {
-      configurable: true,
-      enumerable: false,
-      get: function () {
-        var value = globalValue(spec);
-        Object.defineProperty(G, name, { value: value, writable: true, configurable: true, enumerable: false });
-        return value;
-      },
-      set: function (v) { Object.defineProperty(G, name, { value: v, writable: true, configurable: true, enumerable: false }); }
+  // One descriptor per library global, made once: pm.js deletes script-era globals after every
+  // event, so install() puts these back before each script, and that should cost next to nothing.
+  var LAZY = null;
+  function lazyDescriptors() {
+    var out = [];
+    Object.keys(TABLE.globals || {}).forEach(function (name) {
+      var spec = TABLE.globals[name];
+      if (!available(spec.split(':')[0])) return;
+      out.push([name, {
+        configurable: true,
+        enumerable: false,
+        get: function () {
+          var value = globalValue(spec);
+          Object.defineProperty(G, name, { value: value, writable: true, configurable: true, enumerable: false });
+          return value;
+        },
+        set: function (v) { Object.defineProperty(G, name, { value: v, writable: true, configurable: true, enumerable: false }); }
+      }]);
     });
+    return out;
   }
 
   // As in Postman's sandbox, an error serialises to its type, name and message.
@@ -197,11 +226,8 @@
       target.require = userRequire;
       // Modules that install themselves (Sugar's prototype methods) load with the context.
       (TABLE.preload || []).forEach(function (name) { if (available(name) && !(name in cache)) load(name, true); });
-      var globals = TABLE.globals || {};
-      Object.keys(globals).forEach(function (name) {
-        var spec = globals[name];
-        if (available(spec.split(':')[0])) defineLazy(name, spec);
-      });
+      if (LAZY === null) LAZY = lazyDescriptors();
+      for (var i = 0; i < LAZY.length; i++) Object.defineProperty(target, LAZY[i][0], LAZY[i][1]);
       return userRequire;
     },
     available: available,

@@ -28,6 +28,7 @@ __all__ = ["Sandbox", "ScriptFailure", "ScriptInput", "ScriptOutcome", "TestResu
 _LIBRARY_LINE = 100000
 _MEMORY_LIMIT = 256 * 2**20
 _MAX_SEND_REQUESTS = 200
+_TIMER_NOW_MS = 1.0  # setTimeout(f, 0) waits 1 ms, as in Node; no request is answered sooner
 _DYNAMIC_IMPORT = re.compile(r"(?<![\w$.])import\s*\(")
 _STATIC_IMPORT = re.compile(r"^\s*import\s+[\w{*'\"]", re.MULTILINE)
 
@@ -56,7 +57,7 @@ class ScriptInput:
     # what pm.info, pm.execution.location and the legacy `request` tell besides the names above:
     # id, description, location ([collection, ...folders, item]), url (for the cookie jar)
     info: dict[str, Any] = field(default_factory=dict)
-    event_name: str = ""  # pm.info.eventName when it differs from `event` (v3: beforeRequest/afterResponse)
+    event_names: list[str] = field(default_factory=list)  # per script, pm.info.eventName when not `event` (v3)
 
 
 @dataclass
@@ -203,14 +204,17 @@ class Sandbox:
 
             ctx = _quickjs.Context()
             ctx.set_memory_limit(_MEMORY_LIMIT)
-            index, sources = _modules()
-            ctx.set("__lib_index", index)
-            ctx.set("__lib_sources", sources)
-            ctx.add_callable("__host", _host_call)
+            clock = _Clock(ctx)
+            ctx.set("__lib_index", _module_index())
+            if clock.native:  # modules are read on their first require(); libraries may call host.py
+                ctx.add_callable("__lib_source", _module_source)
+                ctx.add_callable("__host", _host_call)
+            else:  # no call into Python under the wrapper's time limit: sources now, no host.py
+                ctx.set("__lib_sources", json.dumps({name: _module_source(name) for name in _module_files()}))
             pad = "\n" * (_LIBRARY_LINE - 1)
             ctx.eval(pad + _library_source("require.js"))
             ctx.eval(pad + _library_source("pm.js"))
-            self._ctx, self._clock, self._thread = ctx, _Clock(ctx), threading.get_ident()
+            self._ctx, self._clock, self._thread = ctx, clock, threading.get_ident()
         return self._ctx
 
     def _run_scripts(self, ctx: Any, data: ScriptInput) -> ScriptFailure | None:
@@ -230,15 +234,20 @@ class Sandbox:
     def _event_loop(self, ctx: Any, data: ScriptInput, budget: _Budget, status: dict[str, Any]) -> dict[str, Any]:
         """Postman's end of a script: it is done when its pm.sendRequest calls and timers are.
 
-        Queued requests go first (each one's callback runs as soon as it is answered), then due
-        immediates and timers, one callback per call; between timers the loop sleeps. Time spent
-        sending does not count against the script's budget; time spent waiting for a timer does.
+        Immediates and timers already due run first (a request takes longer than no time at all),
+        one callback per call; then queued requests are sent, each callback running as soon as
+        its answer is in; then the loop sleeps until the next timer. Time spent sending does not
+        count against the script's budget; time spent waiting for a timer does.
         """
         while "error" not in status:
+            due = status.get("timer")
+            if due is not None and float(due["in"]) <= _TIMER_NOW_MS:
+                time.sleep(max(float(due["in"]), 0.0) / 1000)
+                status = self._guarded(ctx, budget, "__sandbox_loader.timers.fire()")
+                continue
             if status.get("pending"):
                 status = self._send_pending(ctx, data, budget, status)
                 continue
-            due = status.get("timer")
             if due is None:
                 return status
             wait = max(float(due["in"]), 0.0) / 1000
@@ -323,13 +332,24 @@ def _library_source(name: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _modules() -> tuple[str, str]:
-    """lib/index.json and every lib/*.js (by file name, without .js), as JSON text for require.js."""
+def _module_files() -> tuple[str, ...]:
     lib = resources.files(__package__).joinpath("lib")
-    index = lib.joinpath("index.json").read_text(encoding="utf-8")
-    sources = {entry.name[:-3]: entry.read_text(encoding="utf-8")
-               for entry in lib.iterdir() if entry.name.endswith(".js")}
-    return index, json.dumps(sources)
+    return tuple(sorted(entry.name[:-3] for entry in lib.iterdir() if entry.name.endswith(".js")))
+
+
+@functools.lru_cache(maxsize=1)
+def _module_index() -> str:
+    """lib/index.json plus the module file names, as JSON text for require.js."""
+    index = json.loads(resources.files(__package__).joinpath("lib", "index.json").read_text(encoding="utf-8"))
+    index["files"] = list(_module_files())
+    return json.dumps(index)
+
+
+@functools.lru_cache(maxsize=None)
+def _module_source(name: str) -> str | None:
+    if name not in _module_files():
+        return None
+    return resources.files(__package__).joinpath("lib", f"{name}.js").read_text(encoding="utf-8")
 
 
 def _host_call(name: str, args_json: str) -> str:
@@ -354,10 +374,11 @@ def _input_json(data: ScriptInput) -> dict[str, Any]:
         "can_send": data.send_request is not None,
         "dynamic": data.dynamic,
         "info": data.info,
-        "event_name": data.event_name or data.event,
+        "event_names": data.event_names,
     }
 
 
+@functools.lru_cache(maxsize=512)
 def _forbidden_syntax(source: str) -> tuple[str, int] | None:
     """Module imports would fail inside the sandbox anyway; a dynamic one fails silently, so refuse both."""
     for pattern, what in ((_DYNAMIC_IMPORT, "import() is not supported"), (_STATIC_IMPORT, "import is not supported")):

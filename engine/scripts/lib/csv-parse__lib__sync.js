@@ -14,5 +14,14 @@ module.exports = function parse(input, options) {
     var v = options[k];
     if (typeof v !== 'function') opts[k] = v;
   });
-  return sandbox.host('csv.parse', text, opts);
+  var records = sandbox.host('csv.parse', text, opts);
+  if (!options.auto_parse && !options.cast) return records;
+  // csv-parse 1.x's auto_parse: whatever JavaScript's parseFloat makes a number of
+  var cast = function (v) { var f = parseFloat(v); return isNaN(f) ? v : f; };
+  return records.map(function (r) {
+    if (Array.isArray(r)) return r.map(cast);
+    var o = {};
+    Object.keys(r).forEach(function (k) { o[k] = cast(r[k]); });
+    return o;
+  });
 };

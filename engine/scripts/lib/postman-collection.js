@@ -620,9 +620,9 @@ Request.prototype.update = function (o) {
   this.method = o.method ? String(o.method).toUpperCase() : 'GET';
   this.headers = new PropertyList(Header, this, typeof o.header === 'string' ? Header.parse(o.header) : (o.header || o.headers || []));
   if (o.body !== undefined && o.body !== null) this.body = o.body instanceof RequestBody ? o.body : new RequestBody(o.body);
-  if (o.auth !== undefined) this.auth = o.auth;
-  if (o.proxy !== undefined) this.proxy = o.proxy;
-  if (o.certificate !== undefined) this.certificate = o.certificate;
+  if (o.auth !== undefined && o.auth !== null) this.auth = o.auth instanceof RequestAuth ? o.auth : new RequestAuth(o.auth, this);
+  if (o.proxy !== undefined && o.proxy !== null) this.proxy = o.proxy instanceof ProxyConfig ? o.proxy : new ProxyConfig(o.proxy);
+  if (o.certificate !== undefined && o.certificate !== null) this.certificate = o.certificate instanceof Certificate ? o.certificate : new Certificate(o.certificate);
 };
 Request.prototype.getHeaders = function (options) {
   var out = {};
@@ -746,6 +746,150 @@ Response.prototype.toJSON = function () {
 };
 Response.isResponse = function (v) { return v instanceof Response; };
 
+// ---------- RequestAuth, UrlMatchPattern, Certificate, ProxyConfig, Version ---------------
+function authParams(v) {
+  if (v instanceof VariableList) return v.members.map(function (m) { return m.toJSON(); });
+  if (Array.isArray(v)) return v;
+  if (v && typeof v === 'object') return Object.keys(v).map(function (k) { return { key: k, value: v[k] }; });
+  return [];
+}
+function RequestAuth(options, parent) {
+  Property.call(this, options);
+  if (parent) Object.defineProperty(this, '__parent', { value: parent, writable: true, configurable: true });
+  if (options) this.update(options);
+}
+inherit(RequestAuth, Property);
+RequestAuth.prototype.update = function (options, type) {
+  if (!options) return;
+  if (typeof options === 'object' && !Array.isArray(options) && options.type !== undefined && type === undefined) {
+    var self = this;
+    this.type = options.type;
+    Object.keys(options).forEach(function (k) { if (k !== 'type' && k !== 'id' && k !== 'name' && k !== 'disabled') self[k] = new VariableList(self, authParams(options[k])); });
+    return;
+  }
+  type = type || this.type;
+  if (!type) return;
+  var list = this[type] instanceof VariableList ? this[type] : (this[type] = new VariableList(this, []));
+  authParams(options).forEach(function (p) { list.upsert(p); });
+};
+RequestAuth.prototype.use = function (type, options) {
+  if (!type) return;
+  this.type = type;
+  if (!(this[type] instanceof VariableList)) this[type] = new VariableList(this, []);
+  if (options) this.update(options, type);
+};
+RequestAuth.prototype.parameters = function () { return this[this.type]; };
+RequestAuth.prototype.clear = function (type) { if (this[type] instanceof VariableList) this[type].clear(); };
+RequestAuth.prototype.current = function () { throw new Error('`Request#current` has been discontinued, use `Request#parameters` instead.'); };
+RequestAuth.prototype.toJSON = function () {
+  var out = { type: this.type }, self = this;
+  Object.keys(this).forEach(function (k) { if (self[k] instanceof VariableList) out[k] = self[k].toJSON(); });
+  return out;
+};
+RequestAuth.isValidType = function (t) { return typeof t === 'string' && /^[a-z0-9]+$/i.test(t); };
+
+function UrlMatchPattern(options) {
+  if (typeof options === 'string') options = { pattern: options };
+  this.pattern = options && options.pattern !== undefined ? options.pattern : '<all_urls>';
+}
+UrlMatchPattern.MATCH_ALL_URLS = '<all_urls>';
+UrlMatchPattern.prototype._parts = function () {
+  var m = /^(\*|[a-z][a-z0-9+.-]*):\/\/(\*|\*\.[^/*:]+|[^/*:]+)(?::(\*|\d+))?(\/.*)$/i.exec(this.pattern);
+  if (!m) return null;
+  return { protocols: m[1] === '*' ? ['http', 'https', 'file', 'ftp'] : m[1].toLowerCase().split('+'), host: m[2].toLowerCase(), port: m[3], path: m[4] };
+};
+UrlMatchPattern.prototype.getProtocols = function () { var p = this._parts(); return p ? p.protocols : []; };
+UrlMatchPattern.prototype.testProtocol = function (protocol) { return this.pattern === '<all_urls>' || this.getProtocols().indexOf(String(protocol).toLowerCase()) > -1; };
+UrlMatchPattern.prototype.test = function (url) {
+  if (this.pattern === '<all_urls>') return true;
+  var p = this._parts();
+  if (!p) return false;
+  var u = url instanceof Url ? url : new Url(String(url));
+  var protocol = String(u.protocol || 'http').toLowerCase(), host = u.getHost().toLowerCase();
+  if (p.protocols.indexOf(protocol) < 0) return false;
+  if (p.host !== '*') {
+    if (p.host.slice(0, 2) === '*.') { var base = p.host.slice(2); if (host !== base && host.slice(-(base.length + 1)) !== '.' + base) return false; }
+    else if (p.host !== host) return false;
+  }
+  if (p.port !== undefined && p.port !== '*' && String(u.port || (protocol === 'https' ? 443 : 80)) !== p.port) return false;
+  var path = u.getPath(), re = new RegExp('^' + p.path.split('*').map(function (x) { return x.replace(/[\\^$.+?()[\]{}|]/g, '\\$&'); }).join('.*') + '$');
+  return re.test(path);
+};
+UrlMatchPattern.prototype.toString = function () { return String(this.pattern); };
+UrlMatchPattern.prototype.toJSON = function () { return { pattern: this.pattern }; };
+function UrlMatchPatternList(parent, list) { PropertyList.call(this, UrlMatchPattern, parent, list); }
+inherit(UrlMatchPatternList, PropertyList);
+UrlMatchPatternList.prototype.test = function (url) { return this.members.some(function (p) { return p.test(url); }); };
+
+function Certificate(options) {
+  Property.call(this, options);
+  options = options || {};
+  this.id = options.id !== undefined ? options.id : uuid4();
+  this.name = options.name;
+  this.matches = new UrlMatchPatternList(this, (options.matches || []).map(function (m) { return typeof m === 'string' ? { pattern: m } : m; }));
+  this.key = options.key;
+  this.cert = options.cert;
+  this.passphrase = options.passphrase;
+  this.pfx = options.pfx || {};
+}
+inherit(Certificate, Property);
+Certificate._postman_propertyIndexKey = 'id';
+Certificate.prototype.canApplyTo = function (url) { return this.matches.test(url); };
+Certificate.prototype.toJSON = function () {
+  var out = { id: this.id, name: this.name, matches: this.matches.toJSON() };
+  if (this.key !== undefined) out.key = this.key;
+  if (this.cert !== undefined) out.cert = this.cert;
+  if (this.passphrase !== undefined) out.passphrase = this.passphrase;
+  out.pfx = this.pfx;
+  return out;
+};
+Certificate.isCertificate = function (v) { return v instanceof Certificate; };
+function CertificateList(parent, list) { PropertyList.call(this, Certificate, parent, list); }
+inherit(CertificateList, PropertyList);
+CertificateList.prototype.resolveOne = function (url) { return this.members.find(function (c) { return c.canApplyTo(url); }); };
+
+function ProxyConfig(options) {
+  Property.call(this, options);
+  options = options || {};
+  this.match = new UrlMatchPattern(options.match || 'http+https://*/*');
+  this.host = options.host;
+  this.port = options.port === undefined ? 8080 : Number(options.port);
+  this.tunnel = !!options.tunnel;
+  if (options.disabled !== undefined) this.disabled = !!options.disabled;
+  this.authenticate = !!options.authenticate;
+  this.username = options.username;
+  this.password = options.password;
+  this.bypass = options.bypass;
+}
+inherit(ProxyConfig, Property);
+ProxyConfig.prototype.test = function (url) { return this.match.test(url); };
+ProxyConfig.prototype.getProxyUrl = function () {
+  var auth = this.authenticate && this.username ? encodeURIComponent(this.username) + ':' + encodeURIComponent(this.password || '') + '@' : '';
+  return 'http://' + auth + this.host + ':' + this.port;
+};
+ProxyConfig.prototype.getProtocols = function () { return this.match.getProtocols(); };
+ProxyConfig.isProxyConfig = function (v) { return v instanceof ProxyConfig; };
+function ProxyConfigList(parent, list) { PropertyList.call(this, ProxyConfig, parent, list); }
+inherit(ProxyConfigList, PropertyList);
+ProxyConfigList.prototype.resolve = function (url) { return this.members.find(function (p) { return !p.disabled && p.test(url); }); };
+
+function Version(options) {
+  if (typeof options === 'string') options = { string: options };
+  this.set(options || {});
+}
+Version.prototype.set = function (o) {
+  var m = /^v?(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+([0-9A-Za-z.-]+))?$/.exec(String(o.string || ''));
+  if (m) {
+    this.major = +m[1]; this.minor = +m[2]; this.patch = +m[3];
+    this.prerelease = m[4] ? m[4].split('.').map(function (x) { return /^\d+$/.test(x) ? +x : x; }).join(',') : undefined;
+    this.build = m[5] ? m[5].split('.').join(',') : undefined;
+    this.string = m[1] + '.' + m[2] + '.' + m[3] + (m[4] ? '-' + m[4] : '');
+  } else {
+    ['major', 'minor', 'patch', 'prerelease', 'build', 'string'].forEach(function (k) { if (o[k] !== undefined) this[k] = o[k]; }, this);
+  }
+};
+Version.prototype.toString = function () { return this.string; };
+
 // ---------- Description, Event, Item, Collection (shapes only) ----------------------------
 function Description(def) { if (typeof def === 'string') def = { content: def }; def = def || {}; this.content = def.content; this.type = def.type || 'text/plain'; }
 Description.prototype.toString = function () { return this.content || ''; };
@@ -802,6 +946,14 @@ module.exports = sandbox.strict({
   Response: Response,
   Cookie: Cookie,
   CookieList: CookieList,
+  RequestAuth: RequestAuth,
+  UrlMatchPattern: UrlMatchPattern,
+  UrlMatchPatternList: UrlMatchPatternList,
+  Certificate: Certificate,
+  CertificateList: CertificateList,
+  ProxyConfig: ProxyConfig,
+  ProxyConfigList: ProxyConfigList,
+  Version: Version,
   Description: Description,
   Script: Script,
   Event: Event,
