@@ -11,7 +11,7 @@ import threading
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Iterable
+from typing import IO, TYPE_CHECKING, Any, Iterable, cast
 
 from .atomic import write_atomic
 from .auth import effective_auth
@@ -597,13 +597,13 @@ class Runner:
         return [{"name": c.name, "value": c.value or "", "domain": c.domain.lstrip("."), "path": c.path or "/",
                  "secure": bool(c.secure), "httpOnly": c.has_nonstandard_attr("HttpOnly"),
                  "hostOnly": not c.domain_specified, "expires": c.expires}
-                for c in list(self._sender.session.cookies)]
+                for c in list(cast(Any, self._sender.session.cookies))]
 
     def _apply_cookie_changes(self, changes: list[dict]) -> None:
         """pm.cookies.jar() set/unset/clear: into the session's jar, so later requests carry them."""
         if not changes:
             return
-        jar = self.sender.session.cookies
+        jar: Any = self.sender.session.cookies
         for change in changes:
             cookie = change.get("cookie") or {}
             name, domain, path = str(cookie.get("name", "")), str(cookie.get("domain", "")), str(cookie.get("path") or "/")

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import json
-from typing import IO
+from typing import IO, Any
 
 from ..atomic import AtomicWriter
 from ..events import ItemFinished, RunFinished, RunStarted
@@ -43,7 +43,7 @@ class JsonReporter:
                 elif made.error:
                     self.script_requests["errors"] += 1
         elif isinstance(event, RunFinished) and self.out is not None:
-            summary = event.summary.as_dict()
+            summary: dict[str, Any] = dict(event.summary.as_dict())
             if self.script_requests["total"]:
                 summary["sendRequests"] = dict(self.script_requests)
             self.out.write(("\n  " if self.count else "") + "],\n  \"summary\": " + json.dumps(summary))

@@ -426,7 +426,7 @@ def syntax_error(source: str) -> tuple[str, int | None] | None:
     forbidden = _forbidden_syntax(source)
     if forbidden is not None:
         return forbidden
-    import quickjs
+    import quickjs  # type: ignore[import-untyped]
 
     ctx = getattr(_SYNTAX_CONTEXTS, "ctx", None)
     if ctx is None:
