@@ -116,7 +116,8 @@ class Scopes:
         """An independent copy: what a folder run with `--workers` writes stays in its copy."""
         return Scopes(layers={name: dict(layer) for name, layer in self.layers.items()},
                       secret_names=set(self.secret_names),
-                      typed={name: dict(values) for name, values in self.typed.items()})
+                      typed={name: dict(values) for name, values in self.typed.items()}, compat=self.compat,
+                      loose={name: dict(values) for name, values in self.loose.items()})
 
     def changes_since(self, before: "Scopes") -> "ScopeChanges":
         """What was set or unset, layer by layer, since `before` (a snapshot of the same scopes)."""
