@@ -526,7 +526,8 @@ class Runner:
         layers = dict(scopes.layers)
         layers["local"] = {**layers.get("local", {}), **{n: f"«{n}: set by a script at run time»" for n in exc.missing}}
         try:
-            prepared = resolve(located, self.collection, Scopes(layers=layers, secret_names=scopes.secret_names),
+            prepared = resolve(located, self.collection, Scopes(layers=layers, secret_names=scopes.secret_names,
+                                                                compat=scopes.compat, loose=scopes.loose),
                                self.resolve_options)
         except ItemError:
             return None

@@ -237,7 +237,7 @@ def scopes_now(scopes: Scopes, snapshot: dict | None) -> Scopes:
     environment = snapshot.get("environment", {})
     # --env-var values reach scripts as environment variables; a script that changed one changed this
     layers["cli"] = {k: environment[k] for k in scopes.layers.get("cli", {}) if k in environment}
-    return Scopes(layers=layers, secret_names=scopes.secret_names)
+    return Scopes(layers=layers, secret_names=scopes.secret_names, compat=scopes.compat, loose=scopes.loose)
 
 
 def _script_text(value: Any) -> str:
