@@ -6,10 +6,12 @@ expected, `null` for absent), strict where a wrong type would break a later stag
 
 from __future__ import annotations
 
+from typing import Any
+
 _SCALAR = {"type": ["string", "number", "boolean", "null"]}
 _TEXT = {"type": ["string", "number", "null"]}
 _DESCRIPTION = {"anyOf": [_TEXT, {"type": "object"}]}
-_KEY_VALUE = {
+_KEY_VALUE: dict[str, Any] = {
     "type": "object",
     "properties": {
         "key": _TEXT,
