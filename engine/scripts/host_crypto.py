@@ -47,8 +47,17 @@ def _keccak_f(state: list[list[int]]) -> None:
         state[0][0] ^= constant
 
 
+# Keccak and RC4 run in pure Python (no library has crypto-js's variants), so a host call cannot be
+# interrupted while they work: their inputs are capped to keep one call within a couple of seconds.
+_KECCAK_MAX = 256 * 1024
+_RC4_MAX = 8 * 2**20
+
+
 def keccak(data: bytes, output_bits: int) -> bytes:
     """Keccak[c = 2 * output_bits] with the original 0x01 padding (crypto-js's `SHA3`)."""
+    if len(data) > _KECCAK_MAX:
+        raise HostError(f"CryptoJS.SHA3 over {len(data)} bytes is not supported (up to {_KECCAK_MAX}: "
+                        "Keccak runs in pure Python here)", "RangeError")
     if output_bits not in (224, 256, 384, 512):
         raise HostError(f"CryptoJS.SHA3 outputLength must be 224, 256, 384 or 512, got {output_bits}", "RangeError")
     rate = 200 - 2 * (output_bits // 8)
@@ -108,16 +117,18 @@ def hmac_digest(name: str, key_hex: str, data_hex: str, output_bits: int = 512) 
 def pbkdf2(name: str, password_hex: str, salt_hex: str, key_bytes: int, iterations: int) -> str:
     if name not in _HASHES or name == "RIPEMD160":
         raise HostError(f"CryptoJS.PBKDF2 with hasher {name} is not supported (MD5, SHA1, SHA2 are)")
-    if not 0 < key_bytes <= 1 << 20 or not 0 < iterations <= 10_000_000:
-        raise HostError("CryptoJS.PBKDF2: keySize and iterations must be positive and reasonable", "RangeError")
+    if not 0 < key_bytes <= 1 << 20 or not 0 < iterations <= 5_000_000:
+        raise HostError("CryptoJS.PBKDF2: keySize (up to 1 MiB) and iterations (up to 5,000,000) must be positive",
+                        "RangeError")
     return hashlib.pbkdf2_hmac(_HASHES[name], bytes.fromhex(password_hex), bytes.fromhex(salt_hex),
                                iterations, key_bytes).hex()
 
 
 def evpkdf(name: str, password_hex: str, salt_hex: str, key_bytes: int, iterations: int) -> str:
     """OpenSSL's EVP_BytesToKey, as crypto-js's EvpKDF: D_i = H^count(D_{i-1} || password || salt)."""
-    if not 0 < key_bytes <= 1 << 16 or not 0 < iterations <= 1_000_000:
-        raise HostError("CryptoJS.EvpKDF: keySize and iterations must be positive and reasonable", "RangeError")
+    if not 0 < key_bytes <= 1 << 16 or not 0 < iterations * (key_bytes // 16 + 1) <= 1_000_000:
+        raise HostError("CryptoJS.EvpKDF: keySize and iterations must be positive and together at most a million rounds",
+                        "RangeError")
     fn = _digest_fn(name)
     password, salt = bytes.fromhex(password_hex), bytes.fromhex(salt_hex)
     out, block = b"", b""
@@ -235,6 +246,9 @@ def cipher(name: str, encrypt: bool, mode: str, padding: str, key_hex: str, iv_h
     if name in ("RC4", "RC4Drop"):
         if not 1 <= len(key) <= 256:
             raise HostError(f"CryptoJS.{name}: the key is {len(key)} bytes; RC4 takes 1 to 256", "RangeError")
+        if len(data) + drop > _RC4_MAX:
+            raise HostError(f"CryptoJS.{name} over {_RC4_MAX} bytes is not supported (RC4 runs in pure Python here)",
+                            "RangeError")
         return _rc4(key, data, drop).hex()
     block = _BLOCK.get(name)
     if block is None:

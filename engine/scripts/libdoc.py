@@ -1,6 +1,7 @@
-"""Writes docs/scripts-libraries.md from lib/index.json: what each sandbox library provides.
+"""The sandbox library table (lib/index.json): the names it serves, and docs/scripts-libraries.md.
 
 Run `python -m engine.scripts.libdoc` after changing the table; a test checks the doc is current.
+`module_names()` and `global_names()` tell checks such as `validate` what a script may require.
 """
 
 from __future__ import annotations
@@ -18,6 +19,18 @@ def table() -> dict[str, Any]:
     text = resources.files(__package__).joinpath("lib", "index.json").read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
+
+
+def module_names() -> set[str]:
+    """Every name `require()` serves (modules and aliases; `node:` prefixes are also accepted)."""
+    data = table()
+    return set(data.get("modules", {})) | set(data.get("aliases", {}))
+
+
+def global_names() -> set[str]:
+    """The library globals a script can read (CryptoJS, _, tv4, ...), as far as their module exists."""
+    data, modules = table(), module_names()
+    return {name for name, spec in data.get("globals", {}).items() if spec.split(":")[0] in modules}
 
 
 def render() -> str:

@@ -111,9 +111,13 @@ class _Clock:
 
     def __init__(self, ctx: Any) -> None:
         self._ctx = ctx
-        self.deadline: float | None = None
+        self._deadline: list[float | None] = [None]  # shared with the handler, which must not hold self
         self._handler: Any = None
         self.native = self._install(ctx)
+
+    @property
+    def deadline(self) -> float | None:
+        return self._deadline[0]
 
     def _install(self, ctx: Any) -> bool:
         import ctypes
@@ -136,18 +140,26 @@ class _Clock:
         if not runtime or not context or get_runtime(context) != runtime:
             return False
         handler_type = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p)
-        clock = time.perf_counter
+        clock, box = time.perf_counter, self._deadline
 
         def interrupt(_runtime: Any, _opaque: Any) -> int:
-            deadline = self.deadline
+            deadline = box[0]
             return 1 if deadline is not None and clock() > deadline else 0
 
         self._handler = handler_type(interrupt)  # kept: QuickJS holds only the raw pointer
         set_handler(runtime, ctypes.cast(self._handler, ctypes.c_void_p), None)
+        self._unset = lambda: set_handler(runtime, None, None)
         return True
 
+    def __del__(self) -> None:
+        # The context may outlive this clock (someone else holds it): never leave QuickJS a
+        # pointer to a freed handler. The context is alive here, as this object holds it.
+        unset = getattr(self, "_unset", None)
+        if unset is not None:
+            unset()
+
     def limit(self, deadline: float | None) -> None:
-        self.deadline = deadline
+        self._deadline[0] = deadline
         if not self.native:
             self._ctx.set_time_limit(-1 if deadline is None else max(deadline - time.perf_counter(), 0.001))
 

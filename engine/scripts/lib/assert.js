@@ -1,4 +1,5 @@
-// Node's assert module (https://nodejs.org/api/assert.html): ok, equal/notEqual,
+// Node's assert module (https://nodejs.org/api/assert.html), with the generated messages of the
+// assert package Newman's sandbox bundles (Node 12's wording): ok, equal/notEqual,
 // strictEqual/notStrictEqual, deepEqual/notDeepEqual, deepStrictEqual/notDeepStrictEqual, throws,
 // doesNotThrow, rejects, match, fail, ifError, and AssertionError with Node's fields (actual,
 // expected, operator, generatedMessage, code 'ERR_ASSERTION').
@@ -44,9 +45,21 @@ function looseDeepEqual(a, b, seen) {
   return ka.every(function (k) { return hasOwn.call(b, k) && looseDeepEqual(a[k], b[k], seen); });
 }
 function ok(value, message) {
-  if (!value) fail(value, true, message, '==', arguments.length ? 'The expression evaluated to a falsy value:\n\n  assert.ok(' + util.inspect(value) + ')\n' : 'No value argument passed to `assert.ok()`');
+  if (!value) fail(value, true, message, '==', arguments.length ? util.inspect(value) + ' == true' : 'No value argument passed to `assert.ok()`');
 }
-function assert(value, message) { if (!value) fail(value, true, message, '==', arguments.length ? 'The expression evaluated to a falsy value:\n\n  assert(' + util.inspect(value) + ')\n' : 'No value argument passed to `assert.ok()`'); }
+function assert(value, message) { if (!value) fail(value, true, message, '==', arguments.length ? util.inspect(value) + ' == true' : 'No value argument passed to `assert.ok()`'); }
+// "+ actual - expected" as the bundled assert prints it; a caret marks the first difference of
+// two one-line values.
+function diff(header, a, b) {
+  var la = util.inspect(a).split('\n'), lb = util.inspect(b).split('\n');
+  var out = header + '\n+ actual - expected\n\n' + la.map(function (l) { return '+ ' + l; }).join('\n') + '\n' + lb.map(function (l) { return '- ' + l; }).join('\n');
+  if (la.length === 1 && lb.length === 1) {
+    var i = 0;
+    while (i < la[0].length && la[0][i] === lb[0][i]) i++;
+    out += '\n' + new Array(i + 3).join(' ') + '^';
+  }
+  return out;
+}
 assert.ok = ok;
 assert.AssertionError = AssertionError;
 assert.fail = function (message) {
@@ -57,9 +70,9 @@ assert.equal = function (a, b, m) { if (!(a == b || (a !== a && b !== b))) fail(
 assert.notEqual = function (a, b, m) { if (a == b || (a !== a && b !== b)) fail(a, b, m, '!='); }; // eslint-disable-line eqeqeq
 assert.strictEqual = function (a, b, m) { if (!Object.is(a, b)) fail(a, b, m, 'strictEqual', 'Expected values to be strictly equal:\n\n' + util.inspect(a) + ' !== ' + util.inspect(b) + '\n'); };
 assert.notStrictEqual = function (a, b, m) { if (Object.is(a, b)) fail(a, b, m, 'notStrictEqual', 'Expected "actual" to be strictly unequal to: ' + util.inspect(b)); };
-assert.deepEqual = function (a, b, m) { if (!looseDeepEqual(a, b)) fail(a, b, m, 'deepEqual', 'Expected values to be loosely deep-equal:\n\n' + util.inspect(a) + '\n\nshould loosely deep-equal\n\n' + util.inspect(b)); };
-assert.notDeepEqual = function (a, b, m) { if (looseDeepEqual(a, b)) fail(a, b, m, 'notDeepEqual', '"actual" deepEqual "expected"'); };
-assert.deepStrictEqual = function (a, b, m) { if (!util._deepStrictEqual(a, b)) fail(a, b, m, 'deepStrictEqual', 'Expected values to be strictly deep-equal:\n' + util.inspect(a) + '\n\nshould equal\n\n' + util.inspect(b)); };
+assert.deepEqual = function (a, b, m) { if (!looseDeepEqual(a, b)) fail(a, b, m, 'deepEqual', 'Expected values to be loosely deep-equal:\n\n' + util.inspect(a) + '\n\nshould equal\n\n' + util.inspect(b)); };
+assert.notDeepEqual = function (a, b, m) { if (looseDeepEqual(a, b)) fail(a, b, m, 'notDeepEqual', 'Expected "actual" not to be loosely deep-equal to:\n\n' + util.inspect(b)); };
+assert.deepStrictEqual = function (a, b, m) { if (!util._deepStrictEqual(a, b)) fail(a, b, m, 'deepStrictEqual', diff('Expected values to be strictly deep-equal:', a, b)); };
 assert.notDeepStrictEqual = function (a, b, m) { if (util._deepStrictEqual(a, b)) fail(a, b, m, 'notDeepStrictEqual', 'Expected "actual" not to be strictly deep-equal to: ' + util.inspect(b)); };
 function matchesExpected(err, expected) {
   if (expected === undefined) return true;
@@ -105,6 +118,12 @@ assert.doesNotReject = function (promiseOrFn, message) {
 };
 assert.match = function (s, re, m) { if (typeof s !== 'string' || !re.test(s)) fail(s, re, m, 'match', 'The input did not match the regular expression ' + String(re) + '. Input:\n\n' + util.inspect(s) + '\n'); };
 assert.doesNotMatch = function (s, re, m) { if (typeof s === 'string' && re.test(s)) fail(s, re, m, 'doesNotMatch', 'The input was expected to not match the regular expression ' + String(re) + '. Input:\n\n' + util.inspect(s) + '\n'); };
-assert.ifError = function (v) { if (v !== null && v !== undefined) { if (v instanceof Error) throw v; fail(v, null, undefined, 'ifError', 'ifError got unwanted exception: ' + util.inspect(v)); } };
+assert.ifError = function (v) {
+  if (v === null || v === undefined) return;
+  var text = v instanceof Error || (v && typeof v.message === 'string') ? v.message : util.inspect(v);
+  var e = new AssertionError({ actual: v, expected: null, operator: 'ifError', message: 'ifError got unwanted exception: ' + text });
+  e.generatedMessage = false;
+  throw e;
+};
 assert.strict = assert;
 module.exports = assert;

@@ -43,26 +43,37 @@ function wordArrayCreate(words, sigBytes) {
 }
 
 // ---------- encoders -----------------------------------------------------------------------------
+// Lookup tables: QuickJS makes per-character number formatting and parsing the slow part.
+var HEX_BYTE = [], NIBBLE = new Int8Array(128).fill(-1);
+for (var hb = 0; hb < 256; hb++) HEX_BYTE.push((hb < 16 ? '0' : '') + hb.toString(16));
+'0123456789abcdef'.split('').forEach(function (c, i) { NIBBLE[c.charCodeAt(0)] = i; NIBBLE[c.toUpperCase().charCodeAt(0)] = i; });
+function nibble(code) { return code < 128 ? NIBBLE[code] : -1; }
+
+function byteAt(wa, i) { return (wa.words[i >>> 2] >>> (24 - (i % 4) * 8)) & 0xff; }
+
 var Hex = {
   stringify: function (wa) {
-    var out = [];
-    for (var i = 0; i < wa.sigBytes; i++) {
-      var b = (wa.words[i >>> 2] >>> (24 - (i % 4) * 8)) & 0xff;
-      out.push((b >>> 4).toString(16), (b & 0x0f).toString(16));
-    }
-    return out.join('');
+    var out = '', n = wa.sigBytes;
+    for (var i = 0; i < n; i++) out += HEX_BYTE[byteAt(wa, i)];
+    return out;
   },
   parse: function (text) {
     var s = String(text), words = [];
-    for (var i = 0; i < s.length; i += 2) words[i >>> 3] |= parseInt(s.substr(i, 2), 16) << (24 - (i % 8) * 4);
+    for (var i = 0; i < s.length; i += 2) {
+      var hi = nibble(s.charCodeAt(i)), lo = i + 1 < s.length ? nibble(s.charCodeAt(i + 1)) : -1;
+      var v = hi >= 0 && lo >= 0 ? (hi << 4) | lo : parseInt(s.substr(i, 2), 16);
+      words[i >>> 3] |= v << (24 - (i % 8) * 4);
+    }
     return new WordArray(words, s.length >>> 1);
   }
 };
 var Latin1 = {
   stringify: function (wa) {
-    var out = [];
-    for (var i = 0; i < wa.sigBytes; i++) out.push(String.fromCharCode((wa.words[i >>> 2] >>> (24 - (i % 4) * 8)) & 0xff));
-    return out.join('');
+    var codes = [], n = wa.sigBytes;
+    for (var i = 0; i < n; i++) codes.push(byteAt(wa, i));
+    var out = '';
+    for (var j = 0; j < codes.length; j += 4096) out += String.fromCharCode.apply(null, codes.slice(j, j + 4096));
+    return out;
   },
   parse: function (text) {
     var s = String(text), words = [];
@@ -104,27 +115,31 @@ function utf16(little) {
   };
 }
 function base64(alphabet, pad) {
+  var chars = alphabet.split(''), values = new Int8Array(128).fill(-1);
+  chars.forEach(function (c, i) { values[c.charCodeAt(0)] = i; });
   return {
     stringify: function (wa) {
-      var bytes = Latin1.stringify(wa), out = [];
-      for (var i = 0; i < bytes.length; i += 3) {
-        var n = (bytes.charCodeAt(i) << 16) | ((bytes.charCodeAt(i + 1) || 0) << 8) | (bytes.charCodeAt(i + 2) || 0);
-        for (var j = 0; j < 4; j++) {
-          if (i + j * 0.75 < bytes.length) out.push(alphabet.charAt((n >>> (6 * (3 - j))) & 0x3f));
-          else if (pad) out.push('=');
-        }
+      var out = '', n = wa.sigBytes;
+      for (var i = 0; i < n; i += 3) {
+        var a = byteAt(wa, i), b = i + 1 < n ? byteAt(wa, i + 1) : 0, c = i + 2 < n ? byteAt(wa, i + 2) : 0;
+        var t = (a << 16) | (b << 8) | c;
+        out += chars[(t >>> 18) & 63] + chars[(t >>> 12) & 63];
+        out += i + 1 < n ? chars[(t >>> 6) & 63] : (pad ? '=' : '');
+        out += i + 2 < n ? chars[t & 63] : (pad ? '=' : '');
       }
-      return out.join('');
+      return out;
     },
+    // As crypto-js decodes: by position (four characters, three bytes), up to the first '=';
+    // a character outside the alphabet counts as zero and is not skipped.
     parse: function (text) {
-      var s = String(text), bytes = [], acc = 0, bits = 0;
-      for (var i = 0; i < s.length; i++) {
-        var v = alphabet.indexOf(s.charAt(i));
-        if (s.charAt(i) === '=' && pad) break;
-        if (v < 0) continue;
-        acc = ((acc << 6) | v) & 0xffffff;
-        bits += 6;
-        if (bits >= 8) { bits -= 8; bytes.push((acc >>> bits) & 0xff); }
+      var s = String(text), end = s.length, bytes = [];
+      if (pad) {
+        var at = s.indexOf('=');
+        if (at !== -1) end = at;
+      }
+      var value = function (i) { var code = s.charCodeAt(i); return code < 128 && values[code] >= 0 ? values[code] : 0; };
+      for (var i = 0; i < end; i++) {
+        if (i % 4) bytes.push(((value(i - 1) << ((i % 4) * 2)) | (value(i) >>> (6 - (i % 4) * 2))) & 0xff);
       }
       return fromBytes(bytes, bytes.length);
     }

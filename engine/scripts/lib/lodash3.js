@@ -13,7 +13,7 @@ function extremum(collection, it, better, empty) {
   var fn = L.iteratee(it), result = empty, computed = empty;
   L.forEach(collection, function (v) {
     var c = fn(v);
-    if (better(c, computed) || (c === empty && c === computed && result === empty)) { computed = c; result = v; }
+    if (better(c, computed)) { computed = c; result = v; }
   });
   return result;
 }
@@ -36,6 +36,8 @@ var chained = {
   callback: L.iteratee,
   sortByOrder: L.orderBy,
   sortByAll: L.sortBy,
+  // lodash 3 sorts by one iteratee; an array is a [path, value] matcher there, not a list of keys
+  sortBy: function (collection, it) { return L.orderBy(collection, [it == null ? L.identity : L.iteratee(it)]); },
   methods: L.functions,
   restParam: L.rest,
   modArgs: L.overArgs,
@@ -89,6 +91,32 @@ var unchained = {
     return total;
   }
 };
+// lodash 3's callbacks take a thisArg: with a property name it is the value to match
+// (`_.filter(users, 'active', false)`), with a function it is `this`.
+function callback3(it, thisArg, given) {
+  if (!given || thisArg === undefined) return it;
+  if (typeof it === 'function') return function () { return it.apply(thisArg, arguments); };
+  if (typeof it === 'string' || typeof it === 'number') return [it, thisArg];
+  return it;
+}
+['filter', 'reject', 'find', 'findLast', 'findIndex', 'findLastIndex', 'some', 'every', 'map', 'groupBy', 'countBy',
+  'keyBy', 'partition', 'findKey', 'findLastKey', 'mapValues', 'times', 'forEach', 'forEachRight', 'forIn', 'forOwn'].forEach(function (name) {
+  var fn = L[name];
+  var target = name === 'find' || name === 'findLast' || name === 'findIndex' || name === 'findLastIndex' || name === 'some' ||
+    name === 'every' || name === 'findKey' || name === 'findLastKey' || name === 'forEach' || name === 'forEachRight' || name === 'forIn' || name === 'forOwn' ? unchained : chained;
+  if (target[name]) return;
+  target[name] = function (collection, it, thisArg) { return fn(collection, callback3(it, thisArg, arguments.length > 2)); };
+});
+chained.indexBy = chained.keyBy;
+chained.collect = chained.map;
+chained.select = chained.filter;
+unchained.detect = unchained.find;
+unchained.any = unchained.some;
+unchained.all = unchained.every;
+unchained.each = unchained.forEach;
+unchained.eachRight = unchained.forEachRight;
+var sortBy3 = chained.sortBy;
+chained.sortBy = function (collection, it, thisArg) { return sortBy3(collection, callback3(it, thisArg, arguments.length > 2)); };
 chained.assign = assign3;
 chained.extend = assign3;
 _.mixin(chained);

@@ -120,7 +120,7 @@ function parseRfc(s) {
   if (m[1] && new Date(Date.UTC(f.y, f.M, f.D)).getUTCDay() !== ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(m[1])) return { t: NaN };
   return { t: fromFields(f, true, 0) - off * 60000, offset: off };
 }
-var TOKEN_RE = /\[([^\]]*)\]|(YYYYYY|YYYY|YY|Y|Qo|Q|MMMM|MMM|MM|Mo|M|DDDD|DDDo|DDD|DD|Do|D|dddd|ddd|dd|do|d|E|e|GGGG|gggg|WW|Wo|W|ww|wo|w|HH|H|hh|h|kk|k|mm|m|ss|s|S{1,9}|A|a|ZZ|Z|X|x|LTS|LT|LLLL|LLL|LL|L|llll|lll|ll|l)/g;
+var TOKEN_RE = /\[([^\]]*)\]|(YYYYYY|YYYY|YY|Y|Qo|Q|MMMM|MMM|MM|Mo|M|DDDD|DDDo|DDD|DD|Do|D|dddd|ddd|dd|do|d|E|e|GGGG|gggg|WW|Wo|W|ww|wo|w|HH|H|hh|h|kk|k|mm|m|ss|s|S{1,9}|A|a|ZZ|Z|zz|z|N{1,5}|yyyy|yy|yo|y|X|x|LTS|LT|LLLL|LLL|LL|L|llll|lll|ll|l)/g;
 var PARSE_RE = {
   YYYY: /\d{1,4}/, YYYYYY: /[+-]?\d{1,6}/, YY: /\d\d?/, Y: /[+-]?\d+/, M: /\d\d?/, MM: /\d\d?/, Mo: /\d\d?(?:st|nd|rd|th)/i,
   D: /\d\d?/, DD: /\d\d?/, Do: /\d\d?(?:st|nd|rd|th)?/i, DDD: /\d{1,3}/, DDDD: /\d{1,3}/, H: /\d\d?/, HH: /\d\d?/, h: /\d\d?/, hh: /\d\d?/,
@@ -293,6 +293,14 @@ function formatToken(m, f, tok) {
     case 'a': return f.h < 12 ? 'am' : 'pm';
     case 'Z': return zoneText(zoneOf(m), ':');
     case 'ZZ': return zoneText(zoneOf(m), '');
+    case 'z': return m._utc && !m._offset ? 'UTC' : '';
+    case 'zz': return m._utc && !m._offset ? 'Coordinated Universal Time' : '';
+    case 'N': case 'NN': case 'NNN': case 'NNNNN': return f.y > 0 ? 'AD' : 'BC';
+    case 'NNNN': return f.y > 0 ? 'Anno Domini' : 'Before Christ';
+    case 'y': return String(f.y > 0 ? f.y : 1 - f.y);
+    case 'yy': return pad((f.y > 0 ? f.y : 1 - f.y) % 100, 2);
+    case 'yyyy': return pad(f.y > 0 ? f.y : 1 - f.y, 4);
+    case 'yo': return ordinal(f.y > 0 ? f.y : 1 - f.y);
     case 'X': return String(Math.floor(m._t / 1000));
     case 'x': return String(m._t);
   }
@@ -558,14 +566,6 @@ proto.diff = function (input, unit, asFloat) {
   }
   return asFloat ? out : absFloor(out);
 };
-function cmpUnit(m, other, unit, fn) {
-  var o = isMoment(other) ? other : create(other);
-  if (!m.isValid() || !o.isValid()) return false;
-  unit = normUnit(unit) || 'millisecond';
-  if (unit === 'millisecond') return fn(m._t, o._t, o._t);
-  var start = startOf(m.clone(), unit)._t, end = endOf(m.clone(), unit)._t;
-  return fn(m._t, o._t, o._t, start, end);
-}
 proto.isBefore = function (o, unit) {
   var u = normUnit(unit) || 'millisecond', that = isMoment(o) ? o : create(o);
   if (!this.isValid() || !that.isValid()) return false;

@@ -477,7 +477,10 @@ function parseUrl(raw) {
   if (hostPart) url.host = /^\[/.test(hostPart) ? [hostPart] : hostPart.split('.');
   if (path !== null) url.path = path.split('/');
   if (query !== null) url.query = QueryParam.parse(query);
-  return url;
+  // the SDK's key order, every key present (undefined when the URL lacks that part)
+  var ordered = {};
+  ['raw', 'protocol', 'auth', 'host', 'port', 'path', 'query', 'hash', 'variable'].forEach(function (k) { ordered[k] = url[k]; });
+  return ordered;
 }
 function Url(options) {
   Property.call(this, options && typeof options === 'object' ? options : undefined);

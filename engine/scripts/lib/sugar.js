@@ -539,10 +539,8 @@ var dateMethods = {
     var d = new Date(Date.UTC(this.getFullYear(), this.getMonth(), this.getDate())), day = d.getUTCDay() || 7;
     d.setUTCDate(d.getUTCDate() + 4 - day);
     return Math.ceil(((d - Date.UTC(d.getUTCFullYear(), 0, 1)) / 864e5 + 1) / 7);
-  },
-  toUTC: undefined
+  }
 };
-delete dateMethods.toUTC;
 function relativeWeek(d, offset) {
   var start = addUnit(new Date().beginningOfWeek(), 'weeks', offset), end = addUnit(start.clone(), 'weeks', 1);
   return d.getTime() >= start.getTime() && d.getTime() < end.getTime();

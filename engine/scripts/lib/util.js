@@ -162,6 +162,13 @@ module.exports = {
   isUndefined: function (v) { return v === undefined; }, isRegExp: types.isRegExp, isObject: function (v) { return v !== null && typeof v === 'object'; },
   isDate: types.isDate, isError: function (v) { return v instanceof Error; }, isFunction: function (v) { return typeof v === 'function'; },
   isPrimitive: function (v) { return v === null || (typeof v !== 'object' && typeof v !== 'function'); },
+  isBuffer: isBuffer,
+  _extend: function (target, source) { if (!source || typeof source !== 'object') return target; Object.keys(source).forEach(function (k) { target[k] = source[k]; }); return target; },
+  log: function () {
+    var d = new Date(), months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    var two = function (n) { return (n < 10 ? '0' : '') + n; };
+    console.log(d.getDate() + ' ' + months[d.getMonth()] + ' ' + two(d.getHours()) + ':' + two(d.getMinutes()) + ':' + two(d.getSeconds()) + ' - ' + format.apply(null, arguments));
+  },
   _deepStrictEqual: deepStrictEqual
 };
 inspect.custom = Symbol.for('nodejs.util.inspect.custom');
