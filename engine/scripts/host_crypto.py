@@ -94,12 +94,25 @@ def _block_size(name: str) -> int:
     return {"SHA384": 128, "SHA512": 128}.get(name, 64)
 
 
-def digest(name: str, data_hex: str, output_bits: int = 512) -> str:
-    return _digest_fn(name, output_bits)(bytes.fromhex(data_hex)).hex()
+def _bytes(data: Any) -> bytes:
+    """What the JS side sends: hex text for a WordArray, {"text": s} for a string (UTF-8, as crypto-js)."""
+    if isinstance(data, dict):
+        try:
+            return str(data.get("text", "")).encode("utf-8")
+        except UnicodeEncodeError:
+            raise HostError("URI malformed", "URIError") from None  # crypto-js's Utf8.parse fails the same way
+    try:
+        return bytes.fromhex(str(data))
+    except ValueError:
+        raise HostError("CryptoJS: malformed data", "TypeError") from None
 
 
-def hmac_digest(name: str, key_hex: str, data_hex: str, output_bits: int = 512) -> str:
-    key, data = bytes.fromhex(key_hex), bytes.fromhex(data_hex)
+def digest(name: str, data: Any, output_bits: int = 512) -> str:
+    return _digest_fn(name, output_bits)(_bytes(data)).hex()
+
+
+def hmac_digest(name: str, key_data: Any, data_in: Any, output_bits: int = 512) -> str:
+    key, data = _bytes(key_data), _bytes(data_in)
     if name in _HASHES:
         try:
             return hmac.new(key, data, _HASHES[name]).hexdigest()
@@ -114,23 +127,22 @@ def hmac_digest(name: str, key_hex: str, data_hex: str, output_bits: int = 512) 
     return fn(bytes(b ^ 0x5C for b in key) + inner).hex()
 
 
-def pbkdf2(name: str, password_hex: str, salt_hex: str, key_bytes: int, iterations: int) -> str:
+def pbkdf2(name: str, password: Any, salt: Any, key_bytes: int, iterations: int) -> str:
     if name not in _HASHES or name == "RIPEMD160":
         raise HostError(f"CryptoJS.PBKDF2 with hasher {name} is not supported (MD5, SHA1, SHA2 are)")
     if not 0 < key_bytes <= 1 << 20 or not 0 < iterations <= 5_000_000:
         raise HostError("CryptoJS.PBKDF2: keySize (up to 1 MiB) and iterations (up to 5,000,000) must be positive",
                         "RangeError")
-    return hashlib.pbkdf2_hmac(_HASHES[name], bytes.fromhex(password_hex), bytes.fromhex(salt_hex),
-                               iterations, key_bytes).hex()
+    return hashlib.pbkdf2_hmac(_HASHES[name], _bytes(password), _bytes(salt), iterations, key_bytes).hex()
 
 
-def evpkdf(name: str, password_hex: str, salt_hex: str, key_bytes: int, iterations: int) -> str:
+def evpkdf(name: str, password_in: Any, salt_in: Any, key_bytes: int, iterations: int) -> str:
     """OpenSSL's EVP_BytesToKey, as crypto-js's EvpKDF: D_i = H^count(D_{i-1} || password || salt)."""
     if not 0 < key_bytes <= 1 << 16 or not 0 < iterations * (key_bytes // 16 + 1) <= 1_000_000:
         raise HostError("CryptoJS.EvpKDF: keySize and iterations must be positive and together at most a million rounds",
                         "RangeError")
     fn = _digest_fn(name)
-    password, salt = bytes.fromhex(password_hex), bytes.fromhex(salt_hex)
+    password, salt = _bytes(password_in), _bytes(salt_in)
     out, block = b"", b""
     while len(out) < key_bytes:
         block = fn(block + password + salt)
@@ -237,12 +249,12 @@ def _rc4(key: bytes, data: bytes, drop: int) -> bytes:
     return bytes(out)
 
 
-def cipher(name: str, encrypt: bool, mode: str, padding: str, key_hex: str, iv_hex: str, data_hex: str,
+def cipher(name: str, encrypt: bool, mode: str, padding: str, key_hex: str, iv_hex: str, data_in: Any,
            drop: int = 0) -> str:
     """Runs one crypto-js cipher over the whole message; returns the output bytes as hex."""
     from cryptography.hazmat.primitives.ciphers import Cipher
 
-    key, iv, data = bytes.fromhex(key_hex), bytes.fromhex(iv_hex), bytes.fromhex(data_hex)
+    key, iv, data = _bytes(key_hex), _bytes(iv_hex), _bytes(data_in)
     if name in ("RC4", "RC4Drop"):
         if not 1 <= len(key) <= 256:
             raise HostError(f"CryptoJS.{name}: the key is {len(key)} bytes; RC4 takes 1 to 256", "RangeError")

@@ -158,15 +158,36 @@ function toWords(data) {
 }
 function hex(data) { return Hex.stringify(toWords(data)); }
 
+// Bytes for host.py: a string goes as text (Python encodes it as UTF-8, as crypto-js would),
+// which spares QuickJS the byte-by-byte conversions; anything else as hex.
+function payload(data) {
+  return typeof data === 'string' ? { text: data } : hex(data);
+}
+// The pieces given to update(): strings are kept as text as long as every piece is one.
+function Pieces() { this.parts = []; this.text = true; }
+Pieces.prototype.add = function (data) {
+  if (typeof data !== 'string') {
+    this.text = false;
+    data = toWords(data).clone();
+  }
+  this.parts.push(data);
+};
+Pieces.prototype.payload = function () {
+  if (this.text) return { text: this.parts.join('') };
+  var all = new WordArray([], 0);
+  this.parts.forEach(function (p) { all.concat(toWords(p)); });
+  return Hex.stringify(all);
+};
+
 // ---------- hashers and HMAC ---------------------------------------------------------------------
 function outputBits(cfg) { return cfg && cfg.outputLength ? +cfg.outputLength : 512; }
 
 function Hasher(name, cfg) { this._name = name; this.cfg = cfg || {}; this.reset(); }
-Hasher.prototype.reset = function () { this._data = new WordArray([], 0); return this; };
-Hasher.prototype.update = function (data) { this._data.concat(toWords(data)); return this; };
+Hasher.prototype.reset = function () { this._data = new Pieces(); return this; };
+Hasher.prototype.update = function (data) { this._data.add(data === undefined || data === null ? '' : data); return this; };
 Hasher.prototype.finalize = function (data) {
   if (data !== undefined) this.update(data);
-  var out = Hex.parse(host('crypto.digest', this._name, Hex.stringify(this._data), outputBits(this.cfg)));
+  var out = Hex.parse(host('crypto.digest', this._name, this._data.payload(), outputBits(this.cfg)));
   this.reset();
   return out;
 };
@@ -190,14 +211,14 @@ function nameOf(hasher, fallback) {
 
 function HMAC(hasher, key) {
   this._name = nameOf(hasher);
-  this._key = toWords(key).clone();
+  this._key = payload(typeof key === 'string' ? key : toWords(key).clone());
   this.reset();
 }
-HMAC.prototype.reset = function () { this._data = new WordArray([], 0); return this; };
-HMAC.prototype.update = function (data) { this._data.concat(toWords(data)); return this; };
+HMAC.prototype.reset = function () { this._data = new Pieces(); return this; };
+HMAC.prototype.update = function (data) { this._data.add(data === undefined || data === null ? '' : data); return this; };
 HMAC.prototype.finalize = function (data) {
   if (data !== undefined) this.update(data);
-  var out = Hex.parse(host('crypto.hmac', this._name, Hex.stringify(this._key), Hex.stringify(this._data), 512));
+  var out = Hex.parse(host('crypto.hmac', this._name, this._key, this._data.payload(), 512));
   this.reset();
   return out;
 };
@@ -211,7 +232,7 @@ function kdf(kind, defaults) {
     var iterations = cfg.iterations !== undefined ? cfg.iterations : defaults.iterations;
     var name = nameOf(cfg.hasher, defaults.hasher);
     var bytes = keySize * 4;
-    return Hex.parse(host(kind, name, hex(password), hex(salt), bytes, iterations)).clone();
+    return Hex.parse(host(kind, name, payload(password), payload(salt), bytes, iterations)).clone();
   };
 }
 var PBKDF2 = kdf('crypto.pbkdf2', { keySize: 128 / 32, iterations: 1, hasher: 'SHA1' });
@@ -261,7 +282,7 @@ function cipherRun(name, encrypt, data, key, cfg) {
     throw new TypeError('CryptoJS.' + name + ': mode ' + mode + ' needs an iv when the key is a WordArray (reading \'0\' of undefined)');
   }
   var iv = cfg.iv ? hex(cfg.iv) : '';
-  return Hex.parse(host('crypto.cipher', name, encrypt, mode, padding, hex(key), iv, Hex.stringify(data), drop));
+  return Hex.parse(host('crypto.cipher', name, encrypt, mode, padding, hex(key), iv, payload(data), drop));
 }
 
 function cipher(name) {
@@ -291,7 +312,7 @@ function cipher(name) {
       } else {
         key = toWords(key);
       }
-      var ciphertext = cipherRun(name, true, toWords(message), key, cfg);
+      var ciphertext = cipherRun(name, true, typeof message === 'string' ? message : toWords(message), key, cfg);
       return new CipherParams({
         ciphertext: ciphertext, key: key, iv: cfg.iv ? toWords(cfg.iv) : undefined, salt: salt, algorithm: api,
         mode: cfg.mode || modes.CBC, padding: cfg.padding || pads.Pkcs7, blockSize: sizes[2], formatter: cfg.format || OpenSSL
