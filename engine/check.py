@@ -244,7 +244,7 @@ def check_schema(
         actual = json.loads(response.body.decode("utf-8-sig"))
     except (ValueError, UnicodeDecodeError) as exc:
         return CheckResult("schema", False, f"body is not JSON ({shorten(str(exc))}); the documented example is JSON")
-    errors = list(validator.iter_errors(actual))
+    errors = [] if validator.is_valid(actual) else list(validator.iter_errors(actual))
     if not errors:
         return CheckResult("schema", True, "body matches the documented schema")
     from jsonschema.exceptions import relevance
@@ -266,9 +266,39 @@ def _example_validator(bodies: tuple[str, ...]) -> Any:
         except ValueError:
             if number == 0:
                 return None
-    from jsonschema import Draft202012Validator
+    return InferredSchema(infer_schema(*parsed))
 
-    return Draft202012Validator(infer_schema(*parsed))
+
+class InferredSchema:
+    """An inferred schema, checked first by fastjsonschema's compiled code (cheap to import, fast
+    per body) and, only when that says no, by jsonschema, which decides and words the failures:
+    a run whose bodies fit never imports jsonschema."""
+
+    def __init__(self, schema: dict) -> None:
+        import fastjsonschema
+
+        self.schema = schema
+        self._fast = fastjsonschema.compile({**schema, "$schema": "http://json-schema.org/draft-07/schema#"})
+        self._full: Any = None
+
+    def _jsonschema(self) -> Any:
+        if self._full is None:
+            from jsonschema import Draft202012Validator
+
+            self._full = Draft202012Validator(self.schema)
+        return self._full
+
+    def is_valid(self, instance: Any) -> bool:
+        from fastjsonschema import JsonSchemaValueException
+
+        try:
+            self._fast(instance)
+            return True
+        except JsonSchemaValueException:
+            return bool(self._jsonschema().is_valid(instance))  # e.g. 5.0 is an integer to JSON Schema
+
+    def iter_errors(self, instance: Any) -> Any:
+        return self._jsonschema().iter_errors(instance)
 
 
 _USER_VALIDATORS: dict[int, tuple[dict, Any]] = {}
@@ -281,7 +311,7 @@ def _user_validator(schema: dict) -> Any:
         from jsonschema import Draft202012Validator
 
         cached = _USER_VALIDATORS[id(schema)] = (schema, Draft202012Validator(schema))
-    return cached[1]
+    return cached[1]  # jsonschema's validators have is_valid and iter_errors too
 
 
 def schema_error(error: Any) -> str:
@@ -341,7 +371,8 @@ def _best_example(
 ) -> tuple[DocumentedResponse | None, list[CheckResult]]:
     """Collections keep several examples per code (an empty and a full list, JSON and XML): the
     answer fits the contract when it fits any of them; otherwise report the closest."""
-    candidates = [d for d in documented if d.code == exchange.response.code] or [None]
+    candidates: list[DocumentedResponse | None] = [d for d in documented if d.code == exchange.response.code]
+    candidates = candidates or [None]
     best: tuple[int, DocumentedResponse | None, list[CheckResult]] | None = None
     for doc in candidates:
         checks = [c for c in (check_content_type(doc, exchange), check_schema(doc, exchange, schema, siblings=documented))

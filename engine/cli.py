@@ -14,7 +14,7 @@ import sys
 from enum import IntEnum
 from typing import IO, Any, Sequence
 
-from . import __version__
+from .version import __version__
 from .options import add_arguments, port, run_options
 
 
@@ -61,40 +61,50 @@ def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
                              "forces it), on or off (default: auto)")
 
 
-def _command(commands: Any, name: str, help: str, collection_help: str) -> argparse.ArgumentParser:
+def _command(commands: Any, name: str, help: str, collection_help: str, only: str | None = None
+             ) -> argparse.ArgumentParser:
+    """One subcommand; its options only when it is the command being run (`only`), or when
+    every command is wanted (None): building argparse's actions for all of them costs start-up."""
     parser = commands.add_parser(name, help=help, description=help, epilog=_EPILOGS.get(name),
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("collection", metavar="COLLECTION", help=collection_help)
-    add_arguments(parser, name)
-    _common(parser, top=False)
+    if only is None or only == name:
+        add_arguments(parser, name)
+        _common(parser, top=False)
     return parser
+
+
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The subcommand argv names (its first word that is not an option), if it is a known one."""
+    first = next((word for word in argv if not word.startswith("-")), None)
+    return first if first in _COMMANDS else None
 
 
 COLLECTION_HELP = ("a Postman collection: v1/v2.0/v2.1 JSON or YAML file, a v3 collection folder, or a folder "
                    "holding postman/collections/*")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = _Parser(prog="postman-replay", description="Replay Postman collection items and check "
                      "every response against the responses the collection documents.")
     parser.add_argument("--version", action="version", version=f"postman-replay {__version__}")
     _common(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    _command(commands, "run", "replay items, check contracts, exit 0/1/2", COLLECTION_HELP)
-    _command(commands, "list", "tree of folders and items: method, URL, documented codes", COLLECTION_HELP)
-    curl = _command(commands, "curl", "print the fully resolved request as a curl command", COLLECTION_HELP)
+    _command(commands, "run", "replay items, check contracts, exit 0/1/2", COLLECTION_HELP, only)
+    _command(commands, "list", "tree of folders and items: method, URL, documented codes", COLLECTION_HELP, only)
+    curl = _command(commands, "curl", "print the fully resolved request as a curl command", COLLECTION_HELP, only)
     curl.add_argument("--item", required=True, action="append", metavar="NAME",
                       help="the item to print: name, slash path (Folder/Item) or glob; repeatable")
     curl.add_argument("--format", choices=("curl", "python"), default="curl",
                       help="curl command or a Python requests snippet (default: curl)")
-    _command(commands, "validate", "schema and resolvability check, no network; exit 0/2", COLLECTION_HELP)
-    mock = _command(commands, "mock", "serve the documented example responses on 127.0.0.1", COLLECTION_HELP)
+    _command(commands, "validate", "schema and resolvability check, no network; exit 0/2", COLLECTION_HELP, only)
+    mock = _command(commands, "mock", "serve the documented example responses on 127.0.0.1", COLLECTION_HELP, only)
     mock.add_argument("--port", type=port, default=0, metavar="N", help="port to listen on; 0 picks a free one "
                       "(default: 0)")
     mock.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     convert = _command(commands, "convert", "Postman v2.1 JSON ⇄ v3 directory; reports what the target "
-                       "cannot hold", "the collection to convert (v2.1 JSON file or v3 folder)")
+                       "cannot hold", "the collection to convert (v2.1 JSON file or v3 folder)", only)
     convert.add_argument("--to", required=True, choices=("v3", "v2.1"), help="the format to write")
     convert.add_argument("out", metavar="OUT", help="v3: a new directory; v2.1: a JSON file")
     return parser
@@ -104,7 +114,7 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stder
     stdout = stdout or _tolerant(sys.stdout)
     stderr = stderr or _tolerant(sys.stderr)
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
+    parser = build_parser(only=_command_in(args_list))
     debug = "--debug" in args_list
     try:
         # --help and --version print through argparse: send them to the streams we were given
@@ -346,8 +356,9 @@ def cmd_run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
         stderr.write(f"error: a reporter failed, its output is incomplete: {problem}\n")
     failed = {problem.split(":", 1)[0] for problem in result.reporter_errors}
     for reporter in reporters:
-        if getattr(reporter, "path", None) not in (None, "-") and type(reporter).__name__ not in failed:
-            stderr.write(f"report written to {reporter.path}\n")
+        path = getattr(reporter, "path", None)
+        if path not in (None, "-") and type(reporter).__name__ not in failed:
+            stderr.write(f"report written to {path}\n")
     if args.export_environment:
         cli_values = {k: v for k, v in result.scopes.layers["cli"].items() if k not in injected}
         values = {**result.scopes.layers["environment"], **cli_values}

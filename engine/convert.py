@@ -568,6 +568,12 @@ class _V21Writer:
         body = self.body(document.get("body"))
         if body is not None:
             out["body"] = body
+            src = (body.get("file") or {}).get("src") if body["mode"] == "file" else None
+            if src and not any(h["key"].lower() == "content-type" for h in headers):
+                import mimetypes  # v3 types a file body by its extension; v2.1 needs the header written out
+
+                out["header"] = headers + [{"key": "Content-Type",
+                                            "value": mimetypes.guess_type(src)[0] or "application/octet-stream"}]
         return out
 
     @staticmethod

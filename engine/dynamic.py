@@ -330,7 +330,7 @@ _FAKER: dict[str, Callable[[Faker], str]] = {
     "$randomLoremParagraph": lambda fk: _lorem(fk, "paragraph"),
     "$randomLoremParagraphs": lambda fk: _lorem_paragraphs(fk, 3, "\n \r"),
     "$randomLoremText": lambda fk: _lorem(fk, "paragraph"),
-    "$randomLoremSlug": lambda fk: "-".join(fk.words(nb=3, ext_word_list=_latin_words())),
+    "$randomLoremSlug": lambda fk: "-".join(fk.words(nb=3, ext_word_list=list(_latin_words()))),
     "$randomLoremLines": lambda fk: "\n".join(
         fk.sentences(nb=fk.random_int(1, 5), ext_word_list=_latin_words())
     ),

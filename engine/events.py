@@ -10,6 +10,8 @@ from .model import OUTCOMES, ItemResult
 
 @dataclass(frozen=True, slots=True)
 class RunStarted:
+    """The run begins: what is about to run."""
+
     collection: str
     source: str | None
     items: int
@@ -20,12 +22,16 @@ class RunStarted:
 
 @dataclass(frozen=True, slots=True)
 class ItemStarted:
+    """An item × iteration is about to be reported."""
+
     item: str
     iteration: int
 
 
 @dataclass(frozen=True, slots=True)
 class ItemFinished:
+    """An item × iteration ended; `result` says how."""
+
     result: ItemResult
 
 
@@ -65,6 +71,8 @@ class Summary:
 
 @dataclass(frozen=True, slots=True)
 class RunFinished:
+    """The run ended (or was interrupted): the counts and, when kept, every result."""
+
     summary: Summary
     results: tuple[ItemResult, ...] = field(default=())
     duration_ms: float = 0.0

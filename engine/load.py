@@ -168,7 +168,7 @@ def _safe_loader() -> Any:
             pass
 
         Loader.add_constructor(
-            "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
+            "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)  # type: ignore[arg-type]
         )
         Loader.add_constructor("tag:yaml.org,2002:int", _yaml_number(int))
         Loader.add_constructor("tag:yaml.org,2002:float", _yaml_number(float))

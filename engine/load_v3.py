@@ -632,11 +632,18 @@ def _request(document: dict, found: RequestFile, file: str, fields: Reader,
                     graphql_variables=_text(variables, ("variables",)))
     else:
         body = fields.body(document.get("body"), ("body",))
+    headers = fields.headers(document.get("headers"), ("headers",))
+    if body is not None and body.mode == "file" and body.file_src and not any(
+            h.key.lower() == "content-type" for h in headers):
+        import mimetypes  # a v3 file body's type comes from its extension (the Postman CLI's behaviour)
+
+        guessed = mimetypes.guess_type(body.file_src)[0] or "application/octet-stream"
+        headers += (Param(key="Content-Type", value=guessed, description="from the file's extension"),)
     request = Request(
         method=method,
         url=fields.url(document.get("url"), None if graphql else document.get("queryParams"),
                        None if graphql else document.get("pathVariables"), ()),
-        headers=fields.headers(document.get("headers"), ("headers",)),
+        headers=headers,
         body=body,
         auth=auth,
         description=_description(document.get("description"), ("description",)),
@@ -825,19 +832,21 @@ def stub_codes(collection: Collection, stub: Item) -> list[int]:
         names = os.listdir(examples)
     except OSError:
         return []
+    names = [name for name in names if name.endswith(EXAMPLE_SUFFIXES)]
     for name in names:
-        if name.endswith(EXAMPLE_SUFFIXES):
-            try:
-                with open(os.path.join(examples, name), "rb") as handle:
-                    text = handle.read().decode("utf-8-sig")
-            except (OSError, UnicodeDecodeError):
-                continue
-            codes = _STATUS.findall(text)
-            if codes:
-                top = quick_fields(text) or {}
-                order = top.get("order")
-                found.append((float(order) if isinstance(order, (int, float)) else 0.0,
-                              text_of(top.get("name")) or name, int(codes[0])))
+        try:
+            with open(os.path.join(examples, name), "rb") as handle:
+                text = handle.read().decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue
+        codes = _STATUS.findall(text)
+        if codes and len(names) == 1:  # one example: nothing to order
+            return [int(codes[0])]
+        if codes:
+            top = quick_fields(text) or {}
+            order = top.get("order")
+            found.append((float(order) if isinstance(order, (int, float)) else 0.0,
+                          text_of(top.get("name")) or name, int(codes[0])))
     return [code for _, _, code in sorted(found)]
 
 
@@ -1162,14 +1171,16 @@ def _combine(path: Path, collections: list[Collection]) -> Collection:
     """One collection per top-level folder. Their variables share one collection scope: a name
     two collections give different values is ambiguous, and the error says so."""
     variables: dict[str, Param] = {}
+    owners: dict[str, str] = {}
     for one in collections:
         for param in one.variables:
             other = variables.get(param.key)
             if other is not None and other.value != param.value:
-                raise InputError(f"collections '{one.name}' and another one both set the variable '{param.key}', "
-                                 "with different values", file=str(path), title="ambiguous variables",
+                raise InputError(f"collections '{owners[param.key]}' and '{one.name}' give the variable "
+                                 f"'{param.key}' different values", file=str(path), title="ambiguous variables",
                                  hint="run one collection at a time with --collection NAME")
             variables[param.key] = param
+            owners.setdefault(param.key, one.name)
     folders = tuple(
         Folder(name=one.name, items=_repoint(one.items, one.source), auth=one.auth, events=one.events,
                description=one.description, pointer=str(one.source))

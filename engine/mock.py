@@ -374,7 +374,7 @@ class MockServer:
     @property
     def url(self) -> str:
         host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}{self.base_path}"
+        return f"http://{host!s}:{port}{self.base_path}"
 
     @property
     def port(self) -> int:

@@ -50,6 +50,8 @@ class Param:
 
 @dataclass(frozen=True, slots=True)
 class Url:
+    """A URL as the collection wrote it: `raw`, and the parts (which win over `raw`) when given."""
+
     raw: str
     protocol: str | None = None
     host: tuple[str, ...] | None = None
@@ -76,6 +78,8 @@ class Auth:
 
 @dataclass(frozen=True, slots=True)
 class Body:
+    """A request body in one of Postman's modes (raw, urlencoded, formdata, file, graphql)."""
+
     mode: str | None
     raw: str = ""
     language: str | None = None
@@ -87,6 +91,8 @@ class Body:
 
 @dataclass(frozen=True, slots=True)
 class Request:
+    """The request template of an item, before any variable is substituted."""
+
     method: str
     url: Url
     headers: tuple[Param, ...] = ()
@@ -125,6 +131,8 @@ class DocumentedResponse:
 
 @dataclass(frozen=True, slots=True)
 class Script:
+    """One pre-request or test script, with where it came from."""
+
     listen: Literal["prerequest", "test"] | str
     source: str
     pointer: str = ""
@@ -133,6 +141,8 @@ class Script:
 
 @dataclass(frozen=True, slots=True)
 class Item:
+    """A request with its documented responses and scripts."""
+
     name: str
     request: Request
     responses: tuple[DocumentedResponse, ...] = ()
@@ -145,6 +155,8 @@ class Item:
 
 @dataclass(frozen=True, slots=True)
 class Folder:
+    """A folder: its items and what they inherit (auth, scripts, variables, behaviour)."""
+
     name: str
     items: tuple[Union["Folder", Item], ...]
     auth: Auth | None = None
@@ -157,6 +169,8 @@ class Folder:
 
 @dataclass(frozen=True, slots=True)
 class Collection:
+    """The whole collection, as `load` normalised it."""
+
     name: str
     items: tuple[Union[Folder, Item], ...]
     auth: Auth | None = None
@@ -288,6 +302,8 @@ class PreparedRequest:
 
 @dataclass(frozen=True, slots=True)
 class Response:
+    """What came back: status, headers, the body kept in memory (`size` counts all of it)."""
+
     code: int
     reason: str
     headers: tuple[tuple[str, str], ...]
@@ -303,6 +319,8 @@ class Response:
 
 @dataclass(frozen=True, slots=True)
 class Exchange:
+    """One request as sent and the response it got, with retries and redirects."""
+
     request: PreparedRequest
     response: Response
     attempts: int = 1
@@ -383,6 +401,8 @@ def outcome_of(checks: "tuple[CheckResult, ...] | list[CheckResult]") -> Outcome
 
 @dataclass(frozen=True, slots=True)
 class ItemResult:
+    """How one item × iteration ended: outcome, what was sent and received, every check."""
+
     item: str  # slash path
     iteration: int
     outcome: Outcome

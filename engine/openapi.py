@@ -629,6 +629,19 @@ def _nullable(check: Any) -> Any:
 
 
 _FORMATS: Any = None
+_RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
+
+
+def _rfc3339(value: Any) -> bool:
+    """RFC 3339 `date-time` (what OpenAPI means): the grammar, then a real date and time."""
+    if not isinstance(value, str):
+        return True
+    if not _RFC3339.match(value):
+        return False
+    from datetime import datetime
+
+    datetime.fromisoformat(value.upper().replace("Z", "+00:00"))  # ValueError for day 31 of February
+    return True
 
 
 def _format_checker() -> Any:
@@ -638,6 +651,8 @@ def _format_checker() -> Any:
         from jsonschema import FormatChecker
 
         checker = FormatChecker()
+        if "date-time" not in checker.checkers:  # jsonschema checks it only with rfc3339-validator installed
+            checker.checks("date-time", raises=ValueError)(_rfc3339)
         for name, bits in (("int32", 32), ("int64", 64)):
             low, high = -(2 ** (bits - 1)), 2 ** (bits - 1) - 1
 

@@ -23,6 +23,8 @@ Publish = Callable[[Located, ItemResult], None]
 
 @dataclass
 class PoolSettings:
+    """How the pool runs: threads, the delay between items, whether to stop at a failure."""
+
     workers: int
     delay_ms: int = 0
     bail: bool = False

@@ -187,6 +187,12 @@ class PostmanFile(pytest.File):
         assert settings is not None
         try:
             collection = load_collection(self.path)
+            options = settings.options
+            names = tuple(options.setup) + (options.contract.setup if options.contract else ())
+            if names:  # a misspelt --postman-setup is one collection error, not an error per test
+                from .select import select_setup
+
+                select_setup(collection, names, source="--postman-setup")
         except InputError as exc:
             raise self.CollectError(exc.render()) from None
         self.collection = collection
@@ -245,7 +251,7 @@ class PostmanItem(pytest.Item):
         self.extra_keyword_matches.add(located.item.request.method.upper())
 
     def setup(self) -> None:
-        replay = self.parent.shared()  # type: ignore[attr-defined]
+        replay = self.parent.shared()  # type: ignore[union-attr]
         runner = replay.runner
         self.redactor = runner.redactor
         self.result = replay.setup_result(self.iteration, self.located)  # a setup item ran as the fixture

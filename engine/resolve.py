@@ -55,6 +55,8 @@ LANGUAGE_TYPES = {
 
 @dataclass(frozen=True)
 class ResolveOptions:
+    """Where file parts are read from, and whether TLS is verified."""
+
     working_dir: str | None = None  # formdata/file `src` root; default: the collection's folder
     allow_outside_files: bool = False
     insecure: bool = False

@@ -7,7 +7,6 @@ A selector is a name, a slash path (`Users/Get user`, or its tail) or a glob (`U
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 
 from .errors import InputError
@@ -94,6 +93,8 @@ def _in_folder(located: Located, wanted: str) -> bool:
 
 def _no_match(kind: str, wanted: str, candidates: set[str], everything: list[Located] | None = None,
               scope: str = "", source: str | None = None) -> None:
+    import difflib  # only when a name matches nothing
+
     close = difflib.get_close_matches(wanted, sorted(candidates), n=3, cutoff=0.5)
     if not close:
         lowered = wanted.casefold()

@@ -26,7 +26,7 @@ import urllib3.connection
 import urllib3.connectionpool
 import urllib3.exceptions
 
-from . import __version__
+from .version import __version__
 from .errors import ItemError, SendError
 from .model import Exchange, FilePart, PreparedRequest, Response
 from .redact import SECRET_HEADERS as CREDENTIAL_HEADERS
@@ -36,6 +36,8 @@ CHUNK = 64 * 1024
 
 @dataclass(frozen=True)
 class SendOptions:
+    """Transport settings shared by every request of a run."""
+
     timeout_ms: int = 30_000
     insecure: bool = False
     ca_cert: str | None = None
@@ -168,10 +170,13 @@ class Sender:
     def _settings(self, url: str, verify: bool | str) -> dict:
         """Proxies and TLS settings from the environment, worked out once per origin: requests
         would scan os.environ on every call, a fifth of a run's time on a fast server."""
-        key = (_origin(url), verify)
+        start = url.find("//") + 2
+        end = url.find("/", start)
+        key = (url[: end if end >= 0 else len(url)].lower(), verify)  # the origin as written: cheap to cut
         settings = self._environment.get(key)
         if settings is None:
-            settings = self._environment[key] = self.session.merge_environment_settings(url, {}, True, verify, None)
+            settings = dict(self.session.merge_environment_settings(url, {}, True, verify, None))
+            self._environment[key] = settings
         return settings
 
     def _read(self, response: requests.Response, deadline: float, timeout: float) -> tuple[bytes, int, bool]:

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -116,7 +119,7 @@ def test_importing_the_cli_loads_no_heavy_library() -> None:
 def test_importing_the_package_loads_no_stage() -> None:
     probe = "import sys, json, engine; print(json.dumps(sorted(m for m in sys.modules if m.startswith('engine'))))"
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
-    assert json.loads(result.stdout) == ["engine"]
+    assert json.loads(result.stdout) == ["engine", "engine.version"]
 
 
 REPORTER_MAY_IMPORT = {"engine.events", "engine.model", "engine.redact", "engine.curl", "engine.atomic",
@@ -135,3 +138,181 @@ def test_pure_stages_do_not_import_the_runner_or_an_adapter(name: str) -> None:
     engine_imports = {n for n in imported_modules(ENGINE / name) if n.startswith("engine")}
     forbidden = {"engine.runner", "engine.send", "engine.cli", "engine.pytest_plugin", "engine.reporters"}
     assert not engine_imports & forbidden, f"{name} imports {engine_imports & forbidden}"
+
+
+# ---------------------------------------------------------------- the table in docs/architecture.md
+#
+# The table is the allow-list. Each row names modules (`load`, `schema`; `auth/` is a package) and
+# what they may import: module names in backticks, "the above" / "everything above" (every row
+# above it), "anything", or "stdlib only" (then no third-party import either, except the ones the
+# cell names). Only runtime imports count: those under `if TYPE_CHECKING:` are for the type
+# checker. Modules of one row, or of one package, may import each other; between rows the import
+# graph must have no cycle, so the data flow stays one way.
+
+DOC = ENGINE.parent / "docs" / "architecture.md"
+_TICKED = re.compile(r"`([^`]+)`")
+
+
+@dataclass(frozen=True)
+class Row:
+    modules: tuple[str, ...]  # dotted names under engine ("load", "auth" for `auth/`)
+    packages: tuple[str, ...]  # the row's `name/` packages
+    allowed: frozenset[str]
+    anything: bool
+    stdlib_only: bool
+    third_party: frozenset[str]
+
+
+def table() -> list[Row]:
+    rows: list[Row] = []
+    lines = [line for line in DOC.read_text(encoding="utf-8").splitlines() if line.startswith("| `")]
+    for line in lines:
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        names = _TICKED.findall(cells[0])
+        modules = tuple(name.rstrip("/") for name in names)
+        packages = tuple(name.rstrip("/") for name in names if name.endswith("/"))
+        may = cells[-1]
+        allowed = {name.rstrip("/") for name in _TICKED.findall(may)}
+        if "the above" in may or "everything above" in may:
+            allowed |= {m for row in rows for m in row.modules}
+        rows.append(Row(modules, packages, frozenset(allowed), "anything" in may, "stdlib only" in may,
+                        frozenset(allowed)))
+    return rows
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(ENGINE).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts) or "engine"
+
+
+def row_of(name: str, rows: list[Row]) -> Row | None:
+    for row in rows:
+        if name in row.modules or any(name == p or name.startswith(p + ".") for p in row.packages):
+            return row
+    return None
+
+
+def runtime_imports(path: Path) -> set[str]:
+    """Like `imported_modules`, without what sits under `if TYPE_CHECKING:`."""
+    package = ["engine", *path.relative_to(ENGINE).parent.parts]
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    skipped = {id(node) for block in ast.walk(tree) if isinstance(block, ast.If)
+               and getattr(block.test, "id", getattr(block.test, "attr", None)) == "TYPE_CHECKING"
+               for child in block.body for node in ast.walk(child)}
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package[: len(package) - (node.level - 1)]
+                module = ".".join(base + ([node.module] if node.module else []))
+                if node.module:
+                    names.add(module)
+                else:  # `from . import x`: the submodule x (or a name of the package itself)
+                    names |= {f"{module}.{alias.name}" for alias in node.names}
+            else:
+                names.add(node.module or "")
+    return names
+
+
+def engine_edges(path: Path) -> set[str]:
+    """The engine modules `path` imports at run time, as table names (`engine.load` → `load`)."""
+    known = {module_name(p) for p in modules()}
+    out = set()
+    for name in runtime_imports(path):
+        if name == "engine" or name.startswith("engine."):
+            short = name[len("engine."):] if name != "engine" else "engine"
+            while short not in known and "." in short:  # `from .x import y` names y too
+                short = short.rsplit(".", 1)[0]
+            if short in known:
+                out.add(short)
+    return out
+
+
+def test_the_table_is_read() -> None:
+    rows = table()
+    assert row_of("model", rows) is not None and row_of("model", rows).stdlib_only  # type: ignore[union-attr]
+    assert row_of("auth.grant", rows) is not None and row_of("reporters.json", rows) is not None
+    runner = row_of("runner", rows)
+    assert runner is not None and {"load", "resolve", "send", "check"} <= runner.allowed
+    assert "requests" in runtime_imports(ENGINE / "send.py")
+    assert "engine.send" in runtime_imports(ENGINE / "pipeline.py")  # lazily, inside a method
+    assert "engine.contract" not in runtime_imports(ENGINE / "runner.py")  # only under TYPE_CHECKING there
+    assert "stream" in engine_edges(ENGINE / "load.py")  # `from . import stream as streaming`
+
+
+@pytest.mark.parametrize("path", modules(), ids=relative)
+def test_every_module_is_in_the_table(path: Path) -> None:
+    assert row_of(module_name(path), table()) is not None, (
+        f"{relative(path)} is not in docs/architecture.md: add a row saying what it owns and may import")
+
+
+@pytest.mark.parametrize("path", modules(), ids=relative)
+def test_modules_import_only_what_the_table_allows(path: Path) -> None:
+    rows = table()
+    name = module_name(path)
+    row = row_of(name, rows)
+    assert row is not None
+    if row.anything:
+        return
+    own = set(row.modules)
+    wrong = {m for m in engine_edges(path) if not any(m == a or m.startswith(a + ".") for a in row.allowed)
+             and row_of(m, rows) is not row
+             and not any(m == p or m.startswith(p + ".") for p in row.packages) and m not in own}
+    assert not wrong, f"{relative(path)} imports {sorted(wrong)}; docs/architecture.md allows {sorted(row.allowed)}"
+    if row.stdlib_only:
+        third = {r for r in imported_roots(path) if r not in sys.stdlib_module_names
+                 and r not in ("__future__", "engine") and r not in row.third_party}
+        assert not third, f"{relative(path)} imports {sorted(third)}; its row says stdlib only"
+
+
+def test_the_rows_import_each_other_without_a_cycle() -> None:
+    rows = table()
+    index = {id(row): number for number, row in enumerate(rows)}
+    graph: dict[int, set[int]] = {number: set() for number in range(len(rows))}
+    for path in modules():
+        source = row_of(module_name(path), rows)
+        if source is None or source.anything:
+            continue
+        for target in engine_edges(path):
+            row = row_of(target, rows)
+            if row is not None and row is not source and not row.anything:
+                graph[index[id(source)]].add(index[id(row)])
+    cycle = _find_cycle(graph)
+    names = [" ".join(rows[n].modules) for n in cycle]
+    assert not cycle, "import cycle between rows of docs/architecture.md: " + " → ".join(names)
+
+
+def _find_cycle(graph: dict[int, set[int]]) -> list[int]:
+    """A cycle as a list of nodes (first repeated at the end), or [] — iterative depth-first search."""
+    state: dict[int, int] = {}
+    for start in graph:
+        if start in state:
+            continue
+        stack: list[tuple[int, Iterator[int]]] = [(start, iter(sorted(graph[start])))]
+        path = [start]
+        state[start] = 1
+        while stack:
+            node, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                state[node] = 2
+                stack.pop()
+                path.pop()
+            elif state.get(child) == 1:
+                return path[path.index(child):] + [child]
+            elif child not in state:
+                state[child] = 1
+                stack.append((child, iter(sorted(graph[child]))))
+                path.append(child)
+    return []
+
+
+def test_the_cycle_finder_finds_cycles() -> None:
+    assert _find_cycle({0: {1}, 1: {2}, 2: {0}}) == [0, 1, 2, 0]
+    assert _find_cycle({0: {1}, 1: {2}, 2: set()}) == []

@@ -252,3 +252,13 @@ def test_pytest_plugin_takes_postman_openapi(pytester: pytest.Pytester, server) 
                                            "-p", "no:faker")
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(["*/id: expected integer, got string (user.yaml#/User/properties/id/type)*"])
+
+
+def test_date_time_is_checked_as_rfc_3339(tmp_path) -> None:
+    from engine.openapi import _format_checker
+
+    checker = _format_checker()
+    assert checker.conforms("2024-02-29T10:00:00Z", "date-time")
+    assert checker.conforms("2024-02-29T10:00:00.5+02:00", "date-time")
+    assert not checker.conforms("2023-02-29T10:00:00Z", "date-time")
+    assert not checker.conforms("yesterday", "date-time")

@@ -8,6 +8,7 @@ fails it. Known failures carry the same mark everywhere.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -25,8 +26,8 @@ def undocumented(write_collection, server, code: int = 200) -> Path:
 
 
 def reports(tmp_path: Path) -> list[object]:
-    return ["-r", "cli,json,junit", "--reporter-json-export", tmp_path / "r.json",
-            "--reporter-junit-export", tmp_path / "r.xml"]
+    return ["-r", "cli,json,junit,html", "--reporter-json-export", tmp_path / "r.json",
+            "--reporter-junit-export", tmp_path / "r.xml", "--reporter-html-export", tmp_path / "r.html"]
 
 
 # ---------------------------------------------------------------- the result types
@@ -71,6 +72,9 @@ def test_an_undocumented_200_is_unchecked_in_every_report_and_exits_0(server, cl
     (skipped,) = case.result
     assert isinstance(skipped, Skipped) and "documents no responses" in skipped.message
     assert suite.skipped == 1 and suite.failures == 0
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert re.search(r'class="card unchecked" data-outcome="unchecked"><b>1</b>unchecked', page)
+    assert '"outcome":"unchecked"' in page and '"state":"unchecked","mark":"?"' in page
 
 
 def test_a_server_error_on_an_undocumented_item_fails(server, cli, write_collection, tmp_path) -> None:

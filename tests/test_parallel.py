@@ -154,3 +154,24 @@ def test_pytest_runs_setup_items_as_session_fixtures(pytester: pytest.Pytester, 
                                            *extra, "-p", "no:hypothesispytest", "-p", "no:faker")
     expected = 8 if "Me" in extra else 9  # -k Me deselects Login: it still runs, as the session fixture
     result.assert_outcomes(passed=expected)
+
+
+def test_a_folder_snapshot_keeps_every_setting_of_the_scopes() -> None:
+    from dataclasses import fields
+
+    from engine.variables import Scopes
+
+    scopes = Scopes.build(cli={"a": "1"}, compat=True)
+    scopes.secret_names.add("a")
+    copy = scopes.snapshot()
+    for spec in fields(Scopes):  # a field added to Scopes later must reach the copy too
+        assert getattr(copy, spec.name) == getattr(scopes, spec.name), spec.name
+    copy.layers["cli"]["a"] = "2"
+    assert scopes.layers["cli"]["a"] == "1"
+
+
+def test_pytest_names_a_misspelt_setup_once(pytester: pytest.Pytester, pytest_collection: Path) -> None:
+    result = pytester.runpytest_subprocess("--postman", pytest_collection.name, "--postman-setup", "Logn",
+                                           "-p", "no:hypothesispytest", "-p", "no:faker")
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(["*no folder or item matches 'Logn'*", "*did you mean 'Login'*"])

@@ -203,3 +203,15 @@ def test_summary_names_items_that_never_ran(server, write_collection, cli) -> No
     assert "2 item runs never ran: the run stopped (--bail)" in out
     assert "  - I1" in out and "  - I2" in out
     assert re.search(r"response time min \d+ · avg \d+ · p95 \d+ · max \d+ ms", out)
+
+
+def test_json_report_lists_what_never_ran(server, write_collection, cli, tmp_path: Path) -> None:
+    server.route("/bad", 500, "no")
+    path = write_collection([make_item(f"I{n}", "GET", f"{server.url}/bad", responses=[example(200, "ok")])
+                             for n in range(3)])
+    report = tmp_path / "r.json"
+    cli("run", path, "--bail", "-r", "json", "--reporter-json-export", report)
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["not_run"] == {"reason": "--bail", "items": [{"item": "I1", "iteration": 0},
+                                                             {"item": "I2", "iteration": 0}]}
+    assert data["summary"]["total"] == 1

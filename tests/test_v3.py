@@ -162,6 +162,7 @@ def test_formdata_and_file_bodies(tmp_path: Path, server) -> None:
     assert b'name="meta"' in form.body and b"application/json" in form.body and b'{"n": 1}' in form.body
     assert b'name="upload"' in form.body and b"\x00\x01bytes" in form.body and b'name="skip"' not in form.body
     assert raw.body == b"\x00\x01bytes"
+    assert raw.header("Content-Type") == "application/octet-stream"  # from the extension, as the Postman CLI does
     assert empty.body == b""
 
 
@@ -451,6 +452,11 @@ def test_a_project_folder_runs_every_collection_or_the_one_named(workspace: Path
     assert [r.path for r in server.requests] == ["/orders"]
     code, _, err = run_cli("run", workspace, "--collection", "Userz")
     assert code == 2 and "did you mean 'Users'" in err
+    (workspace / "postman/collections/Users/.resources/definition.yaml").write_text(
+        "$kind: collection\nvariables:\n  baseUrl: http://127.0.0.1:9\n", encoding="utf-8")
+    code, _, err = run_cli("run", workspace)
+    assert code == 2 and "'Orders' and 'Users' give the variable 'baseUrl' different values" in err
+    assert "--collection NAME" in err
 
 
 def test_item_and_folder_selection_use_display_names(workspace: Path, server) -> None:
@@ -576,3 +582,39 @@ def test_a_bad_file_of_a_large_collection_is_that_items_error(tmp_path: Path, se
     assert "r3.request.yaml:6:8" in out and "headers/X-A" in out
     assert sorted(r.path for r in server.requests) == ["/0", "/1", "/2", "/4", "/5"]
     assert run_cli("validate", root)[0] == 2  # validate reads every file in full
+
+
+def test_descriptions_ids_graphql_requests_and_yml_examples(tmp_path: Path, server) -> None:
+    root = tree(tmp_path / "C", {
+        ".resources/definition.yaml": "$kind: collection\nname: Described\ndescription: |-\n  Line one.\n  Line two.\n",
+        "F/.resources/definition.yml": "$kind: collection\nname: Folder F\ndescription: In the folder.\n",
+        "F/q.request.yaml": f"""$kind: graphql-request
+id: 6512ab
+url: '{server.url}/graphql'
+query: '{{ me {{ id }} }}'
+variables: '{{"n": 1}}'
+description: Asks who I am.
+""",
+        "F/.resources/q.resources/examples/ok.example.yml": (
+            "$kind: http-example\nresponse:\n  statusCode: 200\n  statusText: OK\n  body: {type: json, content: '{}'}\n"),
+    })
+    collection = load_collection(root)
+    assert collection.description == "Line one.\nLine two."
+    (folder,) = collection.items
+    assert isinstance(folder, Folder) and (folder.name, folder.description) == ("Folder F", "In the folder.")
+    (located,) = list(collection.walk())
+    assert located.item.id == "6512ab" and located.item.request.description == "Asks who I am."
+    assert [r.code for r in located.item.responses] == [200]
+    server.route("/graphql", 200, body='{"data": {}}', headers={"Content-Type": "application/json"})
+    code, out, err = run_cli("run", root, "--item", "6512ab")
+    received = server.only()
+    assert received.method == "POST" and json.loads(received.body) == {"query": "{ me { id } }", "variables": {"n": 1}}
+    assert code == 0, out + err
+
+
+def test_a_yml_environment_and_a_v2_json_environment_both_load(tmp_path: Path) -> None:
+    yml = tree(tmp_path, {"Dev.environment.yml": "name: Dev\nvalues:\n  - key: a\n    value: 007\n    enabled: false\n"
+                                                  "  - key: b\n    value: 1.0\n"})
+    env = load_environment(yml / "Dev.environment.yml")
+    assert [(p.key, p.value) for p in env.values] == [("b", "1.0")] and [p.key for p in env.disabled] == ["a"]
+    assert env.disabled[0].value == "007"

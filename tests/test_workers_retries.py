@@ -269,7 +269,7 @@ def test_an_exception_inside_a_worker_reaches_the_caller(server, write_collectio
 def test_retry_after_is_read_as_seconds_or_as_an_http_date() -> None:
     import email.utils
 
-    from engine.runner import _retry_after_seconds
+    from engine.retry import retry_after_seconds as _retry_after_seconds
 
     assert _retry_after_seconds("7") == 7.0
     assert _retry_after_seconds(None) is None and _retry_after_seconds("soon") is None

@@ -24,6 +24,9 @@ class JsonReporter:
         self.out: AtomicWriter | None = None
         self.count = 0
         self.script_requests = {"total": 0, "sent": 0, "errors": 0}
+        self.planned: tuple[str, ...] = ()
+        self.iterations = 1
+        self.done: set[tuple[str, int]] = set()
 
     def handle(self, event: object) -> None:
         if isinstance(event, RunStarted):
@@ -31,6 +34,7 @@ class JsonReporter:
             collection = {"name": event.collection, "source": event.source, "iterations": event.iterations}
             self.out.write('{\n  "collection": ' + json.dumps(collection, ensure_ascii=False) + ',\n  "results": [')
             self.count = 0
+            self.planned, self.iterations, self.done = event.planned, event.iterations, set()
         elif isinstance(event, ItemFinished) and self.out is not None:
             self.out.write(("," if self.count else "") + "\n    ")
             self.out.write(json.dumps(result_dict(event.result, self.redactor, full_bodies=self.full_bodies),
@@ -42,11 +46,21 @@ class JsonReporter:
                     self.script_requests["sent"] += 1
                 elif made.error:
                     self.script_requests["errors"] += 1
+            self.done.add((event.result.item, event.result.iteration))
         elif isinstance(event, RunFinished) and self.out is not None:
             summary: dict[str, Any] = dict(event.summary.as_dict())
             if self.script_requests["total"]:
                 summary["sendRequests"] = dict(self.script_requests)
-            self.out.write(("\n  " if self.count else "") + "],\n  \"summary\": " + json.dumps(summary))
+            # what was selected but never ran (--bail, Ctrl-C, setNextRequest), so totals add up
+            missing = [{"item": path, "iteration": i} for i in range(self.iterations) for path in self.planned
+                       if (path, i) not in self.done]
+            if missing:
+                self.out.write(("\n  " if self.count else "") + "],\n  \"not_run\": " + json.dumps(
+                    {"reason": event.stopped_by or "setNextRequest", "items": missing}, ensure_ascii=False))
+                self.count = 0
+                self.out.write(',\n  "summary": ' + json.dumps(summary))
+            else:
+                self.out.write(("\n  " if self.count else "") + "],\n  \"summary\": " + json.dumps(summary))
             self.out.write(f',\n  "duration_ms": {round(event.duration_ms, 1)},\n  "interrupted": '
                            f'{json.dumps(event.interrupted)}\n}}\n')
             self.out.commit()

@@ -66,7 +66,8 @@ class JunitReporter:
             out.abort()
             raise
         finally:
-            self.cases.close()
+            if self.cases is not None:
+                self.cases.close()
             self.cases = None
 
     def _case(self, suite: ET.Element, result: ItemResult) -> None:

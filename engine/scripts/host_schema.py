@@ -135,7 +135,8 @@ def _build(schema_json: str, extra_json: str, default_draft: str) -> Any:
 
     schema = json.loads(schema_json)
     extra: dict[str, Any] = json.loads(extra_json)
-    drafts = {"4": jsonschema.Draft4Validator, "6": jsonschema.Draft6Validator, "7": jsonschema.Draft7Validator}
+    drafts: dict[str, Any] = {"4": jsonschema.Draft4Validator, "6": jsonschema.Draft6Validator,
+                              "7": jsonschema.Draft7Validator}
     cls = drafts[default_draft[0]]
     if isinstance(schema, dict) and isinstance(schema.get("$schema"), str):
         found = jsonschema.validators.validator_for(schema, default=cls)

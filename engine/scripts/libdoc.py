@@ -16,7 +16,7 @@ DOC = Path(__file__).resolve().parents[2] / "docs" / "scripts-libraries.md"
 
 
 def table() -> dict[str, Any]:
-    text = resources.files(__package__).joinpath("lib", "index.json").read_text(encoding="utf-8")
+    text = resources.files(__package__).joinpath("lib").joinpath("index.json").read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
 

@@ -352,7 +352,7 @@ def _module_files() -> tuple[str, ...]:
 @functools.lru_cache(maxsize=1)
 def _module_index() -> str:
     """lib/index.json plus the module file names, as JSON text for require.js."""
-    index = json.loads(resources.files(__package__).joinpath("lib", "index.json").read_text(encoding="utf-8"))
+    index = json.loads(resources.files(__package__).joinpath("lib").joinpath("index.json").read_text(encoding="utf-8"))
     index["files"] = list(_module_files())
     return json.dumps(index)
 
@@ -361,7 +361,7 @@ def _module_index() -> str:
 def _module_source(name: str) -> str | None:
     if name not in _module_files():
         return None
-    return resources.files(__package__).joinpath("lib", f"{name}.js").read_text(encoding="utf-8")
+    return resources.files(__package__).joinpath("lib").joinpath(f"{name}.js").read_text(encoding="utf-8")
 
 
 def _host_call(name: str, args_json: str) -> str:
