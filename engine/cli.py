@@ -44,6 +44,16 @@ _EPILOGS = {
   postman-replay run collection.json --folder Users --env-var token=abc -r cli,junit --reporter-junit-export junit.xml
   postman-replay run collection.json --mock --strict -q
 """,
+    "load": """examples:
+  postman-replay load collection.json -e staging.json --users 20 --spawn-rate 5 --run-time 1m
+  postman-replay load collection.json --folder Orders --users 50 --run-time 5m --p95 300 --html load.html
+  postman-replay load collection.json --master --expect-workers 2 --users 100 --run-time 10m
+  postman-replay load collection.json --worker --master-host 10.0.0.5
+""",
+    "locustfile": """examples:
+  postman-replay locustfile collection.json -e staging.json --folder Orders > locustfile.py
+  locust -f locustfile.py --headless --users 50 --spawn-rate 10 --run-time 5m
+""",
     "curl": """examples:
   postman-replay curl collection.json --item "Users/Get user" -e staging.json
   postman-replay curl collection.json --item "Get user" --format python
@@ -107,6 +117,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                        "cannot hold", "the collection to convert (v2.1 JSON file or v3 folder)", only)
     convert.add_argument("--to", required=True, choices=("v3", "v2.1"), help="the format to write")
     convert.add_argument("out", metavar="OUT", help="v3: a new directory; v2.1: a JSON file")
+    _command(commands, "load", "replay the items as load on Locust: users, statistics, --master/--worker",
+             COLLECTION_HELP)
+    _command(commands, "locustfile", "print a locustfile that replays the items, for running `locust` yourself",
+             COLLECTION_HELP)
     return parser
 
 
@@ -614,6 +628,22 @@ def cmd_convert(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> i
     return ExitCode.OK
 
 
+# ---------------------------------------------------------------- load, locustfile
+
+
+def cmd_load(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
+    from .loadtest import load_command
+
+    return load_command(args, stdout, stderr)
+
+
+def cmd_locustfile(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
+    from .loadtest import locustfile_text
+
+    stdout.write(locustfile_text(args))
+    return ExitCode.OK
+
+
 def _load_notes(collection: Any, stderr: IO[str]) -> None:
     """What loading noticed that is not an error: said once, before anything runs."""
     for note in getattr(collection, "notes", ()):
@@ -621,7 +651,7 @@ def _load_notes(collection: Any, stderr: IO[str]) -> None:
 
 
 _COMMANDS = {"run": cmd_run, "list": cmd_list, "curl": cmd_curl, "validate": cmd_validate, "mock": cmd_mock,
-             "convert": cmd_convert}
+             "convert": cmd_convert, "load": cmd_load, "locustfile": cmd_locustfile}
 
 
 def entry() -> None:

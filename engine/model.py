@@ -295,6 +295,13 @@ class PreparedRequest:
     secret_headers: frozenset[str] = field(default_factory=frozenset)  # apikey header names
     secret_query: frozenset[str] = field(default_factory=frozenset)  # apikey/token query names
     compat: tuple[CompatNote, ...] = ()  # what --compat newman let through
+    # where send puts what postman-runtime adds itself: the body mode (a urlencoded/formdata
+    # Content-Type goes after the system headers, a file's after Content-Length), whether the
+    # Content-Type in `headers` is the one the body implied, and protocolProfileBehavior's
+    # disabledSystemHeaders (the names whose value is truthy, as written)
+    body_mode: str | None = None
+    implicit_content_type: bool = False
+    disabled_system_headers: frozenset[str] = field(default_factory=frozenset)
 
     def header(self, name: str) -> str | None:
         return header_value(self.headers, name)

@@ -130,6 +130,11 @@ class Pipeline:
                 f"setNextRequest({target}) is ignored: each item runs on its own here",))
         return result
 
+    def execute_step(self, located: Located, scopes: Scopes, iteration: int, count: int = 1) -> tuple[ItemResult, object]:
+        """One item as a sequential run executes it (the load replay's users call this): the result,
+        and the setNextRequest target (Ellipsis: carry on; None: end of the pass)."""
+        return self._execute(located, scopes, iteration, count)
+
     def _execute(self, located: Located, scopes: Scopes, iteration: int, count: int) -> tuple[ItemResult, object]:
         """The result, and where a script asked the run to go next (Ellipsis: carry on). Under
         --compat newman the result carries what that mode let through, and an item whose
