@@ -488,8 +488,16 @@ def cmd_validate(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> 
     set_by_scripts = _names_set_by_scripts(collection)
     blocked = 0
     lines = []
+    script_lines, by_item = _script_problems(collection)
+    lines += script_lines
+    blocked += len(script_lines)
     loose = 0
     for located in located_all:
+        if located.path in by_item:  # its own scripts would fail: listed with every reason
+            blocked += 1
+            lines.append(f"✗ {located.path}\n    " + "\n    ".join(by_item[located.path]) +
+                         "\n    fix: correct the script, or remove what the sandbox does not provide")
+            continue
         try:
             prepared = resolve(located, collection, scopes, resolve_options, dynamic=lambda name: "x")
             # what --compat newman lets through, item by item (a name a script sets is no deviation)
@@ -537,6 +545,40 @@ def _names_set_by_scripts(collection: Any) -> set[str]:
     from .scripting import variables_set_by_scripts
 
     return set(variables_set_by_scripts(collection))
+
+
+def _script_problems(collection: Any) -> tuple[list[str], dict[str, list[str]]]:
+    """Scripts that would fail: collection/folder ones as their own entries, items' under the item."""
+    if not any(True for _ in _all_scripts(collection)):
+        return [], {}
+    try:
+        from .scripting import script_problems
+
+        problems = script_problems(collection)
+    except ImportError:  # no JavaScript engine installed: runs would say so; nothing to check here
+        return [], {}
+    shared: dict[str, list[str]] = {}
+    by_item: dict[str, list[str]] = {}
+    for problem in problems:
+        if problem.item_path is not None:
+            by_item.setdefault(problem.item_path, []).append(str(problem))
+        else:
+            shared.setdefault(problem.owner, []).append(str(problem))
+    lines = [f"✗ scripts of {owner}\n    " + "\n    ".join(found) +
+             "\n    fix: correct the script; every item under it would fail" for owner, found in shared.items()]
+    return lines, by_item
+
+
+def _all_scripts(collection: Any) -> Any:
+    from .model import Folder
+
+    yield from collection.events
+    stack = list(collection.items)
+    while stack:
+        node = stack.pop()
+        yield from node.events
+        if isinstance(node, Folder):
+            stack.extend(node.items)
 
 
 # ---------------------------------------------------------------- mock
