@@ -1,23 +1,23 @@
 """Run the script corpus with Newman and with postman-replay; compare what the server saw and the tests.
 
-    /work/venv/bin/python benchmarks/compare_newman.py [--newman PATH/TO/newman.js] [--show]
+    python benchmarks/compare_newman.py [--newman PATH/TO/newman.js] [--show] [--only NAME]
 
-Newman is not a dependency: install it where you like, e.g.
+Newman is not a dependency. The script looks for Newman 6.2.2 (--newman, $NEWMAN, a cache
+directory outside the repository: $POSTMAN_REPLAY_CACHE or ~/.cache/postman-replay/newman-6.2.2)
+and, when it is missing, installs it there with `npm install --prefix`. Without node or npm it
+says so and exits 0: the comparison is informative, not a CI requirement.
 
-    npm install --prefix /tmp/newman newman
-
-and the script finds /tmp/newman/node_modules/newman/bin/newman.js (or pass --newman). Without
-node or Newman it says so and exits 0: the comparison is informative, not a CI requirement.
-
-For every corpus collection (tests/script_corpus/make_corpus.py) both runners replay against the
-same recording loopback server; the script then compares, in order,
+The collections: the script corpus (tests/script_corpus/make_corpus.py) and the fidelity set
+(tests/script_corpus/fidelity.py: one collection per sandbox library and per pm API area). Both
+runners replay each against the same recording loopback server; the script then compares, in order,
 
 - the requests the server received: method, path and query, key headers (Authorization,
   Content-Type, every X-* header) and the JSON body, and
 - the test results: (item, test name, passed) for each `pm.test` / `tests[...]`.
 
-It prints an agreement table and, with --show, every difference. Exit code 0 unless the script
-itself breaks; disagreements are reported, not fatal.
+It prints an agreement table, the agreement per assertion (matched by item, test name and
+occurrence), and every assertion on which the two disagree. Exit code 0 unless the script itself
+breaks; disagreements are reported, not fatal.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
+from script_corpus.fidelity import FIDELITY  # noqa: E402
 from script_corpus.make_corpus import (  # noqa: E402
     CorpusServer,
     Received,
@@ -52,7 +53,8 @@ from script_corpus.make_corpus import (  # noqa: E402
 
 from script_corpus.js_libraries import CASES as JS_LIBRARY_CASES  # noqa: E402
 
-DEFAULT_NEWMAN = Path("/tmp/newman/node_modules/newman/bin/newman.js")
+NEWMAN_VERSION = "6.2.2"
+KNOWN_NEWMAN = (Path("/work/tools/node_modules/newman/bin/newman.js"),)
 KEY_HEADERS = ("authorization", "content-type")
 
 
@@ -96,7 +98,7 @@ CASES = [
     Case("setNextRequest loop", next_request_loop),
     Case("jsonSchema pass/fail", json_schema),
     Case("pre-request + sendRequest", prerequest_and_send_request),
-]
+] + [Case(name, build) for name, build in FIDELITY.items()]
 CASES += [Case(name, build) for name, build in JS_LIBRARY_CASES]
 
 
@@ -132,6 +134,11 @@ def run_newman(newman: Path, path: Path, base_url: str, data: Path | None, work:
         side.problem = (done.stderr or done.stdout).strip()[-500:]
         return side
     document = json.loads(report.read_text(encoding="utf-8"))
+    for failure in document["run"].get("failures") or []:
+        error = failure.get("error") or {}
+        if error.get("name") != "AssertionError" and not str(failure.get("at", "")).startswith("assertion"):
+            where = (failure.get("source") or {}).get("name", "")
+            side.problem += f"{where}: {error.get('name')}: {error.get('message')} ({failure.get('at')})\n"
     seen = set()
     for execution in document["run"]["executions"]:
         # Newman's JSON reporter lists an item twice when its script calls pm.sendRequest (same
@@ -179,33 +186,71 @@ def agreement(ours: list, theirs: list) -> tuple[int, int]:
     return same, max(len(ours), len(theirs))
 
 
-def find_newman(given: str | None) -> Path | None:
+def cache_dir() -> Path:
+    import os
+
+    base = os.environ.get("POSTMAN_REPLAY_CACHE") or str(Path.home() / ".cache" / "postman-replay")
+    return Path(base) / f"newman-{NEWMAN_VERSION}"
+
+
+def find_newman(given: str | None) -> tuple[Path | None, str]:
+    """newman.js, installing Newman into the cache directory when it is nowhere; or why not."""
+    import os
+
     if shutil.which("node") is None:
-        return None
-    candidate = Path(given) if given else DEFAULT_NEWMAN
-    return candidate if candidate.is_file() else None
+        return None, "node is not installed"
+    for candidate in [Path(given)] if given else [Path(p) for p in filter(None, [os.environ.get("NEWMAN")])] + [
+            *KNOWN_NEWMAN, cache_dir() / "node_modules" / "newman" / "bin" / "newman.js"]:
+        if candidate.is_file():
+            return candidate, ""
+    if given:
+        return None, f"{given} does not exist"
+    npm = shutil.which("npm")
+    if npm is None:
+        return None, "Newman is not installed and npm is not available to install it"
+    target = cache_dir()
+    target.mkdir(parents=True, exist_ok=True)
+    print(f"installing newman@{NEWMAN_VERSION} into {target} ...", flush=True)
+    done = subprocess.run([npm, "install", "--prefix", str(target), "--no-audit", "--no-fund",
+                           f"newman@{NEWMAN_VERSION}"], capture_output=True, text=True, timeout=600)
+    installed = target / "node_modules" / "newman" / "bin" / "newman.js"
+    if done.returncode != 0 or not installed.is_file():
+        return None, "npm could not install Newman: " + (done.stderr or done.stdout).strip()[-300:]
+    return installed, ""
+
+
+def keyed(tests: list[tuple]) -> dict[tuple, bool]:
+    """(item, test name, n-th occurrence) → passed: assertions matched by name, not by position."""
+    seen: dict[tuple, int] = {}
+    out = {}
+    for name, test, passed in tests:
+        n = seen[(name, test)] = seen.get((name, test), 0) + 1
+        out[(name, test, n)] = passed
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--newman", help=f"path to newman.js (default {DEFAULT_NEWMAN})")
-    parser.add_argument("--show", action="store_true", help="print every difference")
+    parser.add_argument("--newman", help="path to newman.js (default: found or installed, see above)")
+    parser.add_argument("--show", action="store_true", help="print every difference, requests too")
+    parser.add_argument("--only", action="append", default=[], help="only the collections whose name contains this")
     args = parser.parse_args(argv)
 
-    newman = find_newman(args.newman)
+    newman, why = find_newman(args.newman)
     if newman is None:
-        print("Newman is not available (need `node` and newman.js; try "
-              "`npm install --prefix /tmp/newman newman`); nothing compared.")
+        print(f"skipped: {why}; nothing compared.")
         return 0
     version = subprocess.run(["node", str(newman), "--version"], capture_output=True, text=True).stdout.strip()
-    print(f"newman {version} vs postman-replay, {len(CASES)} collections\n")
+    cases = [c for c in CASES if not args.only or any(o.lower() in c.name.lower() for o in args.only)]
+    print(f"newman {version} vs postman-replay, {len(cases)} collections\n")
 
     rows = []
     details = []
+    disagreements: list[str] = []
     totals = [0, 0, 0, 0]
     with CorpusServer() as server, tempfile.TemporaryDirectory(prefix="compare-newman-") as tmp:
         work = Path(tmp)
-        for case in CASES:
+        for case in cases:
             path = work / "collection.json"
             path.write_text(json.dumps(case.build()), encoding="utf-8")
             data = None
@@ -220,38 +265,45 @@ def main(argv: list[str] | None = None) -> int:
             ours.requests = [request_key(r) for r in server.requests]
 
             req_same, req_total = agreement(ours.requests, theirs.requests)
-            test_same, test_total = agreement(ours.tests, theirs.tests)
-            totals = [totals[0] + req_same, totals[1] + req_total, totals[2] + test_same, totals[3] + test_total]
+            mine, newmans = keyed(ours.tests), keyed(theirs.tests)
+            keys = list(dict.fromkeys([*newmans, *mine]))
+            same = [k for k in keys if k in mine and k in newmans and mine[k] == newmans[k]]
+            for k in keys:
+                if k not in same:
+                    show = lambda side: "missing" if k not in side else ("passed" if side[k] else "failed")  # noqa: E731
+                    disagreements.append(f"{case.name} › {k[0]} › {k[1]}: postman-replay {show(mine)}, newman {show(newmans)}")
+            totals = [totals[0] + req_same, totals[1] + req_total, totals[2] + len(same), totals[3] + len(keys)]
             exit_same = (ours.exit_code == 0) == (theirs.exit_code == 0)
-            verdict = "agree" if (req_same == req_total and test_same == test_total and exit_same) else "DIFFER"
-            rows.append((case.name, f"{req_same}/{req_total}", f"{test_same}/{test_total}",
+            verdict = "agree" if (req_same == req_total and len(same) == len(keys) and exit_same) else "DIFFER"
+            rows.append((case.name, f"{req_same}/{req_total}", f"{len(same)}/{len(keys)}",
                          f"{ours.exit_code}/{theirs.exit_code}", verdict))
-            if verdict != "agree" or args.show:
-                lines = []
-                for label, a_list, b_list in (("request", ours.requests, theirs.requests), ("test", ours.tests, theirs.tests)):
-                    for index in range(max(len(a_list), len(b_list))):
-                        a = a_list[index] if index < len(a_list) else None
-                        b = b_list[index] if index < len(b_list) else None
-                        if a != b:
-                            lines.append(f"  {label} #{index + 1}\n    postman-replay: {a}\n    newman:         {b}")
-                for who, side in (("postman-replay", ours), ("newman", theirs)):
-                    if side.problem:
-                        lines.append(f"  {who} reported: {side.problem.strip()}")
-                if lines:
-                    details.append(f"{case.name}:\n" + "\n".join(lines))
+            lines = []
+            if args.show:
+                for index in range(max(len(ours.requests), len(theirs.requests))):
+                    a = ours.requests[index] if index < len(ours.requests) else None
+                    b = theirs.requests[index] if index < len(theirs.requests) else None
+                    if a != b:
+                        lines.append(f"  request #{index + 1}\n    postman-replay: {a}\n    newman:         {b}")
+            for who, side in (("postman-replay", ours), ("newman", theirs)):
+                if side.problem:
+                    lines.append(f"  {who} reported: {side.problem.strip()}")
+            if lines:
+                details.append(f"{case.name}:\n" + "\n".join(lines))
 
-    header = ("collection", "requests", "tests", "exit (ours/newman)", "verdict")
+    header = ("collection", "requests", "assertions", "exit (ours/newman)", "verdict")
     widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(len(header))]
     print("  ".join(h.ljust(w) for h, w in zip(header, widths)))
     print("  ".join("-" * w for w in widths))
     for row in rows:
         print("  ".join(str(c).ljust(w) for c, w in zip(row, widths)))
-    print(f"\nrequests agree: {totals[0]}/{totals[1]}; test results agree: {totals[2]}/{totals[3]}; "
+    print(f"\nassertions agree: {totals[2]}/{totals[3]}; requests agree: {totals[0]}/{totals[1]}; "
           f"collections in full agreement: {sum(1 for r in rows if r[-1] == 'agree')}/{len(rows)}")
-    print("(requests compare method, path+query, Authorization, Content-Type, X-* headers and the JSON body;"
-          " tests compare item, name and passed)")
+    print("(assertions are matched by item, test name and occurrence and compare passed/failed; requests compare\n"
+          " method, path+query, Authorization, Content-Type, X-* headers and the JSON body, in order)")
+    if disagreements:
+        print("\nAssertions that disagree:\n  " + "\n  ".join(disagreements))
     if details:
-        print("\nDifferences:\n" + "\n\n".join(details))
+        print("\nNotes:\n" + "\n\n".join(details))
     return 0
 
 

@@ -44,6 +44,16 @@ _EPILOGS = {
   postman-replay run collection.json --folder Users --env-var token=abc -r cli,junit --reporter-junit-export junit.xml
   postman-replay run collection.json --mock --strict -q
 """,
+    "load": """examples:
+  postman-replay load collection.json -e staging.json --users 20 --spawn-rate 5 --run-time 1m
+  postman-replay load collection.json --folder Orders --users 50 --run-time 5m --p95 300 --html load.html
+  postman-replay load collection.json --master --expect-workers 2 --users 100 --run-time 10m
+  postman-replay load collection.json --worker --master-host 10.0.0.5
+""",
+    "locustfile": """examples:
+  postman-replay locustfile collection.json -e staging.json --folder Orders > locustfile.py
+  locust -f locustfile.py --headless --users 50 --spawn-rate 10 --run-time 5m
+""",
     "curl": """examples:
   postman-replay curl collection.json --item "Users/Get user" -e staging.json
   postman-replay curl collection.json --item "Get user" --format python
@@ -107,6 +117,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                        "cannot hold", "the collection to convert (v2.1 JSON file or v3 folder)", only)
     convert.add_argument("--to", required=True, choices=("v3", "v2.1"), help="the format to write")
     convert.add_argument("out", metavar="OUT", help="v3: a new directory; v2.1: a JSON file")
+    _command(commands, "load", "replay the items as load on Locust: users, statistics, --master/--worker",
+             COLLECTION_HELP)
+    _command(commands, "locustfile", "print a locustfile that replays the items, for running `locust` yourself",
+             COLLECTION_HELP)
     return parser
 
 
@@ -477,8 +491,16 @@ def cmd_validate(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> 
     set_by_scripts = _names_set_by_scripts(collection)
     blocked = 0
     lines = []
+    script_lines, by_item = _script_problems(collection)
+    lines += script_lines
+    blocked += len(script_lines)
     loose = 0
     for located in located_all:
+        if located.path in by_item:  # its own scripts would fail: listed with every reason
+            blocked += 1
+            lines.append(f"✗ {located.path}\n    " + "\n    ".join(by_item[located.path]) +
+                         "\n    fix: correct the script, or remove what the sandbox does not provide")
+            continue
         try:
             prepared = resolve(located, collection, scopes, resolve_options, dynamic=lambda name: "x")
             # what --compat newman lets through, item by item (a name a script sets is no deviation)
@@ -528,6 +550,40 @@ def _names_set_by_scripts(collection: Any) -> set[str]:
     return set(variables_set_by_scripts(collection))
 
 
+def _script_problems(collection: Any) -> tuple[list[str], dict[str, list[str]]]:
+    """Scripts that would fail: collection/folder ones as their own entries, items' under the item."""
+    if not any(True for _ in _all_scripts(collection)):
+        return [], {}
+    try:
+        from .scripting import script_problems
+
+        problems = script_problems(collection)
+    except ImportError:  # no JavaScript engine installed: runs would say so; nothing to check here
+        return [], {}
+    shared: dict[str, list[str]] = {}
+    by_item: dict[str, list[str]] = {}
+    for problem in problems:
+        if problem.item_path is not None:
+            by_item.setdefault(problem.item_path, []).append(str(problem))
+        else:
+            shared.setdefault(problem.owner, []).append(str(problem))
+    lines = [f"✗ scripts of {owner}\n    " + "\n    ".join(found) +
+             "\n    fix: correct the script; every item under it would fail" for owner, found in shared.items()]
+    return lines, by_item
+
+
+def _all_scripts(collection: Any) -> Any:
+    from .model import Folder
+
+    yield from collection.events
+    stack = list(collection.items)
+    while stack:
+        node = stack.pop()
+        yield from node.events
+        if isinstance(node, Folder):
+            stack.extend(node.items)
+
+
 # ---------------------------------------------------------------- mock
 
 
@@ -575,6 +631,22 @@ def cmd_convert(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> i
     return ExitCode.OK
 
 
+# ---------------------------------------------------------------- load, locustfile
+
+
+def cmd_load(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
+    from .loadtest import load_command
+
+    return load_command(args, stdout, stderr)
+
+
+def cmd_locustfile(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
+    from .loadtest import locustfile_text
+
+    stdout.write(locustfile_text(args))
+    return ExitCode.OK
+
+
 def _load_notes(collection: Any, stderr: IO[str]) -> None:
     """What loading noticed that is not an error: said once, before anything runs."""
     for note in getattr(collection, "notes", ()):
@@ -582,7 +654,7 @@ def _load_notes(collection: Any, stderr: IO[str]) -> None:
 
 
 _COMMANDS = {"run": cmd_run, "list": cmd_list, "curl": cmd_curl, "validate": cmd_validate, "mock": cmd_mock,
-             "convert": cmd_convert}
+             "convert": cmd_convert, "load": cmd_load, "locustfile": cmd_locustfile}
 
 
 _startup_gc_off = False

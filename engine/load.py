@@ -519,8 +519,8 @@ class Reader:
             language = as_text(_field(options["raw"], "language", pointer + "/options/raw", TEXT)) or None
         graphql = _field(raw, "graphql", pointer, OBJECT_OR_NULL) or {}
         variables = _field(graphql, "variables", pointer + "/graphql", (str, dict, type(None)))
-        if isinstance(variables, dict):
-            variables = json.dumps(variables)
+        if isinstance(variables, dict):  # as JSON.stringify writes it, which is what Newman sends
+            variables = json.dumps(variables, separators=(",", ":"), ensure_ascii=False)
         file = _field(raw, "file", pointer, OBJECT_OR_NULL) or {}
         return Body(
             mode=mode,

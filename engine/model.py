@@ -295,6 +295,13 @@ class PreparedRequest:
     secret_headers: frozenset[str] = field(default_factory=frozenset)  # apikey header names
     secret_query: frozenset[str] = field(default_factory=frozenset)  # apikey/token query names
     compat: tuple[CompatNote, ...] = ()  # what --compat newman let through
+    # where send puts what postman-runtime adds itself: the body mode (a urlencoded/formdata
+    # Content-Type goes after the system headers, a file's after Content-Length), whether the
+    # Content-Type in `headers` is the one the body implied, and protocolProfileBehavior's
+    # disabledSystemHeaders (the names whose value is truthy, as written)
+    body_mode: str | None = None
+    implicit_content_type: bool = False
+    disabled_system_headers: frozenset[str] = field(default_factory=frozenset)
 
     def header(self, name: str) -> str | None:
         return header_value(self.headers, name)
@@ -376,6 +383,19 @@ class CheckResult:
         return self.state in ("passed", "failed", "known-failure")
 
 
+@dataclass(frozen=True, slots=True)
+class ScriptRequest:
+    """One `pm.sendRequest` call of an item's scripts: the request as resolved (None when it could
+    not be built), what came back, or why nothing did. Reported under its item like the item's own."""
+
+    event: str  # "prerequest" or "test"
+    url: str  # as the script gave it, for when `request` is None
+    request: PreparedRequest | None = None
+    response: Response | None = None
+    error: str | None = None
+    sent: bool = False
+
+
 def outcome_of(checks: "tuple[CheckResult, ...] | list[CheckResult]") -> Outcome:
     """An item that ran: failed when a check counts as a failure; unchecked when nothing at all
     was compared (the item documents no responses and has no other check); passed otherwise."""
@@ -402,6 +422,7 @@ class ItemResult:
     console: tuple[str, ...] = ()
     attempts: int = 1
     name: str = ""
+    script_requests: tuple[ScriptRequest, ...] = ()  # pm.sendRequest calls, in order
     compat: tuple[CompatNote, ...] = ()  # what --compat newman let through on this item
 
     @property

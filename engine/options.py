@@ -9,6 +9,7 @@ importing this module stays as light as importing the command line.
 from __future__ import annotations
 
 import argparse
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Mapping
@@ -50,6 +51,47 @@ def port(text: str) -> int:
     value = whole(text)
     if value > 65535:
         raise argparse.ArgumentTypeError(f"a port is 0 to 65535, got '{text}'")
+    return value
+
+
+def positive(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got '{text}'") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"expected a number > 0, got '{text}'")
+    return value
+
+
+def ratio(text: str) -> float:
+    """`0.05` or `5%`: a share of the requests, 0 to 1."""
+    raw = text.strip()
+    try:
+        value = float(raw[:-1]) / 100 if raw.endswith("%") else float(raw)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a ratio like 0.05 or 5%, got '{text}'") from None
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"a ratio is 0 to 1 (0% to 100%), got '{text}'")
+    return value
+
+
+_TIMESPAN = re.compile(r"^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$")
+
+
+def timespan(text: str) -> float:
+    """Seconds from `90`, `90s`, `1m30s` or `2h` (Locust's --run-time spellings)."""
+    raw = text.strip().lower()
+    try:
+        value = float(raw)
+    except ValueError:
+        match = _TIMESPAN.match(raw)
+        if not raw or match is None:
+            raise argparse.ArgumentTypeError(f"expected a time like 30, 30s, 5m or 1h30m, got '{text}'") from None
+        hours, minutes, seconds = (int(part or 0) for part in match.groups())
+        value = hours * 3600 + minutes * 60 + seconds
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"expected a time > 0, got '{text}'")
     return value
 
 
@@ -209,10 +251,47 @@ OPTIONS: tuple[Option, ...] = (
     Option(("-v", "--verbose"), "show full request and response headers, pretty bodies and each "
            "pm.sendRequest", action="store_true", plugin=None),
     Option(("-q", "--quiet"), "print only the summary and the failures", action="store_true", plugin=None),
+    # load (Locust): the shape of the load, the verdict, Locust's reports and its distributed mode
+    Option(("--users",), "simulated users, each replaying the selected items in order with its own variables",
+           ("load",), type=at_least_one, default=1, metavar="N"),
+    Option(("--spawn-rate",), "users started per second", ("load",), type=positive, default=1, metavar="R"),
+    Option(("--run-time",), "stop after this long: 30, 30s, 5m, 1h30m (default: until Ctrl-C)", ("load",),
+           type=timespan, metavar="T"),
+    Option(("--think-time",), "pause of each user between two items", ("load",), type=whole, default=0,
+           metavar="MS", unit="ms"),
+    Option(("--fail-ratio",), "exit 1 when the share of failed requests is above this (0.05 or 5%%)", ("load",),
+           type=ratio, default=0, metavar="RATIO"),
+    Option(("--p95",), "exit 1 when an item's 95th percentile response time is above this", ("load",),
+           type=positive, metavar="MS", unit="ms"),
+    Option(("--csv",), "write Locust's CSV statistics to PREFIX_stats.csv, PREFIX_failures.csv, …", ("load",),
+           metavar="PREFIX"),
+    Option(("--html",), "write Locust's HTML report", ("load",), metavar="PATH"),
+    Option(("--master",), "be Locust's master: start the users on the workers that connect, aggregate their "
+           "statistics", ("load",), "store_true"),
+    Option(("--expect-workers",), "with --master: start when this many workers are connected", ("load",),
+           type=at_least_one, default=1, metavar="N"),
+    Option(("--master-bind-host",), "with --master: the interface workers connect to (default: all)",
+           ("load",), default="*", metavar="HOST"),
+    Option(("--master-bind-port",), "with --master: the port workers connect to", ("load",), type=port,
+           default=5557, metavar="PORT"),
+    Option(("--worker",), "be a Locust worker: run the users the master starts and report to it", ("load",),
+           "store_true"),
+    Option(("--master-host",), "with --worker: the master's address", ("load",), default="127.0.0.1",
+           metavar="HOST"),
+    Option(("--master-port",), "with --worker: the master's port", ("load",), type=port, default=5557,
+           metavar="PORT"),
 )
+
+# What Locust itself takes when it runs a generated locustfile (`locust -f locustfile.py --users …`):
+# `postman-replay locustfile` writes the engine-side options into the file and leaves these to Locust.
+LOCUST_SIDE = frozenset({"--users", "--spawn-rate", "--run-time", "--fail-ratio", "--p95", "--csv", "--html",
+                         "--master", "--expect-workers", "--master-bind-host", "--master-bind-port", "--worker",
+                         "--master-host", "--master-port"})
 
 
 def for_command(command: str) -> list[Option]:
+    if command == "locustfile":
+        return [option for option in OPTIONS if "load" in option.commands and option.long not in LOCUST_SIDE]
     return [option for option in OPTIONS if command in option.commands]
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import threading
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .auth import effective_auth
 from .auth.grant import Grant, TokenCache, needed_grant
@@ -19,10 +19,13 @@ from .model import (
     Collection,
     CompatNote,
     Exchange,
+    Item,
     ItemResult,
     Located,
     Outcome,
     PreparedRequest,
+    Request,
+    ScriptRequest,
     outcome_of,
 )
 from .redact import Redactor
@@ -127,12 +130,25 @@ class Pipeline:
                 f"setNextRequest({target}) is ignored: each item runs on its own here",))
         return result
 
+    def execute_step(self, located: Located, scopes: Scopes, iteration: int, count: int = 1) -> tuple[ItemResult, object]:
+        """One item as a sequential run executes it (the load replay's users call this): the result,
+        and the setNextRequest target (Ellipsis: carry on; None: end of the pass)."""
+        return self._execute(located, scopes, iteration, count)
+
     def _execute(self, located: Located, scopes: Scopes, iteration: int, count: int) -> tuple[ItemResult, object]:
         """The result, and where a script asked the run to go next (Ellipsis: carry on). Under
         --compat newman the result carries what that mode let through, and an item whose
         pre-request script failed is sent all the same (it still ends as an error)."""
         self._threads.pre_failure = None
+        self._threads.script_requests = []
         result, jump = self._execute_item(located, scopes, iteration, count)
+        made = tuple(self._threads.script_requests)
+        self._threads.script_requests = None
+        if made:  # pm.sendRequest calls, under their item; in a dry run, which ones were not sent
+            unsent = tuple(f"pm.sendRequest {m.request.method} {m.request.url} not sent in a dry run "
+                           "(its callback did not run)" for m in made if m.request is not None and not m.sent
+                           and not m.error)
+            result = replace(result, script_requests=made, notes=result.notes + unsent)
         if not self.options.compat:
             return result, jump
         notes = result.request.compat if result.request is not None else ()
@@ -142,7 +158,7 @@ class Pipeline:
                                  "was sent anyway, as Newman does"),)
             result = replace(result, outcome="error", error=failure.error if not result.error else
                              f"{failure.error}; {result.error}", hint=failure.hint or result.hint,
-                             checks=failure.checks + result.checks)
+                             checks=result.checks)  # the pre-request tests are among them already
         return replace(result, compat=notes), jump
 
     def _execute_item(self, located: Located, scopes: Scopes, iteration: int, count: int) -> tuple[ItemResult, object]:
@@ -159,28 +175,36 @@ class Pipeline:
         located, pre = self.scripts.prerequest(located, scopes, iteration, count, self._cookies())
         console = tuple(pre.console) if pre else ()
         jump = pre.next_request if pre else ...
+        # pm.test in a pre-request script is a check like any other (Newman counts it): never a silent pass
+        pre_checks = tuple(test_checks(pre)) if pre else ()
+        unsent: Outcome = "failed" if any(c.counts_as_failure for c in pre_checks) else "skipped"
+        if pre is not None:
+            self._apply_cookie_changes(pre.cookie_changes)
         if pre is not None and pre.failure is not None:
             script_error = describe_failure("pre-request", pre.failure)
             refused = ItemResult(path, iteration, "error", error=script_error.message, hint=script_error.hint,
-                                 console=console, checks=tuple(test_checks(pre)), name=name)
+                                 console=console, checks=pre_checks, name=name)
             if not self.options.compat:
                 return refused, jump
             self._threads.pre_failure = refused  # --compat newman: sent all the same (see _execute)
         if pre is not None and pre.skip_request:
-            return ItemResult(path, iteration, "skipped", notes=("skipped by pm.execution.skipRequest()",),
-                              console=console, name=name), jump
+            return ItemResult(path, iteration, unsent, notes=("skipped by pm.execution.skipRequest()",),
+                              console=console, checks=pre_checks, name=name), jump
         try:
             grant, fetched = self._fetch_token(located, scopes)
             prepared = resolve(located, self.collection, scopes, self.resolve_options)
             if fetched:
                 prepared = replace(prepared, notes=prepared.notes + (fetched,))
         except ItemError as exc:
-            return ItemResult(path, iteration, "error", error=exc.message, hint=self._setter_hint(exc, located),
-                              console=console, name=name), jump
+            stand_in = self._dry_run_stand_in(located, scopes, exc)
+            if stand_in is None:
+                return ItemResult(path, iteration, "error", error=exc.message, hint=self._setter_hint(exc, located),
+                                  console=console, checks=pre_checks, name=name), jump
+            prepared, grant = stand_in, None
         self.redactor.learn(prepared.secrets, prepared.secret_headers, prepared.secret_query)
         self.redactor.learn_headers(prepared.headers)
         if self.options.dry_run:
-            return ItemResult(path, iteration, "skipped", request=prepared, console=console,
+            return ItemResult(path, iteration, unsent, request=prepared, console=console, checks=pre_checks,
                               notes=prepared.notes + ("dry run: not sent",), name=name), jump
         if self.options.send_only_to and not same_origin(prepared.url, self.options.send_only_to):
             return ItemResult(path, iteration, "skipped", request=prepared, console=console, name=name,
@@ -204,12 +228,13 @@ class Pipeline:
         except SendError as exc:
             return ItemResult(
                 path, iteration, "error", request=prepared, error=exc.message, hint=exc.hint, console=console,
-                notes=prepared.notes, attempts=getattr(exc, "attempts", 1), name=name,
+                notes=prepared.notes, attempts=getattr(exc, "attempts", 1), name=name, checks=pre_checks,
             ), jump
-        checks = self._check(located, exchange, rule)
+        checks = list(pre_checks) + self._check(located, exchange, rule)
         error = None
         post = self.scripts.test(located, scopes, iteration, count, exchange, self._cookies())
         if post is not None:
+            self._apply_cookie_changes(post.cookie_changes)
             checks += test_checks(post)
             console += tuple(post.console)
             jump = post.next_request if post.next_request is not ... else jump
@@ -232,6 +257,28 @@ class Pipeline:
             attempts=exchange.attempts,
             name=name,
         ), jump
+
+    def _dry_run_stand_in(self, located: Located, scopes: Scopes, exc: ItemError) -> PreparedRequest | None:
+        """--dry-run: a variable only a script sets (a token a login test stores) has no value yet;
+        the request is shown with a stand-in and a note instead of failing the item."""
+        if not self.options.dry_run or not exc.missing or len(exc.problems) != 1:
+            return None
+        if self._setters is None:
+            from .scripting import variables_set_by_scripts
+
+            self._setters = variables_set_by_scripts(self.collection)
+        if not set(exc.missing) <= set(self._setters):
+            return None
+        layers = dict(scopes.layers)
+        layers["local"] = {**layers.get("local", {}), **{n: f"«{n}: set by a script at run time»" for n in exc.missing}}
+        try:
+            prepared = resolve(located, self.collection, Scopes(layers=layers, secret_names=scopes.secret_names,
+                                                                compat=scopes.compat, loose=scopes.loose),
+                               self.resolve_options)
+        except ItemError:
+            return None
+        names = ", ".join(f"{{{{{n}}}}}" for n in exc.missing)
+        return replace(prepared, notes=prepared.notes + (f"{names} set by a script at run time",))
 
     def _setter_hint(self, error: ItemError, located: Located) -> str | None:
         """An unresolved name that some other item's script sets: name that item, and how to make
@@ -291,28 +338,76 @@ class Pipeline:
         return hydrator
 
     def _cookies(self) -> list[dict]:
+        """The run's cookie jar as scripts read it (pm.cookies, pm.cookies.jar(), getResponseCookie)."""
         if self._sender is None:
             return []
-        return [{"name": c.name, "value": c.value or "", "domain": c.domain, "path": c.path}
-                for c in self._sender.session.cookies]
+        return [{"name": c.name, "value": c.value or "", "domain": c.domain.lstrip("."), "path": c.path or "/",
+                 "secure": bool(c.secure), "httpOnly": c.has_nonstandard_attr("HttpOnly"),
+                 "hostOnly": not c.domain_specified, "expires": c.expires}
+                for c in list(cast(Any, self._sender.session.cookies))]
 
-    def _script_send(self, request: dict) -> dict:
-        """pm.sendRequest: through the same send step, timeouts and session as the items."""
-        from urllib.parse import quote
+    def _apply_cookie_changes(self, changes: list[dict]) -> None:
+        """pm.cookies.jar() set/unset/clear: into the session's jar, so later requests carry them."""
+        if not changes:
+            return
+        jar: Any = self.sender.session.cookies
+        for change in changes:
+            cookie = change.get("cookie") or {}
+            name, domain, path = str(cookie.get("name", "")), str(cookie.get("domain", "")), str(cookie.get("path") or "/")
+            if change.get("op") == "set":
+                jar.set(name, str(cookie.get("value", "")), domain=domain, path=path,
+                        secure=bool(cookie.get("secure")), rest={"HttpOnly": None} if cookie.get("httpOnly") else {})
+            else:
+                for known in list(jar):
+                    if known.name == name and known.domain.lstrip(".") == domain and (known.path or "/") == path:
+                        jar.clear(known.domain, known.path, known.name)
 
-        if self.options.dry_run:  # the script's callback gets this as `err`
-            raise SendError("pm.sendRequest is not sent in a dry run")
+    def _script_send(self, raw: dict, scopes: Scopes, event: str) -> dict:
+        """pm.sendRequest: the script's Postman-shaped request is loaded, resolved and sent like an
+        item (placeholders, variables, auth, masking, dry run), through the same session."""
+        from .load import Reader, WrongShape
 
-        url = quote(str(request.get("url") or ""), safe="!#$%&'()*+,/:;=?@[]~")
-        body = request.get("body")
-        prepared = PreparedRequest(
-            method=str(request.get("method") or "GET").upper(),
-            url=url,
-            headers=tuple((str(k), str(v)) for k, v in request.get("headers") or []),
-            body=body.encode("utf-8") if isinstance(body, str) else None,
-        )
-        exchange = self.sender.send(prepared)
-        return response_dict(exchange)
+        record = self._script_requests()
+        url = raw.get("url")
+        shown = str(url.get("raw") if isinstance(url, dict) else url or "")
+        try:
+            request = Reader("pm.sendRequest").request(raw, "")
+        except WrongShape as exc:
+            message = f"pm.sendRequest: the request at {exc.pointer or 'the top level'}: {exc.message}"
+            record.append(ScriptRequest(event, shown, error=message))
+            return {"refused": {"message": message, "hint": "give pm.sendRequest a URL string or a request "
+                                "object shaped as in a collection (url, method, header, body, auth)"}}
+        located = Located(Item(name="pm.sendRequest", request=request))
+        try:
+            prepared = resolve(located, self._script_collection, scopes, self.resolve_options)
+            _refuse_placeholders(request, prepared)
+        except ItemError as exc:
+            record.append(ScriptRequest(event, shown, error=exc.message))
+            return {"refused": {"message": f"pm.sendRequest to {shown}: {exc.message}", "hint": exc.hint}}
+        self.redactor.learn(prepared.secrets, prepared.secret_headers, prepared.secret_query)
+        self.redactor.learn_headers(prepared.headers)
+        if self.options.dry_run:
+            record.append(ScriptRequest(event, shown, request=prepared))
+            return {"skipped": "dry run"}
+        try:
+            exchange = self.sender.send(prepared)
+        except SendError as exc:  # the script's callback gets it as `err`, as in Postman
+            record.append(ScriptRequest(event, shown, request=prepared, error=exc.message, sent=True))
+            return {"error": exc.message}
+        record.append(ScriptRequest(event, shown, request=prepared, response=exchange.response, sent=True))
+        return {"response": response_dict(exchange)}
+
+    @property
+    def _script_collection(self) -> Collection:
+        """What a pm.sendRequest resolves against: the collection's settings, not its auth (a script's
+        request carries its own, as in Postman)."""
+        return replace(self.collection, auth=None, behavior=())
+
+    def _script_requests(self) -> list[ScriptRequest]:
+        found = getattr(self._threads, "script_requests", None)
+        if found is None:
+            found = self._threads.script_requests = []
+        return found
 
     def _check(self, located: Located, exchange: Exchange, rule: Any) -> list[CheckResult]:
         expect = self.options.expect
@@ -351,3 +446,24 @@ def same_origin(url: str, origin: str) -> bool:
 
     a, b = urlsplit(url), urlsplit(origin)
     return (a.scheme, a.hostname, a.port) == (b.scheme, b.hostname, b.port)
+
+
+def _refuse_placeholders(request: Request, prepared: PreparedRequest) -> None:
+    """A script's request has no optional parameters: a `<placeholder>` that a collection's item
+    would leave out (or a placeholder path segment) stops it, so no half-filled request goes out."""
+    import re
+
+    from .resolve import split_raw
+    from .variables import is_placeholder
+
+    segments = request.url.path if request.url.path is not None else split_raw(request.url.raw)[1]
+    problems = [f"path segment {s} is a placeholder with no value" for s in segments if is_placeholder(s)]
+    hints = ["put the value in the script" if problems else ""]
+    for note in prepared.notes:
+        left = re.match(r"left out (?:optional )?(.+?) \(placeholder (<[^>]*>); set it with (--env-var \S+)\)$", note)
+        if left:
+            problems.append(f"{left.group(1)} is a placeholder {left.group(2)} with no value")
+            hints.append(left.group(3))
+    if problems:
+        raise ItemError("; ".join(problems), hint=" ".join(h for h in hints if h) +
+                        " (a script's request has no optional parameters)")

@@ -49,7 +49,31 @@ LANGUAGE_TYPES = {
     "html": "text/html",
     "javascript": "application/javascript",
     "text": "text/plain",
-    "graphql": "application/json",
+}
+# postman-runtime drops the body of these methods unless disableBodyPruning
+METHODS_WITHOUT_BODY = frozenset({"GET", "HEAD", "COPY", "PURGE", "UNLOCK"})
+# a file part's or file body's Content-Type by extension, as mime-db (Newman's table) names it
+MEDIA_TYPES = {
+    "txt": "text/plain", "text": "text/plain", "log": "text/plain", "conf": "text/plain", "ini": "text/plain",
+    "csv": "text/csv", "tsv": "text/tab-separated-values", "md": "text/markdown", "markdown": "text/markdown",
+    "html": "text/html", "htm": "text/html", "css": "text/css", "xml": "application/xml",
+    "js": "application/javascript", "mjs": "application/javascript", "json": "application/json",
+    "map": "application/json", "jsonld": "application/ld+json", "yaml": "text/yaml", "yml": "text/yaml",
+    "pdf": "application/pdf", "zip": "application/zip", "gz": "application/gzip", "tar": "application/x-tar",
+    "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif", "webp": "image/webp",
+    "svg": "image/svg+xml", "ico": "image/vnd.microsoft.icon", "bmp": "image/bmp", "tif": "image/tiff",
+    "tiff": "image/tiff", "mp3": "audio/mpeg", "wav": "audio/wave", "ogg": "audio/ogg", "mp4": "video/mp4",
+    "webm": "video/webm", "avi": "video/x-msvideo", "mov": "video/quicktime", "woff": "font/woff",
+    "woff2": "font/woff2", "ttf": "font/ttf", "otf": "font/otf", "doc": "application/msword",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xls": "application/vnd.ms-excel",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "ppt": "application/vnd.ms-powerpoint",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "rtf": "application/rtf", "wasm": "application/wasm", "bin": "application/octet-stream",
+    "exe": "application/x-msdos-program", "p12": "application/x-pkcs12",
+    "pem": "application/x-x509-ca-cert", "crt": "application/x-x509-ca-cert", "der": "application/x-x509-ca-cert",
+    "eml": "message/rfc822",
 }
 
 
@@ -94,13 +118,13 @@ def resolve(
     url, query = _url(request.url, draft, encode=behavior.get("disableUrlEncoding") is not True)
     headers = _headers(request.headers, draft)
     template = request.body
-    if method in ("GET", "HEAD") and not behavior.get("disableBodyPruning") and _has_body(template):
+    if method in METHODS_WITHOUT_BODY and not behavior.get("disableBodyPruning") and _has_body(template):
         # pruned before rendering: a variable used only in a body that is not sent is not needed
         draft.notes.append(f"body not sent with {method} (set protocolProfileBehavior.disableBodyPruning)")
         template = None
     body, form, body_file, content_type = _body(template, draft, collection, options)
-    if content_type and not any(name.lower() == "content-type" for name, _ in headers):
-        headers.append(("Content-Type", content_type))
+    body_mode = _mode(template) if body is not None or form is not None or body_file is not None else None
+    disabled = _disabled_system_headers(behavior.get("disabledSystemHeaders"))
     auth: AuthParts | None
     try:
         auth = apply_auth(effective_auth(located, collection.auth), draft.renderer, options.tokens)
@@ -113,6 +137,14 @@ def resolve(
     if auth.headers:
         replaced = {name.lower() for name, _ in auth.headers}
         headers = [h for h in headers if h[0].lower() not in replaced] + auth.headers
+    # as postman-runtime: the Content-Type a body implies follows the user's (and auth's) headers,
+    # and only when none is set
+    implicit = bool(content_type) and not any(name.lower() == "content-type" for name, _ in headers)
+    if implicit and content_type:
+        headers.append(("Content-Type", content_type))
+    elif content_type and body_mode == "urlencoded" and "content-type" not in disabled:
+        # postman-request writes the form's own type over the user's, where the user put it
+        headers = [(name, content_type if name.lower() == "content-type" else value) for name, value in headers]
     added = "&".join(f"{urls.encode_query_part(k, '&=#')}={urls.encode_query_part(v, '&#')}" for k, v in auth.query)
     if added:
         query = added if not query else f"{query}&{added}"
@@ -152,7 +184,25 @@ def resolve(
         secret_headers=frozenset(auth.secret_headers),
         secret_query=frozenset(auth.secret_query),
         compat=tuple(draft.renderer.compat),
+        body_mode=body_mode,
+        implicit_content_type=implicit or (form is not None and not any(
+            name.lower() == "content-type" for name, _ in headers)),
+        disabled_system_headers=disabled,
     )
+
+
+def _mode(body: Body | None) -> str | None:
+    if body is None or body.mode is None:
+        return None
+    return body.mode if body.mode in KNOWN_MODES else "raw"
+
+
+def _disabled_system_headers(value: object) -> frozenset[str]:
+    """The keys whose value is truthy as JavaScript sees it; postman-runtime reads them as
+    written, so only lower-case names (`user-agent`) take effect."""
+    if not isinstance(value, dict):
+        return frozenset()
+    return frozenset(str(key) for key, on in value.items() if on not in (None, False, 0, "", 0.0))
 
 
 def _newman_auth(located: Located, collection: Collection, draft: _Draft, exc: ItemError) -> AuthParts | None:
@@ -479,11 +529,21 @@ def _fill_embedded(name: str, value: str, param: Param, draft: _Draft) -> str | 
 # ---------------------------------------------------------------- bodies
 
 
+KNOWN_MODES = ("raw", "urlencoded", "formdata", "file", "graphql")
+
+
 def _has_body(body: Body | None) -> bool:
     if body is None or body.mode is None:
         return False
-    return bool(body.raw or body.params or body.file_src or body.graphql_query or body.mode not in (
-        "raw", "urlencoded", "formdata", "file", "graphql"))
+    return bool(body.raw or body.params or body.file_src or body.graphql_query or body.mode not in KNOWN_MODES)
+
+
+def guess_type(filename: str) -> str:
+    """A file's media type as Newman names it (mime-db's names for the extensions collections
+    attach), application/octet-stream when unknown: a fixed table, so every machine agrees."""
+    return MEDIA_TYPES.get(os.path.splitext(filename)[1].lower().lstrip("."), "application/octet-stream")
+
+
 
 
 def _body(
@@ -493,49 +553,61 @@ def _body(
     if body is None or body.mode is None:
         return None, None, None, None
     render = draft.renderer.render
-    if body.mode == "raw":
+    if body.mode == "raw" or (body.mode not in KNOWN_MODES and body.raw):
+        # postman-collection reads an unknown mode that holds `raw` text as raw
         if not body.raw:
             return None, None, None, None
-        ctype = LANGUAGE_TYPES.get((body.language or "text").lower(), "text/plain")
+        ctype = LANGUAGE_TYPES.get(body.language or "text", "text/plain")
         return _fill_json_body(render(body.raw), draft).encode("utf-8"), None, None, ctype
     if body.mode == "urlencoded":
-        from urllib.parse import quote_plus
+        from urllib.parse import quote
 
-        pairs = []
+        # as postman-request writes a form: the values of a repeated key are grouped at its first
+        # place, and everything but A-Z a-z 0-9 - . _ ~ is escaped (space as %20)
+        grouped: dict[str, list[str]] = {}
         for p in body.params:
             key = render(p.key)
             value = _fill(key, render(p.value or ""), p, draft, "form field")
             if value is not None:
-                pairs.append(f"{quote_plus(key)}={quote_plus(value)}")
-        return "&".join(pairs).encode("ascii"), None, None, "application/x-www-form-urlencoded"
+                grouped.setdefault(key, []).append(value)
+        if not grouped:
+            return None, None, None, None
+        text = "&".join(f"{quote(key, safe='')}={quote(value, safe='')}"
+                        for key, values in grouped.items() for value in values)
+        return text.encode("ascii"), None, None, "application/x-www-form-urlencoded"
     if body.mode == "formdata":
         parts: list = []
         for p in body.params:
             if p.type == "file":
+                if not p.src:  # Newman sends the part with an empty filename and no content
+                    parts.append(FilePart(render(p.key), "", p.content_type))
                 for src in p.src:
                     path = _attachment(render(src), draft, collection, options)
                     if path:
-                        parts.append(FilePart(render(p.key), path, p.content_type))
+                        parts.append(FilePart(render(p.key), path, p.content_type or guess_type(path)))
             else:
                 key = render(p.key)
                 value = _fill(key, render(p.value or ""), p, draft, "form field")
                 if value is not None:
                     parts.append(TextPart(key, value, p.content_type))
-        return None, tuple(parts), None, None
+        return None, (tuple(parts) or None), None, None
     if body.mode == "file":
         if not body.file_src:
             return None, None, None, None
-        return None, None, _attachment(render(body.file_src), draft, collection, options), None
+        src = render(body.file_src)
+        return None, None, _attachment(src, draft, collection, options), guess_type(src)
     if body.mode == "graphql":
-        variables: object = {}
-        text = render(body.graphql_variables).strip()
+        # as postman-runtime writes it: the query as a JSON string, the variables text as written
+        # (left out when empty); a variables text that is not JSON is refused, not sent as junk
+        pieces = ['"query":' + json.dumps(render(body.graphql_query), ensure_ascii=False)]
+        text = render(body.graphql_variables)
         if text:
             try:
-                variables = json.loads(text)
+                json.loads(text)
             except ValueError as exc:
                 draft.problem(f"GraphQL variables are not valid JSON: {exc}", "fix the variables in the collection")
-        payload = {"query": render(body.graphql_query), "variables": variables}
-        return json.dumps(payload).encode("utf-8"), None, None, "application/json"
+            pieces.append('"variables":' + text)
+        return ("{" + ",".join(pieces) + "}").encode("utf-8"), None, None, "application/json"
     draft.notes.append(f"body mode '{body.mode}' is not supported; sent without a body")
     return None, None, None, None
 

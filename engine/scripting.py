@@ -85,18 +85,25 @@ def event_names(located: Located, collection: Collection, listen: str) -> list[s
 
 def describe_failure(event: str, failure: "ScriptFailure") -> ScriptError:
     where = f"{event} script of {failure.label}" + (f", line {failure.line}" if failure.line else "")
-    hint = None
-    if "timed out" in failure.message:
+    hint = getattr(failure, "hint", None)
+    if hint:
+        pass
+    elif "timed out" in failure.message:
         hint = "raise --timeout-script (milliseconds) or fix the loop"
     elif "not supported" in failure.message:
         hint = "postman-replay does not provide this; see the README's list of the pm API"
     return ScriptError(f"{where}: {failure.message}", hint)
 
 
+# pm.sendRequest: (Postman-shaped request, the variables as the script left them so far, event) →
+# the sandbox's answer ({"response"}, {"error"}, {"refused"} or {"skipped"}; see ScriptInput).
+ScriptSender = Callable[[dict, Scopes, str], dict]
+
+
 class ScriptStep:
     """Runs an item's scripts in a sandbox per thread (QuickJS contexts are not thread-safe)."""
 
-    def __init__(self, collection: Collection, timeout_ms: int, send: Callable[[dict], dict] | None) -> None:
+    def __init__(self, collection: Collection, timeout_ms: int, send: ScriptSender | None) -> None:
         self.collection = collection
         self.timeout_ms = timeout_ms
         self.send = send
@@ -111,10 +118,17 @@ class ScriptStep:
         return sandbox
 
     def _run(self, event: str, sources: list[tuple[str, str]], located: Located, scopes: Scopes,
-             iteration: int, count: int, request: dict, response: dict | None, cookies: list[dict]) -> "ScriptOutcome":
+             iteration: int, count: int, request: dict, response: dict | None, cookies: list[dict],
+             url: str) -> "ScriptOutcome":
         from .scripts import ScriptInput
 
         given = script_layers(scopes)
+        sender = self.send
+
+        def send_request(payload: dict) -> dict:
+            assert sender is not None
+            return sender(payload.get("request") or {}, scopes_now(scopes, payload.get("scopes")), event)
+
         outcome = self._sandbox().run(
             ScriptInput(
                 event=event,  # type: ignore[arg-type]
@@ -128,10 +142,11 @@ class ScriptStep:
                 scopes=given,
                 precedence=list(SCOPE_ORDER),
                 cookies=cookies,
-                send_request=self.send,
+                send_request=send_request if sender is not None else None,
                 timeout_ms=self.timeout_ms,
                 dynamic=dynamic_values(sources),
                 event_names=event_names(located, self.collection, event),
+                info=item_info(located, self.collection, url),
             )
         )
         apply_scope_changes(scopes, given, outcome)
@@ -143,7 +158,10 @@ class ScriptStep:
         if not sources:
             return located, None
         before = template_dict(located.item.request)
-        outcome = self._run("prerequest", sources, located, scopes, iteration, count, before, None, cookies)
+        from .variables import Renderer
+
+        url = Renderer(scopes).render(before["url"])
+        outcome = self._run("prerequest", sources, located, scopes, iteration, count, before, None, cookies, url)
         if outcome.failure is None and outcome.request != before:
             located = Located(replace(located.item, request=apply_changes(located.item.request, before,
                                                                            outcome.request)), located.folders)
@@ -155,7 +173,22 @@ class ScriptStep:
         if not sources:
             return None
         return self._run("test", sources, located, scopes, iteration, count, prepared_dict(exchange.request),
-                         response_dict(exchange), cookies)
+                         response_dict(exchange), cookies, exchange.request.url)
+
+
+def item_info(located: Located, collection: Collection, url: str) -> dict[str, Any]:
+    """pm.info.requestId, the legacy request's description, pm.execution.location, the jar's URL.
+    An item without an id gets a stable one from its place in the collection (Newman makes one up)."""
+    import uuid
+
+    item = located.item
+    ident = item.id or str(uuid.uuid5(uuid.NAMESPACE_URL, f"{collection.name}/{item.pointer or located.path}"))
+    return {
+        "id": ident,
+        "description": item.request.description or None,
+        "location": [collection.name, *(f.name for f in located.folders), item.name],
+        "url": url,
+    }
 
 
 DYNAMIC_IN_SCRIPT = re.compile(r"\{\{(\$[A-Za-z]+)\}\}")
@@ -195,6 +228,23 @@ def script_layers(scopes: Scopes) -> dict[str, dict[str, Any]]:
     return layers
 
 
+def scopes_now(scopes: Scopes, snapshot: dict | None) -> Scopes:
+    """The variables a script sees at the moment it calls pm.sendRequest, for resolving that request:
+    its own changes so far included, the run's scopes left untouched."""
+    if not snapshot:
+        return scopes
+    layers = {name: dict(snapshot.get(name, layer)) for name, layer in scopes.layers.items()}
+    environment = snapshot.get("environment", {})
+    # --env-var values reach scripts as environment variables; a script that changed one changed this
+    layers["cli"] = {k: environment[k] for k in scopes.layers.get("cli", {}) if k in environment}
+    return Scopes(layers=layers, secret_names=scopes.secret_names, compat=scopes.compat, loose=scopes.loose)
+
+
+def _script_text(value: Any) -> str:
+    """A value's text as the sandbox writes it back (null and undefined as "null", like Newman)."""
+    return "null" if value is None else as_text(value)
+
+
 def apply_scope_changes(scopes: Scopes, given: dict[str, dict[str, Any]], outcome: "ScriptOutcome") -> None:
     """Apply what the scripts changed, key by key: workers running other folders may be changing
     other keys of the same layers at the same time, and nothing else is overwritten.
@@ -204,7 +254,7 @@ def apply_scope_changes(scopes: Scopes, given: dict[str, dict[str, Any]], outcom
     """
     cli = scopes.layers.get("cli", {})
     for name, layer in scopes.layers.items():
-        before = {k: as_text(v) for k, v in given.get(name, {}).items()}
+        before = {k: _script_text(v) for k, v in given.get(name, {}).items()}
         now = outcome.scopes.get(name)
         if now is None:
             continue
@@ -294,3 +344,70 @@ def test_checks(outcome: "ScriptOutcome") -> list[CheckResult]:
         message = test.name if test.passed or test.skipped or not test.message else f"{test.name} — {test.message}"
         checks.append(CheckResult("test", test.passed, message, skipped=test.skipped))
     return checks
+
+
+# ---------------------------------------------------------------- validate: scripts checked statically
+
+# What `pm` offers (pm.js); any other member is reported, e.g. pm.vault or pm.require (package library).
+PM_MEMBERS = frozenset("info environment globals collectionVariables iterationData variables request response "
+                       "cookies test expect sendRequest execution visualizer".split())
+PM_MEMBER = re.compile(r"(?<![\w$.])pm\s*\.\s*([A-Za-z_$][\w$]*)")
+REQUIRE_CALL = re.compile(r"(?<![\w$.])require\s*\(\s*(['\"`])([^'\"`]+)\1\s*\)")
+EVENT_WORDS = {"prerequest": "pre-request", "test": "test"}
+
+
+@dataclass(frozen=True)
+class ScriptProblem:
+    """Something a script would fail on at run time, found without running it."""
+
+    owner: str  # "collection", "folder 'A/B'" or "item 'A/B/Get'"
+    item_path: str | None  # the item's path when the script is an item's own
+    event: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{EVENT_WORDS.get(self.event, self.event)} script of {self.owner}"
+        return where + (f", line {self.line}" if self.line else "") + f": {self.message}"
+
+
+def script_problems(collection: Collection) -> list[ScriptProblem]:
+    """Every script compiled (syntax errors with their line) and scanned for what the sandbox does
+    not provide: pm members it lacks (pm.vault) and require() of modules its library table lacks."""
+    from .model import Folder
+    from .scripts.sandbox import module_available, syntax_error
+
+    out: list[ScriptProblem] = []
+
+    def scan(owner: str, item_path: str | None, events: tuple) -> None:
+        for script in events:
+            if script.listen not in EVENT_WORDS:
+                continue
+            source = script.source
+            failed = syntax_error(source)
+            if failed is not None:
+                out.append(ScriptProblem(owner, item_path, script.listen, failed[1], failed[0]))
+                continue
+            for match in PM_MEMBER.finditer(source):
+                if match.group(1) not in PM_MEMBERS:
+                    line = source.count("\n", 0, match.start()) + 1
+                    out.append(ScriptProblem(owner, item_path, script.listen, line,
+                                             f"pm.{match.group(1)} is not supported"))
+            for match in REQUIRE_CALL.finditer(source):
+                if not module_available(match.group(2)):
+                    line = source.count("\n", 0, match.start()) + 1
+                    out.append(ScriptProblem(owner, item_path, script.listen, line,
+                                             f"require('{match.group(2)}') is not supported"))
+
+    def visit(nodes: tuple, prefix: str) -> None:
+        for node in nodes:
+            path = f"{prefix}{node.name}"
+            if isinstance(node, Folder):
+                scan(f"folder '{path}'", None, node.events)
+                visit(node.items, path + "/")
+            else:
+                scan(f"item '{path}'", path, node.events)
+
+    scan("collection", None, collection.events)
+    visit(collection.items, "")
+    return out

@@ -13,6 +13,7 @@ import re
 import socket
 import threading
 import time
+import uuid
 import warnings
 from dataclasses import dataclass
 from typing import Any, Iterator
@@ -22,16 +23,26 @@ import requests
 import requests.adapters
 import requests.auth
 import requests.cookies
+import requests.structures
 import urllib3.connection
 import urllib3.connectionpool
 import urllib3.exceptions
+import urllib3.util
+from urllib3 import HTTPHeaderDict
 
-from .version import __version__
 from .errors import ItemError, SendError
 from .model import Exchange, FilePart, PreparedRequest, Response
 from .redact import SECRET_HEADERS as CREDENTIAL_HEADERS
 
 CHUNK = 64 * 1024
+# What Newman 6.2.2 (postman-runtime 7.39.1) sends: servers that sniff the client see what they saw
+# under Newman. `br` only when a brotli module lets urllib3 decode the answer.
+USER_AGENT = "PostmanRuntime/7.39.1"
+ACCEPT_ENCODING = "gzip, deflate, br" if "br" in urllib3.util.request.ACCEPT_ENCODING else "gzip, deflate"
+# Node sends `Content-Length: 0` for a request without a body, except for these methods
+NO_EMPTY_LENGTH = frozenset({"GET", "HEAD", "DELETE", "OPTIONS", "TRACE", "CONNECT"})
+# the system headers urllib3 or http.client would add on their own unless told to skip them
+SKIPPABLE = frozenset({"user-agent", "host", "accept-encoding"})
 
 
 @dataclass(frozen=True)
@@ -57,8 +68,8 @@ class Sender:
         adapter = _ExactAdapter(pool_connections=options.pool_size, pool_maxsize=options.pool_size, max_retries=0)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
-        self.session.headers["User-Agent"] = f"postman-replay/{__version__}"
-        self.session.headers["Accept-Encoding"] = "gzip, deflate"
+        # every header is written by _wire_headers, in postman-runtime's order: requests adds none
+        self.session.headers = requests.structures.CaseInsensitiveDict()
         # verification is off only when the user asked for it (-k, strictSSL: false): urllib3's
         # per-request warning would repeat that choice back on stderr once per item
         warnings.filterwarnings("ignore", category=urllib3.exceptions.InsecureRequestWarning)
@@ -103,11 +114,14 @@ class Sender:
     def _send(self, prepared: PreparedRequest, timeout: float, deadline: float) -> Exchange:
         start = time.perf_counter()
         body, content_type = _payload(prepared, self.options)
-        headers = _merge_headers(prepared.headers)
-        if content_type:
-            current = headers.get("Content-Type", "")
-            if "boundary=" not in current:
-                headers["Content-Type"] = content_type
+        headers = list(prepared.headers)
+        if content_type:  # multipart: the boundary goes where the Content-Type is, or is added
+            at = next((i for i, (name, _) in enumerate(headers) if name.lower() == "content-type"), None)
+            if at is None:
+                headers.append(("Content-Type", content_type))
+            elif "boundary=" not in headers[at][1]:
+                headers[at] = (headers[at][0], content_type)
+        token = str(uuid.uuid4())  # Postman-Token: one per request, kept across its redirects
         method, url = prepared.method, prepared.url
         redirects: list[str] = []
         if prepared.sign_at_send is not None:
@@ -117,7 +131,8 @@ class Sender:
             verify = self.options.ca_cert
         with_auth = True  # digest/NTLM handshakes: off once a redirect has left the origin
         while True:
-            response = self._send_once(method, url, headers, body, prepared, with_auth, verify, timeout)
+            response = self._send_once(method, url, headers, body, prepared, with_auth, verify, timeout, token,
+                                       bool(redirects))
             location = response.headers.get("Location")
             if not (prepared.follow_redirects and response.is_redirect and location):
                 break
@@ -149,15 +164,21 @@ class Sender:
             redirects=tuple(redirects),
         )
 
-    def _send_once(self, method, url, headers, body, prepared, with_auth, verify, timeout) -> requests.Response:
+    def _send_once(self, method, url, headers, body, prepared, with_auth, verify, timeout,
+                   token, hop) -> requests.Response:
         auth: requests.auth.AuthBase | None = None
         if with_auth:
             auth = requests.auth.HTTPDigestAuth(*prepared.digest) if prepared.digest else _ntlm(prepared)
-        request = requests.Request(method, url, headers=headers, data=body, auth=auth)
+        request = requests.Request(method, url, data=body, auth=auth)
         session = self._cookieless if prepared.disable_cookies else self.session
         try:
             wire = session.prepare_request(request)
             wire.url = url  # requests re-quotes URLs; resolve already produced the final one
+            # requests added Content-Length and, from the jar or an auth handshake, Cookie/Authorization
+            added = [(name, value if isinstance(value, str) else value.decode("latin-1"))
+                     for name, value in wire.headers.items() if name.lower() != "content-length"]
+            # urllib3's dict keeps a repeated name on lines of its own (requests' would join them)
+            wire.headers = _wire_headers(prepared, method, url, headers, body, token, added, hop)  # type: ignore[assignment]
             settings = self._settings(url, verify)
             return session.send(wire, allow_redirects=False, timeout=(timeout, timeout), **settings)
         except (requests.exceptions.RequestException, ValueError) as exc:
@@ -207,15 +228,86 @@ class Sender:
         return b"".join(kept), size, size > kept_size
 
 
-def _sign_now(prepared: PreparedRequest, url: str, headers: dict[str, str],
-              body: bytes | None) -> tuple[str, dict[str, str], bytes | None]:
+def _sign_now(prepared: PreparedRequest, url: str, headers: list[tuple[str, str]],
+              body: bytes | None) -> tuple[str, list[tuple[str, str]], bytes | None]:
     """Sign over the bytes that go out (a file's content, the encoded multipart body)."""
     assert prepared.sign_at_send is not None
     try:
-        url, pairs, body = prepared.sign_at_send(prepared.method, url, tuple(headers.items()), body)
+        url, pairs, body = prepared.sign_at_send(prepared.method, url, tuple(headers), body)
     except ItemError as exc:
         raise SendError(exc.message, hint=exc.hint) from None
-    return url, dict(pairs), body
+    return url, list(pairs), body
+
+
+def _wire_headers(prepared: PreparedRequest, method: str, url: str, headers: list[tuple[str, str]],
+                  body: bytes | None, token: str, added: list[tuple[str, str]], hop: bool = False) -> HTTPHeaderDict:
+    """The header lines in the order postman-runtime writes them: the request's own (the user's,
+    auth's, the Content-Type a raw or GraphQL body implies), each repeated name on its own line;
+    then each system header the user did not set and disabledSystemHeaders does not turn off;
+    then a form's Content-Type and Content-Length (a file body's Content-Type after it). On a
+    redirect hop, Referer then Host come last, as postman-request writes them."""
+    off = prepared.disabled_system_headers
+    out = HTTPHeaderDict()
+    late: tuple[str, str] | None = None
+    referer = [(n, v) for n, v in headers if n.lower() == "referer"] if hop else []
+    if referer:
+        headers = [(n, v) for n, v in headers if n.lower() != "referer"]
+    deferred_host: str | None = None
+    for name, value in headers:
+        if name.lower() == "content-type" and prepared.implicit_content_type:
+            if "content-type" in off:
+                continue
+            if prepared.body_mode in ("urlencoded", "formdata", "file"):
+                late = (name, value)
+                continue
+        out.add(name, value)
+    own = {name.lower() for name, _ in headers}
+    for name, value in (("User-Agent", USER_AGENT), ("Accept", "*/*"), ("Cache-Control", "no-cache"),
+                        ("Postman-Token", token), ("Host", _host(url)), ("Accept-Encoding", ACCEPT_ENCODING),
+                        ("Connection", "keep-alive")):
+        key = name.lower()
+        if key in own:
+            continue
+        if hop and key == "host" and key not in off:
+            deferred_host = value
+            continue
+        if key in off:
+            if key in SKIPPABLE:
+                out[name] = urllib3.util.SKIP_HEADER  # so urllib3 and http.client do not add their own
+            continue
+        out.add(name, value)
+    for name, value in added:
+        if name.lower() not in own:
+            out.add(name, value)
+    if late is not None and prepared.body_mode != "file":
+        out.add(*late)
+    length = str(len(body)) if body is not None else None if method.upper() in NO_EMPTY_LENGTH else "0"
+    if "content-length" in own:
+        if length is not None:  # the true length, where the user put the header
+            out["Content-Length"] = length
+    elif length is not None:
+        out.add("Content-Length", length)
+    if late is not None and prepared.body_mode == "file":
+        out.add(*late)
+    for name, value in referer:
+        out.add(name, value)
+    if deferred_host is not None:
+        out.add("Host", deferred_host)
+    return out
+
+
+def _host(url: str) -> str:
+    """Host as http.client writes it: the port only when it is not the scheme's default."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if ":" in host:
+        host = f"[{host}]"
+    default = {"http": 80, "https": 443}.get(parts.scheme.lower())
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    return host if port is None or port == default else f"{host}:{port}"
 
 
 def _ntlm(prepared: PreparedRequest) -> requests.auth.AuthBase | None:
@@ -241,19 +333,6 @@ def _chunks(raw: Any) -> Iterator[bytes]:
         yield data
 
 
-def _merge_headers(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
-    """Repeated names are joined (`, `; cookies with `; `), as HTTP allows."""
-    merged: dict[str, str] = {}
-    canonical: dict[str, str] = {}
-    for name, value in pairs:
-        key = canonical.setdefault(name.lower(), name)
-        if key in merged:
-            merged[key] += ("; " if name.lower() == "cookie" else ", ") + value
-        else:
-            merged[key] = value
-    return merged
-
-
 def _redirect_target(url: str, location: str) -> str:
     """Location against the URL it answered, encoded like any URL we send (a server may put
     spaces or non-ASCII text in it); the fragment is never sent. As in Newman, a relative
@@ -276,25 +355,24 @@ def _redirect_target(url: str, location: str) -> str:
     return join(split(target))
 
 
-def _follow(status: int, method: str, body: bytes | None, headers: dict[str, str], with_auth: bool, url: str,
-            next_url: str, prepared: PreparedRequest) -> tuple[str, bytes | None, dict[str, str], bool]:
+def _follow(status: int, method: str, body: bytes | None, headers: list[tuple[str, str]], with_auth: bool,
+            url: str, next_url: str, prepared: PreparedRequest) -> tuple[str, bytes | None, list[tuple[str, str]], bool]:
     """The next hop as postman-runtime sends it: 301/302/303 turn into a GET without a body or
     Content-Type (HEAD stays HEAD) unless followOriginalHttpMethod; 307/308 keep everything;
     Referer names the previous URL unless removeRefererHeaderOnRedirect. Another origin never
     gets credentials (nor a digest or NTLM handshake), except Authorization when
     followAuthorizationHeader says so."""
-    headers = dict(headers)
     if status in (301, 302, 303) and not prepared.follow_original_method:
         method = method if method == "HEAD" else "GET"
         body = None
-        headers = {k: v for k, v in headers.items() if k.lower() not in ("content-type", "content-length")}
+        headers = [(k, v) for k, v in headers if k.lower() not in ("content-type", "content-length")]
     if _origin(next_url) != _origin(url):
         keep = {"authorization"} if prepared.follow_authorization else set()
-        headers = {k: v for k, v in headers.items() if k.lower() in keep or not _credential(k, prepared)}
+        headers = [(k, v) for k, v in headers if k.lower() in keep or not _credential(k, prepared)]
         with_auth = with_auth and prepared.follow_authorization
-    headers = {k: v for k, v in headers.items() if k.lower() != "referer"}
+    headers = [(k, v) for k, v in headers if k.lower() != "referer"]
     if prepared.referer_on_redirect:
-        headers["Referer"] = url
+        headers.append(("Referer", url))
     return method, body, headers, with_auth
 
 
@@ -455,27 +533,37 @@ def _origin(url: str) -> tuple[str, str, int | None]:
 
 def _payload(prepared: PreparedRequest, options: SendOptions) -> tuple[bytes | None, str | None]:
     if prepared.form is not None:
-        from urllib3 import encode_multipart_formdata
-
-        fields: list = []
-        for part in prepared.form:
-            if isinstance(part, FilePart):
-                data = read_attachment(part.path, options.file_root)
-                fields.append((part.name, (os.path.basename(part.path), data, part.content_type or _guess(part.path))))
-            elif part.content_type:
-                fields.append((part.name, (None, part.value, part.content_type)))
-            else:
-                fields.append((part.name, part.value))
-        return encode_multipart_formdata(fields)
+        return multipart(prepared.form, options.file_root)
     if prepared.body_file is not None:
         return read_attachment(prepared.body_file, options.file_root), None
     return prepared.body, None
 
 
-def _guess(path: str) -> str:
-    import mimetypes
+def multipart(form: tuple, file_root: str | None, boundary: str | None = None) -> tuple[bytes, str]:
+    """The multipart body as Newman's form-data writer lays it out: a boundary of 26 dashes and 24
+    digits; per part `Content-Disposition` (name and filename quoted as they are, UTF-8) then
+    `Content-Type` for a file or a text part that names one; CRLF
+    line ends. A file part without a source goes out with `filename=""` and no content."""
+    if boundary is None:
+        import secrets
 
-    return mimetypes.guess_type(path)[0] or "application/octet-stream"
+        boundary = "-" * 26 + "".join(str(secrets.randbelow(10)) for _ in range(24))
+    chunks: list[bytes] = []
+    for part in form:
+        head = f'--{boundary}\r\nContent-Disposition: form-data; name="{part.name}"'
+        if isinstance(part, FilePart):
+            filename = os.path.basename(part.path)
+            data = read_attachment(part.path, file_root) if part.path else b""
+            head += f'; filename="{filename}"'
+            content_type = part.content_type  # resolve named it by the extension when the row did not
+        else:
+            data = part.value.encode("utf-8")
+            content_type = part.content_type
+        if content_type:
+            head += f"\r\nContent-Type: {content_type}"
+        chunks += [head.encode("utf-8"), b"\r\n\r\n", data, b"\r\n"]
+    chunks.append(f"--{boundary}--\r\n".encode("ascii"))
+    return b"".join(chunks), f"multipart/form-data; boundary={boundary}"
 
 
 def read_attachment(path: str, root: str | None) -> bytes:

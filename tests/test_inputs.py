@@ -452,7 +452,7 @@ def test_v1_replays_end_to_end(server, cli, tmp_path) -> None:
     assert b'name="name"' in form.body and b"Ada" in form.body and b"skip" not in form.body
     assert form.header("X-H") == "from headerData" and form.header("X-More") == "m" and form.header("X-Off") is None
     assert form.header("Authorization") == "Basic " + base64.b64encode(b"u:p").decode()
-    assert got["/urlenc"].body == b"a=1+2&b=%26" and got["/urlenc"].header("Authorization") == "Bearer tkn-123"
+    assert got["/urlenc"].body == b"a=1%202&b=%26" and got["/urlenc"].header("Authorization") == "Bearer tkn-123"
     assert got["/binary"].body == b"\x00\x01bin"
     assert json.loads(got["/graphql"].body) == {"query": "{ me { id } }", "variables": {"n": 1}}
     assert got["/graphql"].header("X-Key") == "k1"

@@ -408,7 +408,7 @@ def test_raw_json_and_urlencoded_bodies_arrive(server, cli, write_collection) ->
     assert json_request.header("Content-Type") == "application/json"
     assert json.loads(json_request.body) == {"n": "7"}
     assert form_request.header("Content-Type") == "application/x-www-form-urlencoded"
-    assert form_request.body == b"a+b=c%26d"
+    assert form_request.body == b"a%20b=c%26d"
     assert get_request.body == b"" and get_request.header("Content-Length") in (None, "0")
 
 

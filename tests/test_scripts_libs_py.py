@@ -675,9 +675,10 @@ def test_timers_and_send_request_share_one_event_loop(sandbox: Sandbox) -> None:
     sent: list[str] = []
 
     def slow_sender(request: dict[str, Any]) -> dict[str, Any]:
-        sent.append(str(request.get("url")))
+        sent.append(str(request["request"].get("url")))  # the Postman-shaped request (see ScriptInput)
         clock.sleep(0.25)
-        return {"code": 200, "status": "OK", "headers": [], "body": '{"n": %d}' % len(sent), "responseTime": 250.0}
+        return {"response": {"code": 200, "status": "OK", "headers": [], "body": '{"n": %d}' % len(sent),
+                             "responseTime": 250.0}}
 
     out = run(sandbox, """
         var log = [];

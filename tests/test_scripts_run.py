@@ -252,7 +252,7 @@ def test_json_schema_pass_and_fail(replay, app: CorpusServer) -> None:
     assert failing["outcome"] == "failed"
     test = [c for c in failing["checks"] if c["name"] == "test"][0]
     assert not test["passed"]
-    assert "nickname" in test["message"] and "/id" in test["message"]
+    assert "nickname" in test["message"] and "data.id should be string" in test["message"]  # ajv 6 words, as Newman
     assert "user matches wrong schema" in run.out
     assert app.paths() == ["/user", "/user"]
 
@@ -517,6 +517,87 @@ pm.sendRequest(pm.variables.get("baseUrl") + "/nonce", function (err, res) {
     assert run.code == 0, run.out
     assert app.paths() == ["/echo", "/nonce"]
     assert "nonce answered" in run.out
+
+
+@pytest.mark.parametrize("request_js,problem,fix", [
+    ("{url: pm.variables.get('baseUrl') + '/side?k=<string>'}", "<string>", "--env-var k="),
+    ("{url: pm.variables.get('baseUrl') + '/side', auth: {type: 'bearer', bearer: [{key: 'token', value: '{{token}}'}]}}",
+     "{{token}}", "--env-var token="),
+    ("{url: pm.variables.get('baseUrl') + '/side', auth: {type: 'bearer', bearer: [{key: 'token', value: ''}]}}",
+     "bearer auth has no token", "bearerToken"),
+])
+def test_send_request_with_a_placeholder_or_missing_token_sends_nothing(replay, app: CorpusServer, request_js: str,
+                                                                         problem: str, fix: str) -> None:
+    document = one("Guarded", prerequest=f"pm.sendRequest({request_js}, function (err, res) {{ console.log('cb', err); }});")
+    run = replay(document)
+    assert run.code == 1
+    assert app.requests == []  # neither the side request nor the item reached the server
+    result = run.result("Guarded")
+    assert result["outcome"] == "error"
+    assert "pre-request script of item 'Guarded', line 1: pm.sendRequest to " in result["error"]
+    assert problem in result["error"] and fix in (result["hint"] or "")
+    assert "console" not in result  # the callback never ran
+    assert result["sendRequests"][0]["sent"] is False and problem in result["sendRequests"][0]["error"]
+
+
+def test_send_request_auth_types_resolve_like_an_item(replay, app: CorpusServer) -> None:
+    document = one("Auth", prerequest="""
+pm.environment.set('pw', 's3cret-pw');
+var base = pm.variables.get('baseUrl');
+pm.sendRequest({url: base + '/echo/basic', auth: {type: 'basic', basic: [{key: 'username', value: 'ada'}, {key: 'password', value: '{{pw}}'}]}}, function () {});
+pm.sendRequest({url: base + '/echo/apikey', auth: {type: 'apikey', apikey: {key: 'api_key', value: 'K-1', in: 'query'}}}, function () {});
+pm.sendRequest({url: '{{baseUrl}}/echo/{{pw}}', method: 'PUT', header: [{key: 'X-Pw', value: '{{pw}}'}], body: 'p={{pw}}'}, function () {});
+""")
+    run = replay(document, "-v")
+    assert run.code == 0, run.out
+    basic, apikey, vars_, main = app.requests
+    scheme, _, encoded = (basic.header("Authorization") or "").partition(" ")
+    import base64
+    assert scheme == "Basic" and base64.b64decode(encoded).decode() == "ada:s3cret-pw"
+    assert apikey.target == "/echo/apikey?api_key=K-1"
+    assert (vars_.method, vars_.target, vars_.header("X-Pw"), vars_.body) == ("PUT", "/echo/s3cret-pw", "s3cret-pw", b"p=s3cret-pw")
+    assert main.target == "/echo"
+    # every call is under its item in the report and in the cli output, masked, and counted
+    made = run.result("Auth")["sendRequests"]
+    assert [(m["request"]["method"], m["response"]["code"]) for m in made] == [("GET", 200), ("GET", 200), ("PUT", 200)]
+    assert "s3cret-pw" not in run.report_text and "s3cret-pw" not in run.out
+    assert run.report["summary"]["sendRequests"] == {"total": 3, "sent": 3, "errors": 0}
+    assert run.out.count("↳ pm.sendRequest (pre-request)") == 3
+    assert "Authorization: Basic" in run.out  # -v shows each request in full, masked
+
+
+def test_send_request_transport_error_reaches_the_callback_and_is_reported(replay, app: CorpusServer) -> None:
+    document = one("Down", prerequest="""
+pm.sendRequest('http://127.0.0.1:9/nothing-listens', function (err, res) {
+    pm.variables.set('got', err ? 'err' : 'res');
+});
+""", url="{{baseUrl}}/echo?got={{got}}")
+    run = replay(document)
+    assert run.code == 0, run.out
+    assert app.requests[0].target == "/echo?got=err"
+    made = run.result("Down")["sendRequests"][0]
+    assert made["sent"] is True and made["error"] and "response" not in made
+
+
+def test_send_request_in_a_dry_run_is_shown_not_sent(replay, app: CorpusServer) -> None:
+    document = one("Dry", prerequest="pm.sendRequest(pm.variables.get('baseUrl') + '/side', function () { throw new Error('no'); });")
+    run = replay(document, "--dry-run")
+    assert app.requests == []
+    assert "↳ pm.sendRequest (pre-request) GET " in run.out and "not sent (dry run)" in run.out
+    assert run.result("Dry")["sendRequests"][0]["sent"] is False
+
+
+def test_a_variable_set_to_undefined_is_sent_as_null_like_newman(replay, app: CorpusServer) -> None:
+    document = one("Undef", "{{baseUrl}}/echo/{{x}}", prerequest="""
+pm.environment.set('x', undefined);
+pm.test('kept as undefined', function () {
+    pm.expect(pm.environment.get('x')).to.be.undefined;
+    pm.expect(pm.environment.has('x')).to.be.true;
+});
+""")
+    run = replay(document)
+    assert run.code == 0, run.out
+    assert app.requests[0].target == "/echo/null"
 
 
 # ---------------------------------------------------------------- the sandbox

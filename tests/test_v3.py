@@ -111,10 +111,10 @@ BODIES = {
     "xml": ("type: xml\n  content: <a/>", b"<a/>", "application/xml"),
     "html": ("type: html\n  content: <p>hi</p>", b"<p>hi</p>", "text/html"),
     "javascript": ("type: javascript\n  content: var a;", b"var a;", "application/javascript"),
-    "urlencoded": ("type: urlencoded\n  content:\n    a: 1.50\n    b: x y", b"a=1.50&b=x+y",
+    "urlencoded": ("type: urlencoded\n  content:\n    a: 1.50\n    b: x y", b"a=1.50&b=x%20y",
                    "application/x-www-form-urlencoded"),
     "graphql": ("type: graphql\n  content:\n    query: '{ me { id } }'\n    variables: '{\"x\": 1}'",
-                b'{"query": "{ me { id } }", "variables": {"x": 1}}', "application/json"),
+                b'{"query":"{ me { id } }","variables":{"x": 1}}', "application/json"),  # variables as written
 }
 
 

@@ -61,6 +61,8 @@ class Fields:
         raw = self.auth.get(name)
         value = self.renderer.render(as_text(raw)) if raw is not None else ""
         value = value.strip() if strip else value
+        if value.strip() == "null" and "{{" in as_text(raw):  # a variable a script set to undefined/null
+            value = ""
         if (not value.strip() or is_placeholder(value)) and fallback:
             scoped = self.renderer.scopes.get(fallback)
             if scoped:

@@ -9,7 +9,7 @@ from typing import IO
 
 from ..curl import to_http
 from ..events import ItemFinished, RunFinished, RunStarted
-from ..model import ItemResult
+from ..model import ItemResult, ScriptRequest
 from ..redact import Redactor
 from .stats import Timings
 
@@ -102,6 +102,7 @@ class CliReporter:
         self.dry_run = False
         self.failures: list[tuple[str, list[str]]] = []  # only what the closing list needs
         self.checks_run = self.checks_failed = self.checks_unchecked = 0
+        self.script_requests = [0, 0, 0]  # pm.sendRequest: made, answered, errors
 
     def paint(self, text: str, code: str) -> str:
         return f"{code}{text}{RESET}" if self.color else text
@@ -167,6 +168,8 @@ class CliReporter:
             if self.verbose:
                 for name, value in self.redactor.headers(response.headers):
                     self.write(f"  {name}: {value}")
+        for made in result.script_requests:
+            self.script_request(made)
         for check in result.checks:
             self.write(f"  {self.paint(check.mark, CHECK_COLOURS[check.state])} {check.name:<13} {mask(check.message)}")
         if result.error:
@@ -191,6 +194,22 @@ class CliReporter:
             self.write(f"  body: {mask(body_preview(response.body, 300))}")
         self.write()
 
+    def script_request(self, made: ScriptRequest) -> None:
+        """A pm.sendRequest call: one line; the request as sent too with -v (or in a dry run)."""
+        event = "pre-request" if made.event == "prerequest" else made.event
+        request = made.request
+        target = f"{request.method} {self.redactor.url(request.url)}" if request is not None else self.redactor.url(made.url)
+        if made.response is not None:
+            outcome = f"{made.response.code} {made.response.reason} · {made.response.time_ms:.0f} ms"
+        elif made.error:
+            outcome = "✗ " + self.redactor.text(made.error)
+        else:
+            outcome = "not sent (dry run)"
+        self.write(f"  ↳ pm.sendRequest ({event}) {printable(target)} → {printable(outcome)}")
+        if request is not None and (self.verbose or self.dry_run):
+            for line in to_http(request, self.redactor, indent="      "):
+                self.write(line)
+
     def summary(self, event: RunFinished) -> None:
         s = event.summary
         head = f"{'':<10}{'total':>8}{'passed':>8}{'failed':>8}{'errors':>8}{'skipped':>9}{'unchecked':>11}"
@@ -200,6 +219,9 @@ class CliReporter:
         self.write(self.paint(head, BOLD))
         self.write(row)
         self.write(crow)
+        made, answered, errors = self.script_requests
+        if made:
+            self.write(f"{'sendReqs':<10}{made:>8}{answered:>8}{'':>8}{errors:>8}{made - answered - errors:>9}")
         self.write(f"duration {event.duration_ms / 1000:.2f} s" + (" · interrupted" if event.interrupted else ""))
         timings = Timings.of(self.times)
         if timings is not None:
@@ -227,6 +249,10 @@ class CliReporter:
             self.write(f"  … and {len(missing) - 10} more")
 
     def remember(self, result: ItemResult) -> None:
+        for made in result.script_requests:
+            self.script_requests[0] += 1
+            self.script_requests[1] += made.response is not None
+            self.script_requests[2] += made.response is None and bool(made.error)
         self.done.add((result.item, result.iteration))
         if result.response is not None:
             self.times.append(result.response.time_ms)

@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 import json
-from typing import IO
+from typing import IO, Any
 
 from ..atomic import AtomicWriter
 from ..events import ItemFinished, RunFinished, RunStarted
-from ..model import ItemResult
+from ..model import ItemResult, ScriptRequest
 from ..redact import Redactor
 
 BODY_PREVIEW = 4096
@@ -23,6 +23,7 @@ class JsonReporter:
         self.stdout = stdout  # where `-` writes
         self.out: AtomicWriter | None = None
         self.count = 0
+        self.script_requests = {"total": 0, "sent": 0, "errors": 0}
         self.planned: tuple[str, ...] = ()
         self.iterations = 1
         self.done: set[tuple[str, int]] = set()
@@ -39,9 +40,17 @@ class JsonReporter:
             self.out.write(json.dumps(result_dict(event.result, self.redactor, full_bodies=self.full_bodies),
                                       ensure_ascii=False))
             self.count += 1
+            for made in event.result.script_requests:
+                self.script_requests["total"] += 1
+                if made.response is not None:
+                    self.script_requests["sent"] += 1
+                elif made.error:
+                    self.script_requests["errors"] += 1
             self.done.add((event.result.item, event.result.iteration))
         elif isinstance(event, RunFinished) and self.out is not None:
-            summary = event.summary.as_dict()
+            summary: dict[str, Any] = dict(event.summary.as_dict())
+            if self.script_requests["total"]:
+                summary["sendRequests"] = dict(self.script_requests)
             # what was selected but never ran (--bail, Ctrl-C, setNextRequest), so totals add up
             missing = [{"item": path, "iteration": i} for i in range(self.iterations) for path in self.planned
                        if (path, i) not in self.done]
@@ -117,4 +126,25 @@ def result_dict(result: ItemResult, redactor: Redactor, *, full_bodies: bool = F
     if result.console:
         out["console"] = [redactor.text(line) for line in result.console]
     out["attempts"] = result.attempts
+    if result.script_requests:
+        out["sendRequests"] = [script_request_dict(made, redactor) for made in result.script_requests]
+    return out
+
+
+def script_request_dict(made: ScriptRequest, redactor: Redactor) -> dict:
+    """A pm.sendRequest call, masked like the item's own request: what went out and a response summary."""
+    out: dict = {"event": made.event, "sent": made.sent}
+    request = made.request
+    if request is not None:
+        out["request"] = {"method": request.method, "url": redactor.url(request.url),
+                          "headers": [list(pair) for pair in redactor.headers(request.headers)]}
+        if request.body is not None:
+            out["request"]["body"] = redactor.text(request.body[:BODY_PREVIEW].decode("utf-8", "replace"))
+    else:
+        out["request"] = {"url": redactor.url(made.url)}
+    if made.response is not None:
+        out["response"] = {"code": made.response.code, "reason": made.response.reason,
+                           "time_ms": round(made.response.time_ms, 1), "size": made.response.size}
+    if made.error:
+        out["error"] = redactor.text(made.error)
     return out

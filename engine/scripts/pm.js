@@ -227,52 +227,74 @@
       'expected ' + me + ' not to be ' + article(want) + want);
   }, function () {});
 
-  function responseGuard(self, name) {
-    if (!(self.__s.obj instanceof PmResponse)) throw new Error('Invalid Chai property: ' + name);
-    return self.__s.obj;
+  // Postman's chai additions (chai-postman in Newman 6.2.2): each first asserts what it was given
+  function isResponse(o) { return o instanceof PmResponse; }
+  function isRequest(o) { return o instanceof PmRequest; }
+  function responseGuard(self) {
+    var o = self.__s.obj;
+    if (!isResponse(o)) throw AssertionError('expecting a postman response object but got ' + inspect(o));
+    return o;
   }
-  function codeGetter(name, test, label) {
-    getter([name], function () {
-      var res = responseGuard(this, name);
-      return this._assert(test(res.code), 'expected response code to be ' + label + ' but found ' + res.code,
-        'expected response code to not be ' + label + ' but found ' + res.code);
-    });
+  getter(['postmanRequest'], function () {
+    var o = this.__s.obj;
+    return this._assert(isRequest(o), 'expecting a postman request object but got ' + inspect(o),
+      'not expecting a postman request object');
+  });
+  getter(['postmanResponse'], function () {
+    var o = this.__s.obj;
+    return this._assert(isResponse(o), 'expecting a postman response object but got ' + inspect(o),
+      'not expecting a postman response object');
+  });
+  getter(['postmanRequestOrResponse'], function () {
+    var o = this.__s.obj;
+    return this._assert(isResponse(o) || isRequest(o), 'expecting a postman request or response object but got ' + inspect(o),
+      'not expecting a postman request or response object');
+  });
+  function classCheck(self, want) {
+    var res = responseGuard(self), got = Math.floor(res.code / 100);
+    return self._assert(got === want, 'expected response code to be ' + want + 'XX but found ' + res.code,
+      'expected response code to not be ' + want + 'XX');
   }
-  codeGetter('info', function (c) { return c >= 100 && c < 200; }, '1XX');
-  codeGetter('success', function (c) { return c >= 200 && c < 300; }, '2XX');
-  codeGetter('redirection', function (c) { return c >= 300 && c < 400; }, '3XX');
-  codeGetter('clientError', function (c) { return c >= 400 && c < 500; }, '4XX');
-  codeGetter('serverError', function (c) { return c >= 500 && c < 600; }, '5XX');
-  codeGetter('error', function (c) { return c >= 400 && c < 600; }, '4XX or 5XX');
-  codeGetter('accepted', function (c) { return c === 202; }, '202');
-  codeGetter('badRequest', function (c) { return c === 400; }, '400');
-  codeGetter('unauthorized', function (c) { return c === 401; }, '401');
-  codeGetter('forbidden', function (c) { return c === 403; }, '403');
-  codeGetter('notFound', function (c) { return c === 404; }, '404');
-  codeGetter('rateLimited', function (c) { return c === 429; }, '429');
-  getter(['created'], function () {
-    var res = responseGuard(this, 'created');
-    return this._assert(res.code === 201, 'expected response code to be 201 but found ' + res.code,
-      'expected response code to not be 201 but found ' + res.code);
+  method(['statusCodeClass'], function (n) { return classCheck(this, n); });
+  [['info', 1], ['success', 2], ['redirection', 3], ['clientError', 4], ['serverError', 5]].forEach(function (pair) {
+    getter([pair[0]], function () { return classCheck(this, pair[1]); });
+  });
+  getter(['error'], function () {
+    var res = responseGuard(this), got = Math.floor(res.code / 100);
+    return this._assert(got === 4 || got === 5, 'expected response code to be 4XX or 5XX but found ' + res.code,
+      'expected response code to not be 4XX or 5XX');
+  });
+  function reasonAndCode(self, reason, code) {
+    var res = responseGuard(self), got = String(res.status).toUpperCase();
+    self._assert(got === reason, 'expected response to have status reason ' + inspect(reason) + ' but got ' + inspect(got),
+      'expected response to not have status reason ' + inspect(got));
+    return self._assert(res.code === code, 'expected response to have status code ' + code + ' but got ' + res.code,
+      'expected response to not have status code ' + res.code);
+  }
+  // the names and codes chai-postman checks (its notAcceptable expects the reason "Acceptable")
+  [['accepted', 202, 'Accepted'], ['withoutContent', 204, 'No Content'], ['badRequest', 400, 'Bad Request'],
+    ['unauthorised', 401, 'Unauthorised'], ['unauthorized', 401, 'Unauthorized'], ['forbidden', 403, 'Forbidden'],
+    ['notFound', 404, 'Not Found'], ['notAcceptable', 406, 'Acceptable'], ['rateLimited', 429, 'Too Many Requests']
+  ].forEach(function (t) {
+    getter([t[0]], function () { return reasonAndCode(this, t[2].toUpperCase(), t[1]); });
   });
   getter(['withBody'], function () {
-    var res = responseGuard(this, 'withBody');
+    var res = responseGuard(this);
     return this._assert(res._body.length > 0, 'expected response to have content in body',
       'expected response to not have content in body');
   });
+  function jsonError(res) {
+    try { JSON.parse(res._body); return null; } catch (e) { return e.name + ': ' + e.message; }
+  }
   getter(['json'], function () {
-    var res = responseGuard(this, 'json'), ok = true;
-    try { JSON.parse(res._body); } catch (e) { ok = false; }
-    return this._assert(ok, 'expected response body to be a valid json',
+    var res = responseGuard(this), err = jsonError(res);
+    return this._assert(!err, 'expected response body to be a valid json but got error ' + err,
       'expected response body not to be a valid json');
   });
 
   getter(['ok'], function () {
     var o = this.__s.obj;
-    if (o instanceof PmResponse) {
-      return this._assert(o.code === 200, 'expected response code to be 200 but found ' + o.code,
-        'expected response code to not be 200 but found ' + o.code);
-    }
+    if (isResponse(o)) return reasonAndCode(this, 'OK', 200);
     return this._assert(!!o, 'expected ' + inspect(o) + ' to be truthy', 'expected ' + inspect(o) + ' to be falsy');
   });
   function valueGetter(name, test, word) {
@@ -518,178 +540,142 @@
 
   // Postman's response assertions (pm.response.to.have.status(200), pm.expect(pm.response)...).
   method(['status'], function (want) {
-    var res = responseGuard(this, 'status');
+    var res = responseGuard(this);
     if (typeof want === 'number') {
       return this._assert(res.code === want, 'expected response to have status code ' + want + ' but got ' + res.code,
-        'expected response to not have status code ' + want);
+        'expected response to not have status code ' + res.code);
     }
     return this._assert(res.status === want, 'expected response to have status reason ' + inspect(want) + ' but got ' + inspect(res.status),
-      'expected response to not have status reason ' + inspect(want));
+      'expected response to not have status reason ' + inspect(res.status));
+  });
+  method(['statusCode'], function (want) {
+    var res = responseGuard(this);
+    return this._assert(res.code === Number(want), 'expected response to have status code ' + Number(want) + ' but got ' + res.code,
+      'expected response to not have status code ' + res.code);
+  });
+  method(['statusReason'], function (want) {
+    var res = responseGuard(this);
+    want = String(want);
+    return this._assert(res.status === want, 'expected response to have status reason ' + inspect(want) + ' but got ' + inspect(res.status),
+      'expected response to not have status reason ' + inspect(res.status));
   });
   method(['header'], function (name, value) {
-    var res = responseGuard(this, 'header'), has = res.headers.has(name);
-    if (arguments.length < 2) {
-      return this._assert(has, 'expected response to have header with key ' + inspect(name),
-        'expected response to not have header with key ' + inspect(name));
+    var o = this.__s.obj;
+    if (!isResponse(o) && !isRequest(o)) {
+      throw AssertionError('expecting a postman request or response object but got ' + inspect(o));
     }
-    var got = res.headers.get(name);
-    return this._assert(has && String(got) === String(value),
-      'expected response to have header ' + inspect(name) + ' with value ' + inspect(value) + ' but got ' + inspect(got),
-      'expected response to not have header ' + inspect(name) + ' with value ' + inspect(value));
+    var what = isRequest(o) ? 'request' : 'response', has = o.headers.has(name);
+    this._assert(has, 'expected ' + what + " to have header with key '" + String(name) + "'",
+      'expected ' + what + " to not have header with key '" + String(name) + "'");
+    if (arguments.length < 2) return this;
+    var got = has ? o.headers.one(name).value : undefined;
+    return this._assert(got === value, "expected '" + String(name) + "' " + what + ' header to be ' + inspect(value) + ' but got ' + inspect(got),
+      "expected '" + String(name) + "' " + what + ' header to not be ' + inspect(got));
   });
+  function isPlainObject(v) {
+    if (v === null || typeof v !== 'object') return false;
+    var proto = Object.getPrototypeOf(v);
+    return proto === null || proto === Object.prototype;
+  }
   method(['body'], function (want) {
-    var res = responseGuard(this, 'body'), text = res._body;
+    var res = responseGuard(this), text = res._body;
+    if (isPlainObject(want)) {
+      var parsed;
+      try { parsed = JSON.parse(text); } catch (e) { parsed = undefined; }
+      return this._assert(deepEqual(parsed, want), 'expected response body json to equal ' + inspect(want) + ' but got ' + inspect(parsed),
+        'expected response body json to not equal ' + inspect(want) + ' but got ' + inspect(parsed));
+    }
     if (arguments.length === 0) {
       return this._assert(text.length > 0, 'expected response to have content in body',
         'expected response to not have content in body');
     }
     if (want instanceof RegExp) {
-      return this._assert(want.test(text), 'expected response body text to match ' + want + ' but got ' + inspect(text),
-        'expected response body text to not match ' + want);
+      return this._assert(want.exec(text) !== null, 'expected response body text to match ' + want + ' but got ' + inspect(text),
+        'expected response body text ' + inspect(text) + ' to not match ' + want);
     }
-    if (typeof want === 'string') {
-      return this._assert(text === want, 'expected response body to equal ' + inspect(want) + ' but got ' + inspect(text),
-        'expected response body to not equal ' + inspect(want));
-    }
-    var parsed;
-    try { parsed = JSON.parse(text); } catch (e) { this._fail('expected response body to be a valid json but got error ' + e.message); }
-    return this._assert(deepEqual(parsed, want), 'expected response body json to equal ' + inspect(want) + ' but got ' + inspect(parsed),
-      'expected response body json to not equal ' + inspect(want));
+    return this._assert(deepEqual(text, want), 'expected response body to equal ' + inspect(want) + ' but got ' + inspect(text),
+      'expected response body to not equal ' + inspect(want));
   });
+  // lodash's _.has / _.get, which chai-postman's jsonBody uses: a string path, or a key as it stands
+  function pathParts(obj, path) {
+    if (Array.isArray(path)) return path.map(String);
+    var text = String(path);
+    if (obj !== null && obj !== undefined && text in Object(obj)) return [text];
+    if (/^\w*$/.test(text) || !/\.|\[(?:[^[\]]*|(["'])(?:(?!\1)[^\\]|\\.)*?\1)\]/.test(text)) return [text];
+    var parts = [];
+    if (text.charAt(0) === '.') parts.push('');
+    text.replace(/[^.[\]]+|\[(?:([^"'][^[]*)|(["'])((?:(?!\2)[^\\]|\\.)*?)\2)\]|(?=(?:\.|\[\])(?:\.|\[\]|$))/g,
+      function (m, number, quote, sub) { parts.push(quote ? sub.replace(/\\(\\)?/g, '$1') : (number !== undefined ? number.trim() : m)); return m; });
+    return parts;
+  }
+  function lodashHas(obj, path) {
+    var parts = pathParts(obj, path), cur = obj;
+    if (!parts.length) return false;
+    for (var i = 0; i < parts.length; i++) {
+      if (cur === null || cur === undefined || !hasOwn.call(Object(cur), parts[i])) return false;
+      cur = cur[parts[i]];
+    }
+    return true;
+  }
+  function lodashGet(obj, path) {
+    var parts = pathParts(obj, path), cur = obj;
+    for (var i = 0; i < parts.length; i++) {
+      if (cur === null || cur === undefined) return undefined;
+      cur = cur[parts[i]];
+    }
+    return parts.length ? cur : undefined;
+  }
   method(['jsonBody'], function (path, value) {
-    var res = responseGuard(this, 'jsonBody'), parsed;
-    try { parsed = JSON.parse(res._body); } catch (e) {
-      return this._assert(false, 'expected response body to be a valid json but got error ' + e.message,
+    var res = responseGuard(this), parsed, err = null;
+    try { parsed = JSON.parse(res._body); } catch (e) { err = e.name + ': ' + e.message; }
+    if (arguments.length === 0) {
+      return this._assert(!err, 'expected response body to be a valid json but got error ' + err,
         'expected response body not to be a valid json');
     }
-    if (arguments.length === 0) {
-      return this._assert(true, '', 'expected response body not to be a valid json');
-    }
-    if (typeof path !== 'string') {
-      return this._assert(deepEqual(parsed, path), 'expected response body json to equal ' + inspect(path) + ' but got ' + inspect(parsed),
-        'expected response body json to not equal ' + inspect(path));
-    }
-    var hit = lookup(parsed, parsePath(path));
-    if (arguments.length === 1) {
-      return this._assert(hit.found, 'expected response body json to have path ' + inspect(path),
-        'expected response body json to not have path ' + inspect(path));
-    }
-    return this._assert(hit.found && deepEqual(hit.value, value),
-      'expected response body json at ' + inspect(path) + ' to contain ' + inspect(value) + ' but got ' + inspect(hit.value),
-      'expected response body json at ' + inspect(path) + ' to not contain ' + inspect(value));
+    if (typeof path !== 'string') return this; // chai-postman checks nothing for a non-string path
+    this._assert(lodashHas(parsed, path), 'expected ' + inspect(parsed) + ' in response to contain property ' + inspect(path),
+      'expected ' + inspect(parsed) + ' in response to not contain property ' + inspect(path));
+    if (arguments.length < 2) return this;
+    var got = lodashGet(parsed, path);
+    return this._assert(deepEqual(got, value),
+      'expected response body json at "' + path + '" to contain ' + inspect(value) + ' but got ' + inspect(got),
+      'expected response body json at "' + path + '" to not contain ' + inspect(value) + ' but got ' + inspect(got));
   });
-  method(['jsonSchema'], function (schema) {
-    var res = responseGuard(this, 'jsonSchema'), parsed;
-    try { parsed = JSON.parse(res._body); } catch (e) { this._fail('expected response body to be a valid json but got error ' + e.message); }
-    var errors = [];
-    validateSchema(schema, parsed, '', schema, errors);
-    var head = errors.slice(0, 3).join('; ') + (errors.length > 3 ? ' (and ' + (errors.length - 3) + ' more)' : '');
-    return this._assert(errors.length === 0, 'expected data to satisfy schema but found following errors: ' + head,
+  // responseTime / responseSize: `.to.have.responseTime.below(300)` or `.responseTime(12)`
+  chainable(['responseTime'], function (n) {
+    var t = this.__s.obj;
+    this._assert(typeof t === 'number', 'expected response to have a valid response time but got ' + inspect(t),
+      'expected response to not have a valid response time but got ' + inspect(t));
+    if (arguments.length) {
+      this._assert(deepEqual(t, n), 'expected response to have a valid response time but got ' + inspect(t),
+        'expected response to not have a valid response time but got ' + inspect(t));
+    }
+    return this;
+  }, function () { var res = responseGuard(this); this.__s.obj = res.responseTime; });
+  chainable(['responseSize'], function (n) {
+    var size = this.__s.obj;
+    this._assert(typeof size === 'number', 'expected response to have a valid response size but got ' + inspect(size),
+      'expected response to not have a valid response size but got ' + inspect(size));
+    if (arguments.length) {
+      this._assert(deepEqual(size, n), 'expected response size to equal ' + inspect(size) + ' but got ' + inspect(n),
+        'expected response size to not equal ' + inspect(size) + ' but got ' + inspect(n));
+    }
+    return this;
+  }, function () { var res = responseGuard(this), sz = res.size(); this.__s.obj = (sz.header || 0) + (sz.body || 0); });
+  // jsonSchema: ajv (the sandbox's, backed by Python's jsonschema) with allErrors, as chai-postman does
+  method(['jsonSchema'], function (schema, options) {
+    if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) {
+      throw AssertionError('expected ' + inspect(schema) + ' to be an object');
+    }
+    var o = this.__s.obj, data = o;
+    if (isResponse(o)) data = o.json();
+    var Ajv = S.require ? S.require('ajv') : null;
+    if (!Ajv) throw unsupported('to.have.jsonSchema needs the ajv library, which this sandbox lacks', true);
+    var ajv = new Ajv(Object.assign({ allErrors: true, logger: false }, options || {}));
+    var valid = ajv.validate(schema, data);
+    return this._assert(valid && !ajv.errors, 'expected data to satisfy schema but found following errors: \n' + ajv.errorsText(),
       'expected data to not satisfy schema');
   });
-
-  // ---------- minimal JSON Schema (draft 4-7 core keywords) ----------------------------
-  var SCHEMA_IGNORED = { $schema: 1, $id: 1, id: 1, title: 1, description: 1, default: 1, examples: 1,
-    example: 1, format: 1, definitions: 1, $defs: 1, $comment: 1, readOnly: 1, writeOnly: 1,
-    deprecated: 1, nullable: 1 };
-  var SCHEMA_KEYWORDS = { type: 1, properties: 1, required: 1, items: 1, enum: 1, const: 1,
-    minimum: 1, maximum: 1, exclusiveMinimum: 1, exclusiveMaximum: 1, minLength: 1, maxLength: 1,
-    pattern: 1, additionalProperties: 1, anyOf: 1, oneOf: 1, allOf: 1, not: 1, minItems: 1,
-    maxItems: 1, uniqueItems: 1, multipleOf: 1, minProperties: 1, maxProperties: 1, $ref: 1 };
-  function schemaType(v) {
-    var t = typeOf(v);
-    return t === 'number' && Math.floor(v) === v ? 'integer' : t;
-  }
-  function resolveRef(root, ref) {
-    if (ref.charAt(0) !== '#') throw new Error('jsonSchema: only local $ref is supported, got ' + inspect(ref));
-    var cur = root;
-    ref.slice(1).split('/').filter(Boolean).forEach(function (part) {
-      part = decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~');
-      if (cur === undefined || cur === null || !(part in cur)) throw new Error('jsonSchema: cannot resolve $ref ' + inspect(ref));
-      cur = cur[part];
-    });
-    return cur;
-  }
-  function validateSchema(schema, data, path, root, errors) {
-    if (schema === true || schema === undefined) return;
-    if (schema === false) { errors.push((path || '/') + ': no value is allowed'); return; }
-    var at = path || '/';
-    Object.keys(schema).forEach(function (k) {
-      if (!hasOwn.call(SCHEMA_KEYWORDS, k) && !hasOwn.call(SCHEMA_IGNORED, k)) {
-        throw new Error('jsonSchema: keyword ' + inspect(k) + ' is not supported');
-      }
-    });
-    if (schema.$ref !== undefined) { validateSchema(resolveRef(root, schema.$ref), data, path, root, errors); return; }
-    var t = schemaType(data);
-    if (schema.type !== undefined) {
-      var types = Array.isArray(schema.type) ? schema.type : [schema.type];
-      var okType = types.some(function (w) { return w === t || (w === 'number' && t === 'integer'); });
-      if (!okType && schema.nullable === true && data === null) okType = true;
-      if (!okType) { errors.push(at + ': must be ' + types.join(' or ') + ', got ' + (t === 'integer' ? 'number' : t)); return; }
-    }
-    if (schema.enum && !schema.enum.some(function (x) { return deepEqual(x, data); })) {
-      errors.push(at + ': must be one of ' + inspect(schema.enum) + ', got ' + inspect(data));
-    }
-    if (hasOwn.call(schema, 'const') && !deepEqual(schema.const, data)) errors.push(at + ': must equal ' + inspect(schema.const));
-    if (t === 'number' || t === 'integer') {
-      var exMin = schema.exclusiveMinimum, exMax = schema.exclusiveMaximum;
-      if (schema.minimum !== undefined && (exMin === true ? data <= schema.minimum : data < schema.minimum)) {
-        errors.push(at + ': must be ' + (exMin === true ? '> ' : '>= ') + schema.minimum + ', got ' + data);
-      }
-      if (schema.maximum !== undefined && (exMax === true ? data >= schema.maximum : data > schema.maximum)) {
-        errors.push(at + ': must be ' + (exMax === true ? '< ' : '<= ') + schema.maximum + ', got ' + data);
-      }
-      if (typeof exMin === 'number' && data <= exMin) errors.push(at + ': must be > ' + exMin + ', got ' + data);
-      if (typeof exMax === 'number' && data >= exMax) errors.push(at + ': must be < ' + exMax + ', got ' + data);
-      if (schema.multipleOf && Math.abs(data / schema.multipleOf - Math.round(data / schema.multipleOf)) > 1e-9) {
-        errors.push(at + ': must be a multiple of ' + schema.multipleOf);
-      }
-    }
-    if (t === 'string') {
-      var len = Array.from(data).length;
-      if (schema.minLength !== undefined && len < schema.minLength) errors.push(at + ': must have at least ' + schema.minLength + ' characters');
-      if (schema.maxLength !== undefined && len > schema.maxLength) errors.push(at + ': must have at most ' + schema.maxLength + ' characters');
-      if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(data)) errors.push(at + ': must match pattern ' + inspect(schema.pattern));
-    }
-    if (t === 'array') {
-      if (schema.minItems !== undefined && data.length < schema.minItems) errors.push(at + ': must have at least ' + schema.minItems + ' items');
-      if (schema.maxItems !== undefined && data.length > schema.maxItems) errors.push(at + ': must have at most ' + schema.maxItems + ' items');
-      if (schema.uniqueItems) {
-        for (var i = 0; i < data.length; i++) for (var j = i + 1; j < data.length; j++) {
-          if (deepEqual(data[i], data[j])) { errors.push(at + ': must not have duplicate items (' + i + ' and ' + j + ')'); i = data.length; break; }
-        }
-      }
-      if (Array.isArray(schema.items)) {
-        schema.items.forEach(function (s, n) { if (n < data.length) validateSchema(s, data[n], path + '/' + n, root, errors); });
-      } else if (schema.items !== undefined) {
-        data.forEach(function (x, n) { validateSchema(schema.items, x, path + '/' + n, root, errors); });
-      }
-    }
-    if (t === 'object') {
-      var keys = Object.keys(data), props = schema.properties || {};
-      (schema.required || []).forEach(function (k) {
-        if (!hasOwn.call(data, k)) errors.push(at + ": must have required property '" + k + "'");
-      });
-      if (schema.minProperties !== undefined && keys.length < schema.minProperties) errors.push(at + ': must have at least ' + schema.minProperties + ' properties');
-      if (schema.maxProperties !== undefined && keys.length > schema.maxProperties) errors.push(at + ': must have at most ' + schema.maxProperties + ' properties');
-      keys.forEach(function (k) {
-        var sub = path + '/' + k.replace(/~/g, '~0').replace(/\//g, '~1');
-        if (hasOwn.call(props, k)) validateSchema(props[k], data[k], sub, root, errors);
-        else if (schema.additionalProperties === false) errors.push(at + ": must not have additional property '" + k + "'");
-        else if (schema.additionalProperties && typeof schema.additionalProperties === 'object') {
-          validateSchema(schema.additionalProperties, data[k], sub, root, errors);
-        }
-      });
-    }
-    function passes(s) { var e = []; validateSchema(s, data, path, root, e); return e.length === 0; }
-    if (schema.allOf) schema.allOf.forEach(function (s) { validateSchema(s, data, path, root, errors); });
-    if (schema.anyOf && !schema.anyOf.some(passes)) errors.push(at + ': must match a schema in anyOf');
-    if (schema.oneOf) {
-      var n = schema.oneOf.filter(passes).length;
-      if (n !== 1) errors.push(at + ': must match exactly one schema in oneOf, matched ' + n);
-    }
-    if (schema.not !== undefined && passes(schema.not)) errors.push(at + ': must not match the schema in not');
-  }
 
   // ---------- variables ----------------------------------------------------------------
   function uuid() {
@@ -975,6 +961,14 @@
   R.removeHeader = function (h) { this.headers.remove(h); };
   R.getHeaders = function () { return this.headers.toObject(); };
   R.toJSON = function () { return this._plain(); };
+  Object.defineProperty(R, 'to', { get: function () { return new Assertion(this).to; } });
+  // The request as a collection holds it, for pm.sendRequest(pm.request)
+  R._postman = function () {
+    var b = this._body, out = { url: this._url._raw, method: String(this.method).toUpperCase(),
+      header: this.headers.all() };
+    if (b.mode !== undefined) out.body = { mode: 'raw', raw: b.raw };
+    return out;
+  };
   R._plain = function () {
     var b = this._body, raw = b.raw === undefined || b.raw === null ? '' : String(b.raw);
     return {
@@ -1028,51 +1022,137 @@
   CookieJar.prototype.each = function (fn) { this.all().forEach(function (c) { fn(c); }); };
   CookieJar.prototype.toJSON = CookieJar.prototype.all;
 
-  // ---------- pm.sendRequest -----------------------------------------------------------
-  function normaliseRequest(req) {
-    if (typeof req === 'string' || req instanceof PmUrl) return { method: 'GET', url: String(req), headers: [], body: null };
-    if (!req || typeof req !== 'object') throw new TypeError('pm.sendRequest needs a URL or a request object');
-    var url = req.url instanceof PmUrl ? req.url._raw : typeof req.url === 'object' && req.url ? req.url.raw : req.url;
-    if (!url) throw new TypeError('pm.sendRequest request has no url');
-    var headers = [], h = req.header || req.headers;
-    if (h instanceof HeaderList) headers = h._items.map(function (x) { return [x.key, x.value]; });
-    else if (Array.isArray(h)) h.forEach(function (x) { var y = toHeader(x); if (!y.disabled) headers.push([y.key, y.value]); });
-    else if (h && typeof h === 'object') Object.keys(h).forEach(function (k) { headers.push([k, String(h[k])]); });
-    var body = bodyText(req.body, 'pm.sendRequest');
-    url = applyAuth(req.auth, headers, String(url));
-    var hasType = headers.some(function (x) { return lower(x[0]) === 'content-type'; });
-    if (!hasType && req.body && req.body.mode === 'urlencoded') headers.push(['Content-Type', 'application/x-www-form-urlencoded']);
-    if (!hasType && req.body && req.body.mode === 'graphql') headers.push(['Content-Type', 'application/json']);
-    return { method: String(req.method || 'GET').toUpperCase(), url: String(url), headers: headers, body: body };
+  // ---------- the run's cookie jar (pm.cookies.jar(), getResponseCookie) ----------------
+  // Python passes the session's cookies in; changes go back as a list applied after the event.
+  function cookieObject(c) {
+    return { name: c.name, expires: c.expires === undefined ? null : c.expires, maxAge: 0, domain: c.domain,
+      path: c.path || '/', secure: !!c.secure, httpOnly: !!c.httpOnly, hostOnly: c.hostOnly !== false, value: c.value };
   }
-  // auth of a pm.sendRequest request object (the token-refresh pattern uses basic/bearer/apikey)
-  function authParams(auth, type) {
-    var block = auth[type], out = {};
-    if (Array.isArray(block)) block.forEach(function (p) { if (p && p.key !== undefined) out[p.key] = p.value; });
-    else if (block && typeof block === 'object') Object.keys(block).forEach(function (k) { out[k] = block[k]; });
+  function hostOf(url) {
+    var m = /^(?:[a-zA-Z][\w+.-]*:\/\/)?(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)/.exec(String(url || ''));
+    return m ? m[1].toLowerCase() : '';
+  }
+  function pathOf(url) {
+    var p = splitUrl(String(url || '')).path;
+    return p || '/';
+  }
+  function domainMatches(host, domain) {
+    domain = String(domain || '').replace(/^\./, '').toLowerCase();
+    return host === domain || (host.length > domain.length && host.slice(-domain.length - 1) === '.' + domain);
+  }
+  function pathMatches(reqPath, cookiePath) {
+    cookiePath = cookiePath || '/';
+    return reqPath === cookiePath || (reqPath.indexOf(cookiePath) === 0 &&
+      (cookiePath.slice(-1) === '/' || reqPath.charAt(cookiePath.length) === '/'));
+  }
+  function urlCookies(url) {
+    var host = hostOf(url), path = pathOf(url);
+    return S.cookies.filter(function (c) { return domainMatches(host, c.domain) && pathMatches(path, c.path); });
+  }
+  function later(callback, args) {
+    if (typeof callback !== 'function') return;
+    Promise.resolve().then(function () { callback.apply(null, args); });
+  }
+  function RunJar() {}
+  RunJar.prototype.get = function (url, name, callback) {
+    var c = urlCookies(url).filter(function (x) { return x.name === String(name); })[0];
+    later(callback, [null, c ? c.value : undefined]);
+  };
+  RunJar.prototype.getAll = function (url, options, callback) {
+    if (typeof options === 'function') callback = options;
+    later(callback, [null, urlCookies(url).map(cookieObject)]);
+  };
+  RunJar.prototype.set = function (url, name, value, callback) {
+    var c;
+    if (name && typeof name === 'object') { callback = value; c = name; } else { c = { name: name, value: value }; }
+    if (typeof value === 'function' && (name === null || typeof name !== 'object')) { callback = value; c = { name: name, value: '' }; }
+    var cookie = { name: String(c.name !== undefined ? c.name : c.key), value: c.value === undefined || c.value === null ? '' : String(c.value),
+      domain: c.domain || hostOf(url), path: c.path || '/', secure: !!c.secure, httpOnly: !!c.httpOnly };
+    S.cookies = S.cookies.filter(function (x) { return !(x.name === cookie.name && x.domain === cookie.domain && x.path === cookie.path); });
+    S.cookies.push(cookie);
+    S.jarChanges.push({ op: 'set', cookie: cookie });
+    later(callback, [null, cookieObject(cookie)]);
+  };
+  RunJar.prototype.unset = function (url, name, callback) {
+    var host = hostOf(url);
+    S.cookies = S.cookies.filter(function (x) {
+      var hit = x.name === String(name) && domainMatches(host, x.domain);
+      if (hit) S.jarChanges.push({ op: 'unset', cookie: { name: x.name, domain: x.domain, path: x.path } });
+      return !hit;
+    });
+    later(callback, [null]);
+  };
+  RunJar.prototype.clear = function (url, callback) {
+    var host = hostOf(url);
+    S.cookies = S.cookies.filter(function (x) {
+      var hit = domainMatches(host, x.domain);
+      if (hit) S.jarChanges.push({ op: 'unset', cookie: { name: x.name, domain: x.domain, path: x.path } });
+      return !hit;
+    });
+    later(callback, [null]);
+  };
+
+  // ---------- pm.sendRequest -----------------------------------------------------------
+  // The script's request crosses as Postman-shaped plain data (url, method, header, body, auth as
+  // a collection holds them); Python loads, resolves and sends it like an item, so placeholders,
+  // variables, auth and masking apply the same way. Nothing is prepared here.
+  function plainData(v, depth) {
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') return undefined;
+    if (v === null || typeof v !== 'object') return v;
+    if (depth > 20) return null;
+    if (v instanceof PmUrl) return v._raw;
+    if (v instanceof HeaderList) return v.all();
+    if (v instanceof PmBody) return v.toJSON();
+    if (typeof v.toJSON === 'function' && !(v instanceof Date)) {
+      var j = v.toJSON();
+      if (j !== v) return plainData(j, depth + 1);
+    }
+    if (v instanceof Date) return v.toISOString();
+    if (Array.isArray(v)) return v.map(function (x) { var y = plainData(x, depth + 1); return y === undefined ? null : y; });
+    var out = {};
+    Object.keys(v).forEach(function (k) { var y = plainData(v[k], depth + 1); if (y !== undefined) out[k] = y; });
     return out;
   }
-  function applyAuth(auth, headers, url) {
-    if (!auth || !auth.type || auth.type === 'noauth') return url;
-    var p = authParams(auth, auth.type);
-    if (auth.type === 'basic') {
-      headers.push(['Authorization', 'Basic ' + btoa(unescape(encodeURIComponent(String(p.username || '') + ':' + String(p.password || ''))))]);
-    } else if (auth.type === 'bearer') {
-      headers.push(['Authorization', 'Bearer ' + String(p.token || '')]);
-    } else if (auth.type === 'apikey') {
-      var name = String(p.key || 'X-API-Key'), value = String(p.value || '');
-      if (String(p['in'] || 'header') === 'query') {
-        return url + (url.indexOf('?') < 0 ? '?' : '&') + encodeURIComponent(name) + '=' + encodeURIComponent(value);
-      }
-      headers.push([name, value]);
-    } else {
-      throw unsupported('pm.sendRequest auth type \'' + auth.type + '\' is not supported (basic, bearer, apikey are)', true);
+  function postmanShaped(req) {
+    if (typeof req === 'string' || req instanceof PmUrl || req instanceof String) return { url: String(req), method: 'GET' };
+    if (!req || typeof req !== 'object') throw new TypeError('pm.sendRequest needs a URL or a request object, got ' + inspect(req));
+    var r = plainData(req instanceof PmRequest ? req._postman() : req, 0);
+    if (r.url === undefined || r.url === null || r.url === '') throw new TypeError('pm.sendRequest: the request has no url');
+    if (typeof r.url !== 'string' && typeof r.url !== 'object') r.url = String(r.url);
+    var h = r.header !== undefined ? r.header : r.headers;
+    delete r.headers;
+    if (h && typeof h === 'object' && !Array.isArray(h)) {
+      h = Object.keys(h).map(function (k) { return { key: k, value: h[k] === null || h[k] === undefined ? '' : String(h[k]) }; });
+    } else if (Array.isArray(h)) {
+      h = h.map(function (x) { return typeof x === 'string' ? toHeader(x) : x; });
     }
-    return url;
+    if (h !== undefined) r.header = h;
+    if (typeof r.body === 'string') r.body = { mode: 'raw', raw: r.body };
+    if (r.body && r.body.mode === 'raw' && r.body.raw !== undefined && typeof r.body.raw !== 'string') r.body.raw = JSON.stringify(r.body.raw);
+    if (r.method !== undefined) r.method = String(r.method);
+    return r;
+  }
+  // The variables as they stand now: a request sent mid-script sees what the script set so far.
+  // A variable's text as `{{name}}` substitutes it (Newman writes undefined and null as "null").
+  function scopeText(v) {
+    if (typeof v === 'string') return v;
+    if (v === undefined || v === null) return 'null';
+    return typeof v === 'object' ? logText(v) : String(v);
+  }
+  function scopeSnapshot() {
+    var out = {};
+    Object.keys(S.scopes).forEach(function (n) {
+      var st = S.scopes[n], o = {};
+      Object.keys(st).forEach(function (k) { o[k] = scopeText(st[k]); });
+      out[n] = o;
+    });
+    return out;
   }
   function sendRequest(req, callback) {
     if (!S.canSend) throw unsupported('pm.sendRequest is not supported here (no sender was configured)', true);
-    var entry = { id: S.pending.length + S.sent, request: normaliseRequest(req), callback: callback, test: S.currentTest };
+    var line = userLine(new Error().stack);
+    var entry = { id: S.pending.length + S.sent, request: { request: postmanShaped(req), scopes: scopeSnapshot(),
+      line: line }, callback: callback, test: S.currentTest };
     var promise = null;
     if (typeof callback !== 'function') {
       promise = new Promise(function (resolve, reject) { entry.resolve = resolve; entry.reject = reject; });
@@ -1128,7 +1208,9 @@
     pm.variables = strict(new VariablesView(), 'pm.variables');
     pm.request = strict(S.request, 'pm.request');
     if (S.response) pm.response = strict(S.response, 'pm.response');
-    pm.cookies = strict(new CookieJar(S.cookies), 'pm.cookies');
+    var cookies = new CookieJar(urlCookies(S.info.url).map(cookieObject));
+    cookies.jar = function () { return strict(new RunJar(), 'pm.cookies.jar()'); };
+    pm.cookies = strict(cookies, 'pm.cookies');
     pm.test = function (name, fn) { runTest(String(name), fn); };
     pm.test.skip = function (name) { S.tests.push({ name: String(name), passed: false, message: '', skipped: true }); };
     pm.expect = function (v, msg) { return new Assertion(v, msg); };
@@ -1143,16 +1225,8 @@
       location: S.location
     }, 'pm.execution');
     pm.visualizer = strict({ set: function () {}, clear: function () {} }, 'pm.visualizer');
-    var wrapped = strict(pm, 'pm');
-    return new Proxy(wrapped, {
-      get: function (t, p, r) {
-        if (p === 'response' && !S.response) {
-          unsupported('pm.response is not available in pre-request scripts', false);
-          return poison('pm.response is not available in pre-request scripts');
-        }
-        return Reflect.get(t, p, r);
-      }
-    });
+    if (!S.response) pm.response = undefined; // a pre-request script reads undefined, as in Newman
+    return strict(pm, 'pm');
   }
   function setNextRequest(name) {
     S.nextRequest = name === null || name === undefined ? null : String(name);
@@ -1198,34 +1272,58 @@
   function requireStub(name) { throw unsupported('require(' + inspect(String(name)) + ') is not supported', true); }
   var LEGACY_LIBS = ['_', 'CryptoJS', 'tv4', 'cheerio', 'xml2Json', 'Backbone', 'SHA256', 'postman_legacy_string'];
 
+  // Postman's legacy setters store text: a truthy value (or false) becomes its toString()
+  function legacyValue(v) {
+    return (v === false || v) && typeof (v && v.toString) === 'function' ? v.toString() : v;
+  }
+  function lowerKeys(o) {
+    var out = {};
+    Object.keys(o).forEach(function (k) { out[k.toLowerCase()] = o[k]; });
+    return out;
+  }
+  function legacyData(request) {
+    var raw = request._body.raw;
+    return raw === undefined || raw === null || raw === '' ? {} : raw;
+  }
   function legacyGlobals() {
     var env = S.scopes.environment, glob = S.scopes.globals, data = S.scopes.data;
     var legacy = {
       tests: {}, environment: Object.assign({}, env), globals: Object.assign({}, glob),
       data: Object.assign({}, data), iteration: S.info.iteration,
-      request: { url: S.request._url._raw, method: S.request.method, headers: S.request.headers.toObject(),
-        data: S.request._body.raw, name: S.info.requestName, id: S.info.requestId }
+      request: { id: S.info.requestId, name: S.info.requestName, description: S.info.description,
+        headers: lowerKeys(S.request.headers.toObject()), method: S.request.method, url: S.request._url._raw,
+        data: legacyData(S.request) }
     };
     var postman = {
-      setEnvironmentVariable: function (k, v) { env[String(k)] = v; },
+      setEnvironmentVariable: function (k, v) { v = legacyValue(v); legacy.environment[k] = v; env[String(k)] = v; },
       getEnvironmentVariable: function (k) { return hasOwn.call(env, k) ? env[k] : undefined; },
-      clearEnvironmentVariable: function (k) { delete env[k]; },
-      clearEnvironmentVariables: function () { Object.keys(env).forEach(function (k) { delete env[k]; }); },
-      setGlobalVariable: function (k, v) { glob[String(k)] = v; },
+      clearEnvironmentVariable: function (k) { if (k) delete legacy.environment[k]; delete env[k]; },
+      clearEnvironmentVariables: function () {
+        Object.keys(legacy.environment).forEach(function (k) { delete legacy.environment[k]; });
+        Object.keys(env).forEach(function (k) { delete env[k]; });
+      },
+      setGlobalVariable: function (k, v) { v = legacyValue(v); legacy.globals[k] = v; glob[String(k)] = v; },
       getGlobalVariable: function (k) { return hasOwn.call(glob, k) ? glob[k] : undefined; },
-      clearGlobalVariable: function (k) { delete glob[k]; },
-      clearGlobalVariables: function () { Object.keys(glob).forEach(function (k) { delete glob[k]; }); },
+      clearGlobalVariable: function (k) { if (k) delete legacy.globals[k]; delete glob[k]; },
+      clearGlobalVariables: function () {
+        Object.keys(legacy.globals).forEach(function (k) { delete legacy.globals[k]; });
+        Object.keys(glob).forEach(function (k) { delete glob[k]; });
+      },
       setNextRequest: setNextRequest
     };
     if (S.response) {
-      var res = S.response;
+      var res = S.response, jar = urlCookies(S.info.url);
       legacy.responseBody = res._body;
       legacy.responseCode = { code: res.code, name: res.status, detail: res.status };
       legacy.responseHeaders = res.headers.toObject();
       legacy.responseTime = res.responseTime;
-      legacy.responseCookies = res.cookies.all();
+      legacy.responseCookies = jar.map(cookieObject);
       postman.getResponseHeader = function (n) { return res.headers.get(n); };
-      postman.getResponseCookie = function (n) { return res.cookies.one(n); };
+      // the run's cookie jar for this request's URL, as Newman reads it (not only this Set-Cookie)
+      postman.getResponseCookie = function (n) {
+        var c = jar.filter(function (x) { return x.name === String(n); })[0];
+        return c ? cookieObject(c) : undefined;
+      };
     }
     legacy.postman = strict(postman, 'postman');
     return legacy;
@@ -1243,7 +1341,7 @@
     G.atob = atob;
     G.btoa = btoa;
     // require.js: require() and the library globals (lazy); names it lacks stay "not supported"
-    if (G.__sandbox_loader) G.__sandbox_loader.install(G, { unsupported: unsupported, strict: strict, openTest: openTest, settle: settle });
+    if (G.__sandbox_loader) S.require = G.__sandbox_loader.install(G, { unsupported: unsupported, strict: strict, openTest: openTest, settle: settle });
     LEGACY_LIBS.forEach(function (name) {
       if (hasOwn.call(G, name)) return;
       Object.defineProperty(G, name, {
@@ -1277,8 +1375,13 @@
       event: input.event, eventName: input.event, eventNames: input.event_names || [], scripts: input.scripts, scopes: scopes, precedence: input.precedence,
       dynamic: input.dynamic || {},
       info: { iteration: input.iteration, iterationCount: input.iteration_count,
-        requestName: input.item_name, requestId: input.item_path },
-      location: strict(Object.assign(String(input.item_path).split('/'), { current: input.item_name }), 'pm.execution.location'),
+        requestName: input.item_name, requestId: (input.info && input.info.id) || input.item_path,
+        description: input.info ? input.info.description : undefined,
+        url: (input.info && input.info.url) || (input.request && input.request.url) || '' },
+      jarChanges: [],
+      // [collection, ...folders, item], as Newman gives it; `current` is the running item's name
+      location: strict(Object.assign((input.info && input.info.location) || String(input.item_path).split('/'),
+        { current: input.item_name }), 'pm.execution.location'),
       cookies: (input.cookies || []).map(function (c) { return Object.assign({}, c); }),
       canSend: !!input.can_send, tests: [], console: [], fatal: null, openTests: [], currentTest: null,
       nextSet: false, nextRequest: null, skipRequest: false,
@@ -1383,14 +1486,17 @@
       var out = {}, kept = {}, st = S.scopes[n];
       Object.keys(st).forEach(function (k) {
         var v = st[k];
-        out[k] = typeof v === 'string' ? v : v === undefined ? '' : v !== null && typeof v === 'object' ? logText(v) : String(v);
-        // numbers, booleans, arrays and objects keep their type for later scripts (as in Newman)
-        if (v !== undefined && typeof v !== 'string' && typeof v !== 'function' && typeof v !== 'symbol') kept[k] = v;
+        out[k] = scopeText(v);
+        // numbers, booleans, null, arrays and objects keep their type for later scripts (as in
+        // Newman); undefined reaches later scripts as null, as in Newman
+        if (v === undefined) kept[k] = null;
+        else if (typeof v !== 'string' && typeof v !== 'function' && typeof v !== 'symbol') kept[k] = v;
       });
       scopes[n] = out;
       typed[n] = kept;
     });
     var result = { tests: S.tests, console: S.console, scopes: scopes, typed: typed, request: S.request._plain(),
+      cookie_changes: S.jarChanges,
       skip_request: S.skipRequest };
     if (S.nextSet) result.next_request = S.nextRequest;
     S = null;

@@ -48,9 +48,15 @@ class ScriptInput:
     scopes: dict[str, dict[str, str]]
     precedence: list[str]
     cookies: list[dict[str, str]] = field(default_factory=list)
+    # pm.sendRequest: gets {"request": Postman-shaped request, "scopes": variables now, "line": n};
+    # answers {"response": …}, {"error": text} (the callback's err), {"refused": {message, hint}}
+    # (the item's error: nothing was sent) or {"skipped": why} (dry run: no callback)
     send_request: Callable[[dict[str, Any]], dict[str, Any]] | None = None
     timeout_ms: int = 5000
     dynamic: dict[str, list[str]] = field(default_factory=dict)  # fresh `{{$random…}}` values, per name
+    # what pm.info, pm.execution.location and the legacy `request` tell besides the names above:
+    # id, description, location ([collection, ...folders, item]), url (for the cookie jar)
+    info: dict[str, Any] = field(default_factory=dict)
     event_names: list[str] = field(default_factory=list)  # per script, pm.info.eventName when not `event` (v3)
 
 
@@ -71,6 +77,7 @@ class ScriptFailure:
     label: str
     message: str
     line: int | None
+    hint: str | None = None  # how to fix it, when the engine knows (a pm.sendRequest it refused)
 
 
 @dataclass
@@ -85,6 +92,7 @@ class ScriptOutcome:
     skip_request: bool
     failure: ScriptFailure | None
     typed: dict[str, dict[str, Any]] = field(default_factory=dict)  # non-string values set, by scope
+    cookie_changes: list[dict[str, Any]] = field(default_factory=list)  # pm.cookies.jar() set/unset, in order
 
 
 class _Timeout(Exception):
@@ -231,7 +239,8 @@ class Sandbox:
             status = self._event_loop(ctx, data, budget, status)
             if "error" in status:
                 ctx.eval("__sandbox_loader.timers.reset()")
-                return ScriptFailure(label, status["error"]["message"], status["error"].get("line"))
+                error = status["error"]
+                return ScriptFailure(label, error["message"], error.get("line"), error.get("hint"))
         return None
 
     def _event_loop(self, ctx: Any, data: ScriptInput, budget: _Budget, status: dict[str, Any]) -> dict[str, Any]:
@@ -271,6 +280,13 @@ class Sandbox:
                 started = time.perf_counter()
                 answer = _call_sender(data.send_request, entry["request"])
                 budget.deadline += time.perf_counter() - started
+                if "refused" in answer:  # not built (placeholder, missing token): the item's error, as for items
+                    refused = answer["refused"]
+                    return {"error": {"message": refused["message"], "line": entry["request"].get("line"),
+                                      "hint": refused.get("hint")}}
+                if "skipped" in answer:  # a dry run: nothing was sent, so there is nothing to call back with
+                    status = self._guarded(ctx, budget, "__sandbox_loader.timers.status()")
+                    continue
                 ctx.set("__pm_answer", json.dumps(answer))
                 status = self._guarded(ctx, budget, f"__sandbox_loader.timers.deliver({entry['id']}, __pm_answer)")
                 if "error" in status:
@@ -369,6 +385,7 @@ def _input_json(data: ScriptInput) -> dict[str, Any]:
         "cookies": data.cookies,
         "can_send": data.send_request is not None,
         "dynamic": data.dynamic,
+        "info": data.info,
         "event_names": data.event_names,
     }
 
@@ -387,7 +404,7 @@ def _call_sender(send: Callable[[dict[str, Any]], dict[str, Any]] | None, reques
     if send is None:
         return {"error": "pm.sendRequest is not supported here (no sender was configured)"}
     try:
-        return {"response": send(request)}
+        return send(request)
     except Exception as exc:  # noqa: BLE001 - the script's callback receives it as `err`
         return {"error": str(exc) or type(exc).__name__}
 
@@ -408,4 +425,41 @@ def _outcome(raw: dict[str, Any], failure: ScriptFailure | None) -> ScriptOutcom
         skip_request=bool(raw["skip_request"]),
         failure=failure,
         typed=raw.get("typed") or {},
+        cookie_changes=raw.get("cookie_changes") or [],
     )
+
+
+_SYNTAX_CONTEXTS = threading.local()
+_ERROR_LINE = re.compile(r"<input>:(\d+)")
+
+
+def syntax_error(source: str) -> tuple[str, int | None] | None:
+    """Compiles a script without running it (for `validate`): its SyntaxError and line, or None."""
+    forbidden = _forbidden_syntax(source)
+    if forbidden is not None:
+        return forbidden
+    import quickjs  # type: ignore[import-untyped]
+
+    ctx = getattr(_SYNTAX_CONTEXTS, "ctx", None)
+    if ctx is None:
+        ctx = _SYNTAX_CONTEXTS.ctx = quickjs.Context()
+        ctx.set_memory_limit(_MEMORY_LIMIT)
+    ctx.set("__source", source)
+    try:
+        # the same wrapper as a run (pm.js): the script's first line is the wrapper's second
+        ctx.eval("(0, eval)('(function () {\\n' + __source + '\\n})'); undefined")
+    except quickjs.JSException as exc:
+        text = str(exc)
+        match = _ERROR_LINE.search(text)
+        line = int(match.group(1)) - 1 if match else None
+        return text.splitlines()[0], line if line and line > 0 else None
+    return None
+
+
+def module_available(name: str) -> bool:
+    """Whether `require(name)` finds a module in the sandbox's library table (lib/)."""
+    lib = resources.files(__package__).joinpath("lib")
+    index = json.loads(lib.joinpath("index.json").read_text(encoding="utf-8"))
+    name = name[5:] if name.startswith("node:") else name
+    name = (index.get("aliases") or {}).get(name, name)
+    return lib.joinpath(name.replace("/", "__") + ".js").is_file()

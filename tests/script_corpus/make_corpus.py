@@ -32,6 +32,11 @@ PASSWORD = "correct-horse"
 DATA_VALUES = ["alpha", "beta", "gamma"]
 LOOP_LIMIT = 3
 
+XML_BODY = ('<?xml version="1.0"?><catalog><book id="b1" lang="en"><title>Dune</title><price>9.5</price></book>'
+            '<book id="b2"><title>Emma</title><price>4</price></book></catalog>')
+HTML_BODY = ('<html><head><title>Shop</title></head><body><h1 class="main">Welcome</h1><ul id="list">'
+             '<li class="item">One</li><li class="item sale">Two</li><li>Three</li></ul>'
+             '<a href="/next" data-id="42">next</a></body></html>')
 USER = {"id": 7, "name": "Ada", "email": "ada@example.com", "roles": ["admin", "dev"], "active": True}
 
 # ---------------------------------------------------------------- the server
@@ -173,6 +178,10 @@ class CorpusServer:
                 (None, "/user"): lambda r: json_answer(USER),
                 (None, "/nonce"): self._next_nonce,
                 (None, "/echo"): _echo,
+                (None, "/cookie"): lambda r: json_answer({"set": True}, headers={"Set-Cookie": "sess=abc123; Path=/"}),
+                (None, "/xml"): lambda r: (200, {"Content-Type": "application/xml"}, XML_BODY.encode()),
+                (None, "/html"): lambda r: (200, {"Content-Type": "text/html"}, HTML_BODY.encode()),
+                (None, "/missing"): lambda r: json_answer({"error": "no such thing"}, 404),
             }
 
     def route(self, path: str, handler: Handler, method: str | None = None) -> None:
