@@ -611,7 +611,19 @@ def _behavior(value: Any, pointer: str) -> tuple[tuple[str, object], ...]:
 
 def _params(raw: Any, pointer: str, *, variables: bool = False, form: bool = False) -> tuple[Param, ...]:
     out = []
-    for index, entry in enumerate(_want(raw, pointer, list, type(None)) or []):
+    plain = not variables and not form
+    for index, entry in enumerate(raw if type(raw) is list else _want(raw, pointer, list, type(None)) or []):
+        if plain and type(entry) is dict:  # headers and query rows of text: no pointer built, no checks repeated
+            get = entry.get
+            key, value, disabled = get("key"), get("value"), get("disabled")
+            note, kind, ctype = get("description"), get("type"), get("contentType")
+            if (type(key) is str and (value is None or type(value) is str) and (disabled is None or disabled is False)
+                    and (note is None or type(note) is str) and (kind is None or type(kind) is str)
+                    and (ctype is None or type(ctype) is str)):
+                if get("enabled") is not False:
+                    out.append(Param(key=key, value=value, description=note or "", type=kind or None, src=(),
+                                     content_type=ctype or None))
+                continue
         here = f"{pointer}/{index}"
         _want(entry, here, dict)
         if _field(entry, "disabled", here, (bool, type(None))) is True or entry.get("enabled") is False:

@@ -316,3 +316,55 @@ def _find_cycle(graph: dict[int, set[int]]) -> list[int]:
 def test_the_cycle_finder_finds_cycles() -> None:
     assert _find_cycle({0: {1}, 1: {2}, 2: {0}}) == [0, 1, 2, 0]
     assert _find_cycle({0: {1}, 1: {2}, 2: set()}) == []
+
+
+# what a plain run (one GET, no auth, no script, a JSON file, a documented JSON body that fits,
+# the JSON reporter) has no use for: each is imported only where its feature is used
+NOT_FOR_A_PLAIN_RUN = {"jsonschema", "yaml", "faker", "quickjs", "jinja2", "ijson", "botocore", "oauthlib",
+                       "mohawk", "jwt", "cryptography", "akamai", "spnego", "requests_ntlm", "requests_oauthlib",
+                       "engine.scripts", "engine.auth.simple", "engine.openapi", "engine.contract", "engine.mock",
+                       "engine.reporters.html", "engine.reporters.junit", "engine.load_v3", "difflib"}
+
+
+def test_a_plain_run_loads_only_what_it_uses(server, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The console entry point, as a whole process: the item passes (its body checked, so genson
+    and fastjsonschema are in), the collector is on again for the run, nothing optional is loaded."""
+    from factory import example, make_collection, make_item
+
+    server.route("/thing", 200, b'{"id": 1, "name": "a"}', {"Content-Type": "application/json"})
+    item = make_item(responses=[example(200, '{"id": 2, "name": "b"}', "application/json")])
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps(make_collection([item])), encoding="utf-8")
+    report = tmp_path / "report.json"
+    probe = ("import atexit, gc, json, sys\n"
+             "atexit.register(lambda: sys.stderr.write('MODULES ' + json.dumps([sorted(sys.modules), gc.isenabled()])))\n"
+             "from engine.cli import entry\n"
+             f"sys.argv = ['postman-replay', 'run', {str(path)!r}, '--env-var', 'baseUrl={server.url}', '-r', 'json',"
+             f" '--reporter-json-export', {str(report)!r}]\n"
+             "entry()\n")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    modules, collecting = json.loads(result.stderr.split("MODULES ", 1)[1])
+    loaded = set(modules)
+    assert {"genson", "fastjsonschema", "engine.send"} <= loaded  # the probe sees what a run imports
+    assert not loaded & NOT_FOR_A_PLAIN_RUN, sorted(loaded & NOT_FOR_A_PLAIN_RUN)
+    assert collecting, "start-up turns the collector off; the run must turn it on again"
+    assert len(server.requests) == 1
+
+
+def test_start_up_turns_the_collector_back_on() -> None:
+    import gc
+
+    from engine import cli
+
+    assert gc.isenabled()
+    cli._end_startup_gc()  # nothing turned it off: nothing to do
+    assert gc.isenabled()
+    gc.disable()
+    cli._startup_gc_off = True
+    try:
+        cli._end_startup_gc()
+        assert gc.isenabled() and not cli._startup_gc_off
+    finally:
+        gc.enable()
+        gc.unfreeze()
