@@ -215,3 +215,13 @@ def test_json_report_lists_what_never_ran(server, write_collection, cli, tmp_pat
     assert data["not_run"] == {"reason": "--bail", "items": [{"item": "I1", "iteration": 0},
                                                              {"item": "I2", "iteration": 0}]}
     assert data["summary"]["total"] == 1
+
+
+def test_failures_list_keeps_failed_checks_of_an_item_that_also_errored(server, write_collection, cli) -> None:
+    script = "pm.test('pre check', function () { pm.expect(1).to.equal(2); }); null.foo;"
+    path = write_collection([make_item("Both", "GET", f"{server.url}/never", responses=[example(200, "ok")],
+                                       event=[{"listen": "prerequest", "script": {"exec": [script]}}])])
+    code, out, _ = cli("run", path)
+    failures = out[out.index("Failures:"):]
+    assert code == 1 and "pre check" in failures and "TypeError" in failures
+    assert server.requests == []

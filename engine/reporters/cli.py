@@ -267,7 +267,9 @@ class CliReporter:
             return
         label = printable(result.item) + (f" [iteration {result.iteration + 1}]" if self.iterations > 1 else "")
         if result.outcome == "error":
-            reasons = [f"error: {result.error}"] + ([f"fix: {result.hint}"] if result.hint else [])
+            # an item can fail checks and then error (a pre-request pm.test, then a TypeError): list both
+            reasons = [f"{c.name}: {c.message}" for c in result.failed_checks]
+            reasons += [f"error: {result.error}"] + ([f"fix: {result.hint}"] if result.hint else [])
         else:
             reasons = [f"{c.name}: {c.message}" for c in result.failed_checks]
         self.failures.append((label, reasons))
