@@ -1,4 +1,4 @@
-// moment (require('moment')), written from moment's documentation (https://momentjs.com/docs/):
+// moment (require('moment')), written here from moment's published documentation (its docs site, 'Docs' pages):
 // parsing (ISO 8601, RFC 2822, format strings, arrays, objects, Dates, numbers), format tokens,
 // arithmetic, startOf/endOf, diff, comparisons, getters/setters, UTC and fixed offsets,
 // durations and humanized relative times. English locale only. Local time is the sandbox's
