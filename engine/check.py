@@ -11,9 +11,9 @@ import json
 import re
 from dataclasses import dataclass
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Iterator
 
-from .errors import InputError, json_type
+from .errors import InputError, json_type, pointer_join
 from .model import CheckResult, DocumentedResponse, Exchange
 
 NO_BODY_CODES = (204, 304)
@@ -417,3 +417,25 @@ def check_time(exchange: Exchange, budget_ms: float) -> CheckResult:
     if took <= budget_ms:
         return CheckResult("response-time", True, f"{took:.0f} ms within {budget_ms:.0f} ms")
     return CheckResult("response-time", False, f"{took:.0f} ms — budget {budget_ms:.0f} ms")
+
+
+NOT_SCHEMA_KEYS = frozenset({"enum", "const", "example", "examples", "default"})  # values, not subschemas
+
+
+def schema_refs(node: Any) -> Iterator[tuple[str, str]]:
+    """Every `$ref` string under `node` with its pointer relative to `node`; values (enum, example, …)
+    are not searched. Iterative, so a deep document has no recursion limit. Shared by `--contract`
+    and `--openapi`."""
+    stack: list[tuple[Any, str]] = [(node, "")]
+    while stack:
+        current, at = stack.pop()
+        if isinstance(current, dict):
+            if isinstance(current.get("$ref"), str):
+                yield current["$ref"], at
+            stack.extend(
+                (value, at + pointer_join(key))
+                for key, value in current.items()
+                if key not in NOT_SCHEMA_KEYS and key != "$ref" and isinstance(value, (dict, list))
+            )
+        elif isinstance(current, list):
+            stack.extend((value, f"{at}/{i}") for i, value in enumerate(current) if isinstance(value, (dict, list)))

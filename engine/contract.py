@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 from urllib.request import url2pathname
 
-from .check import Expect
+from .check import Expect, schema_refs
 from .errors import InputError, json_type, pointer_join
 from .load import read_document
 from .model import CheckResult
@@ -58,7 +58,6 @@ MAX_DOCUMENTS = 100  # schema documents one contract may pull in
 REMOVE_NOTICE = " (listed in known_failures: remove the entry)"
 KNOWN_PREFIX = "known failure: "
 _GLOB_CHARS = re.compile(r"[*?\[]")
-_NOT_SCHEMA_KEYS = frozenset({"enum", "const", "example", "examples", "default"})  # values, not subschemas
 _EMBEDDED = "postman-replay-document-{}"
 
 _CODE = {
@@ -360,7 +359,7 @@ class _Bundler:
             seen.add((uri, fragment))
             node = _resolve_pointer(document, unquote(fragment), written, origin_file, origin_pointer)
             _check_schema(node, file, prefix + unquote(fragment))
-            for ref, at in _refs(node):
+            for ref, at in schema_refs(node):
                 location = prefix + unquote(fragment) + at
                 queue.append((self._absolute(ref, uri, location + "/$ref", file), ref, file, location + "/$ref"))
         return used
@@ -446,23 +445,6 @@ def _check_schema(node: Any, file: str, pointer: str) -> None:
             hint="fix the schema (JSON Schema 2020-12, or an OpenAPI 3 schema object)",
             title="invalid schema",
         )
-
-
-def _refs(node: Any) -> Iterator[tuple[str, str]]:
-    """Every `$ref` string under `node` with its pointer relative to `node` (iterative: no recursion limit)."""
-    stack: list[tuple[Any, str]] = [(node, "")]
-    while stack:
-        current, at = stack.pop()
-        if isinstance(current, dict):
-            if isinstance(current.get("$ref"), str):
-                yield current["$ref"], at
-            stack.extend(
-                (value, at + pointer_join(key))
-                for key, value in current.items()
-                if key not in _NOT_SCHEMA_KEYS and key != "$ref" and isinstance(value, (dict, list))
-            )
-        elif isinstance(current, list):
-            stack.extend((value, at + f"/{i}") for i, value in enumerate(current) if isinstance(value, (dict, list)))
 
 
 def _from_openapi30(document: dict) -> dict:

@@ -22,7 +22,16 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator
 from urllib.parse import quote, unquote, urldefrag, urljoin, urlsplit
 from urllib.request import url2pathname
 
-from .check import NO_BODY_CODES, Expect, check_schema, media_type, reason_phrase, schema_error, shorten
+from .check import (
+    NO_BODY_CODES,
+    Expect,
+    check_schema,
+    media_type,
+    reason_phrase,
+    schema_error,
+    schema_refs,
+    shorten,
+)
 from .errors import InputError, json_type, pointer_join
 from .load import read_document
 from .model import CheckResult, Exchange, Located, Url
@@ -36,7 +45,6 @@ MAX_DOCUMENTS = 200
 _TEMPLATE = re.compile(r"\{[^{}/]+\}")
 _PLACEHOLDER = re.compile(r"^<[A-Za-z][A-Za-z0-9 _-]*>$")
 _VAR = "\0var"  # an item segment whose value is not known from the template
-_NOT_SCHEMA_KEYS = frozenset({"enum", "const", "example", "examples", "default"})
 
 
 @dataclass(frozen=True)
@@ -113,7 +121,7 @@ class _Documents:
             if uri in done:
                 continue
             done.add(uri)
-            for ref, at in _refs(self.contents[uri]):
+            for ref, at in schema_refs(self.contents[uri]):
                 target, fragment = urldefrag(urljoin(uri, ref))
                 where = (_path_of(uri), at + "/$ref")
                 if urlsplit(target).scheme != "file":
@@ -177,23 +185,6 @@ def _walk_pointer(document: Any, fragment: str, written: str, where: tuple[str, 
             raise InputError(f"$ref '{written}' not found: no '{part}'", file=where[0], pointer=where[1],
                              title="invalid OpenAPI description", hint="check the reference's path and spelling")
     return node
-
-
-def _refs(node: Any) -> Iterator[tuple[str, str]]:
-    """Every `$ref` string with its pointer (iterative: no recursion limit on deep documents)."""
-    stack: list[tuple[Any, str]] = [(node, "")]
-    while stack:
-        current, at = stack.pop()
-        if isinstance(current, dict):
-            if isinstance(current.get("$ref"), str):
-                yield current["$ref"], at
-            stack.extend((value, at + pointer_join(key)) for key, value in current.items()
-                         if key not in _NOT_SCHEMA_KEYS and isinstance(value, (dict, list)))
-        elif isinstance(current, list):
-            stack.extend((value, f"{at}/{i}") for i, value in enumerate(current) if isinstance(value, (dict, list)))
-
-
-# ---------------------------------------------------------------- mapping items to operations
 
 
 def template_segments(path: str) -> tuple[str, ...]:
