@@ -15,6 +15,7 @@ from ..atomic import AtomicWriter
 from ..events import ItemFinished, RunFinished, RunStarted
 from ..model import FAILING_OUTCOMES, ItemResult
 from ..redact import Redactor
+from .json import response_summary
 from .stats import Timings
 
 BODY_LIMIT = 64 * 1024  # per body in the page: enough to read, small enough for 10,000 items
@@ -62,14 +63,8 @@ def item_view(result: ItemResult, redactor: Redactor) -> dict[str, Any]:
         }
     response = result.response
     if response is not None:
-        view["response"] = {
-            "code": response.code,
-            "reason": response.reason,
-            "time_ms": round(response.time_ms, 1),
-            "size": response.size,
-            "headers": [list(pair) for pair in redactor.headers(response.headers)],
-            "body": pretty_body(response.body, response.header("content-type"), redactor),
-        }
+        view["response"] = {**response_summary(response, redactor),
+                            "body": pretty_body(response.body, response.header("content-type"), redactor)}
     view["checks"] = [{"name": c.name, "passed": c.passed, "skipped": c.skipped, "known_failure": c.known_failure,
                        "state": c.state, "mark": c.mark, "message": redactor.text(c.message)}
                       for c in result.checks]

@@ -8,7 +8,7 @@ from typing import IO, Any
 
 from ..atomic import AtomicWriter
 from ..events import ItemFinished, RunFinished, RunStarted
-from ..model import ItemResult, ScriptRequest
+from ..model import ItemResult, Response, ScriptRequest
 from ..redact import Redactor
 
 BODY_PREVIEW = 4096
@@ -83,6 +83,17 @@ def _body(data: bytes, redactor: Redactor, full: bool) -> dict:
     return out
 
 
+def response_summary(response: Response, redactor: Redactor) -> dict:
+    """Code, reason, time, size and masked headers: what every report says of an answer."""
+    return {
+        "code": response.code,
+        "reason": response.reason,
+        "time_ms": round(response.time_ms, 1),
+        "size": response.size,
+        "headers": [list(pair) for pair in redactor.headers(response.headers)],
+    }
+
+
 def result_dict(result: ItemResult, redactor: Redactor, *, full_bodies: bool = False) -> dict:
     """One result as plain data, masked: shared by the JSON report and the pytest plugin."""
     out: dict = {"item": result.item, "iteration": result.iteration, "outcome": result.outcome}
@@ -101,14 +112,7 @@ def result_dict(result: ItemResult, redactor: Redactor, *, full_bodies: bool = F
         out["request"] = None
     response = result.response
     if response is not None:
-        out["response"] = {
-            "code": response.code,
-            "reason": response.reason,
-            "time_ms": round(response.time_ms, 1),
-            "size": response.size,
-            "headers": [list(pair) for pair in redactor.headers(response.headers)],
-            **_body(response.body, redactor, full_bodies),
-        }
+        out["response"] = {**response_summary(response, redactor), **_body(response.body, redactor, full_bodies)}
     else:
         out["response"] = None
     out["checks"] = [

@@ -1433,28 +1433,15 @@
     return STRINGIFY(out);
   };
   G.__pm_deliver = function (id, answerJson) {
-    var entry = S.waiting[id], answer = PARSE(answerJson), thrown;
+    var entry = S.waiting[id], answer = PARSE(answerJson);
     delete S.waiting[id];
     var err = answer.error !== undefined ? new Error(answer.error) : null;
     var res = answer.response ? strict(new PmResponse(answer.response), 'response') : null;
-    var open = entry.test && S.openTests.indexOf(entry.test) !== -1 ? entry.test : null;
-    S.currentTest = open;
-    try {
+    return settle(entry.test, function () {
       if (entry.callback) entry.callback(err, res);
       else if (err) entry.reject(err);
       else entry.resolve(res);
-    } catch (e) {
-      if (open && !(e && e.name === 'UnsupportedError')) {
-        S.openTests.splice(S.openTests.indexOf(open), 1);
-        if (open.passed) { open.passed = false; open.message = errorText(e); }
-      } else {
-        thrown = e;
-      }
-    } finally {
-      S.currentTest = null;
-    }
-    collectLegacyTests();
-    return status(thrown);
+    }, []);
   };
   // Timer callbacks (require.js) run like pm.sendRequest callbacks: an error fails the test that
   // was open (waiting for done) when the timer was set, if it still is, else the script.
