@@ -14,7 +14,7 @@ from http import HTTPStatus
 from typing import Any, Iterator
 
 from .errors import InputError, json_type, pointer_join
-from .model import CheckResult, DocumentedResponse, Exchange
+from .model import CheckResult, DocumentedResponse, Exchange, Record
 
 NO_BODY_CODES = (204, 304)
 TYPED_PLACEHOLDERS = {
@@ -30,8 +30,8 @@ TYPED_PLACEHOLDERS = {
 PLACEHOLDER_STRING = re.compile(r"^<([A-Za-z][A-Za-z0-9 _-]*)>$")
 
 
-@dataclass(frozen=True)
-class Expect:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Expect(Record):
     """`--expect`: documented (default), success, or a list of codes/classes like `204,404` or `2xx`."""
 
     policy: str = "documented"

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from .model import OUTCOMES, ItemResult
+from .model import OUTCOMES, ItemResult, Record
 
 
-@dataclass(frozen=True, slots=True)
-class RunStarted:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class RunStarted(Record):
     """The run begins: what is about to run."""
 
     collection: str
@@ -20,23 +20,23 @@ class RunStarted:
     planned: tuple[str, ...] = ()  # the selected items' paths, in order: reporters can name what never ran
 
 
-@dataclass(frozen=True, slots=True)
-class ItemStarted:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class ItemStarted(Record):
     """An item × iteration is about to be reported."""
 
     item: str
     iteration: int
 
 
-@dataclass(frozen=True, slots=True)
-class ItemFinished:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class ItemFinished(Record):
     """An item × iteration ended; `result` says how."""
 
     result: ItemResult
 
 
-@dataclass(frozen=True, slots=True)
-class Summary:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Summary(Record):
     """Items by outcome. `unchecked` items ran but had nothing to be checked against: they do
     not fail the run (`--strict` turns them into failures before they get here)."""
 
@@ -69,8 +69,8 @@ class Summary:
                 "skipped": self.skipped, "unchecked": self.unchecked}
 
 
-@dataclass(frozen=True, slots=True)
-class RunFinished:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class RunFinished(Record):
     """The run ended (or was interrupted): the counts and, when kept, every result."""
 
     summary: Summary

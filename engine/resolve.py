@@ -24,6 +24,7 @@ from .model import (
     Located,
     Param,
     PreparedRequest,
+    Record,
     TextPart,
     Url,
 )
@@ -77,8 +78,8 @@ MEDIA_TYPES = {
 }
 
 
-@dataclass(frozen=True)
-class ResolveOptions:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class ResolveOptions(Record):
     """Where file parts are read from, and whether TLS is verified."""
 
     working_dir: str | None = None  # formdata/file `src` root; default: the collection's folder

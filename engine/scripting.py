@@ -19,6 +19,7 @@ from .model import (
     Located,
     Param,
     PreparedRequest,
+    Record,
     Request,
     Url,
     as_text,
@@ -30,8 +31,8 @@ if TYPE_CHECKING:
     from .scripts import ScriptFailure, ScriptOutcome
 
 
-@dataclass(frozen=True)
-class ScriptError:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class ScriptError(Record):
     """A script that threw, timed out or used what the sandbox does not provide."""
 
     message: str
@@ -356,8 +357,8 @@ REQUIRE_CALL = re.compile(r"(?<![\w$.])require\s*\(\s*(['\"`])([^'\"`]+)\1\s*\)"
 EVENT_WORDS = {"prerequest": "pre-request", "test": "test"}
 
 
-@dataclass(frozen=True)
-class ScriptProblem:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class ScriptProblem(Record):
     """Something a script would fail on at run time, found without running it."""
 
     owner: str  # "collection", "folder 'A/B'" or "item 'A/B/Get'"

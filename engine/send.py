@@ -23,6 +23,7 @@ import requests
 import requests.adapters
 import requests.auth
 import requests.cookies
+import requests.hooks
 import requests.structures
 import urllib3.connection
 import urllib3.connectionpool
@@ -31,7 +32,7 @@ import urllib3.util
 from urllib3 import HTTPHeaderDict
 
 from .errors import ItemError, SendError
-from .model import Exchange, FilePart, PreparedRequest, Response
+from .model import Exchange, FilePart, PreparedRequest, Record, Response
 from .redact import SECRET_HEADERS as CREDENTIAL_HEADERS
 
 CHUNK = 64 * 1024
@@ -45,8 +46,8 @@ NO_EMPTY_LENGTH = frozenset({"GET", "HEAD", "DELETE", "OPTIONS", "TRACE", "CONNE
 SKIPPABLE = frozenset({"user-agent", "host", "accept-encoding"})
 
 
-@dataclass(frozen=True)
-class SendOptions:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class SendOptions(Record):
     """Transport settings shared by every request of a run."""
 
     timeout_ms: int = 30_000
@@ -169,11 +170,9 @@ class Sender:
         auth: requests.auth.AuthBase | None = None
         if with_auth:
             auth = requests.auth.HTTPDigestAuth(*prepared.digest) if prepared.digest else _ntlm(prepared)
-        request = requests.Request(method, url, data=body, auth=auth)
         session = self._cookieless if prepared.disable_cookies else self.session
         try:
-            wire = session.prepare_request(request)
-            wire.url = url  # requests re-quotes URLs; resolve already produced the final one
+            wire = _wire_request(method, url, body, auth, session.cookies)
             # requests added Content-Length and, from the jar or an auth handshake, Cookie/Authorization
             added = [(name, value if isinstance(value, str) else value.decode("latin-1"))
                      for name, value in wire.headers.items() if name.lower() != "content-length"]
@@ -226,6 +225,23 @@ class Sender:
         finally:
             response.close()
         return b"".join(kept), size, size > kept_size
+
+
+def _wire_request(method: str, url: str, body: bytes | None, auth: requests.auth.AuthBase | None,
+                  jar: requests.cookies.RequestsCookieJar) -> requests.PreparedRequest:
+    """requests' PreparedRequest built directly from what resolve made: Session.prepare_request
+    would re-quote the URL, copy the whole cookie jar and read ~/.netrc (credentials Newman never
+    sends) on every request. What is left is the jar's Cookie header and an auth handshake's hooks."""
+    wire = requests.PreparedRequest()
+    wire.method = method.upper()
+    wire.url = url
+    wire.headers = requests.structures.CaseInsensitiveDict()
+    wire.body = body
+    wire.hooks = requests.hooks.default_hooks()
+    wire.prepare_cookies(jar)
+    if auth is not None:
+        wire.prepare_auth(auth, url)
+    return wire
 
 
 def _sign_now(prepared: PreparedRequest, url: str, headers: list[tuple[str, str]],

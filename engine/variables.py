@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping
 
 from .errors import ItemError
-from .model import CompatNote, Param, as_text
+from .model import CompatNote, Param, Record, as_text
 
 SCOPE_ORDER: tuple[str, ...] = ("local", "cli", "data", "environment", "collection", "globals")
 # --compat newman: Newman's --env-var writes into the environment, so iteration data is above it
@@ -165,8 +165,8 @@ class Scopes:
         return out
 
 
-@dataclass(frozen=True)
-class ScopeChanges:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class ScopeChanges(Record):
     """Set and unset names per layer, as `Scopes.changes_since` found them."""
 
     layers: tuple[tuple[str, dict[str, str], frozenset[str], dict[str, tuple[str, Any]]], ...] = ()

@@ -194,6 +194,16 @@ def test_another_host_name_on_the_same_port_is_another_origin(tmp_path, raw) -> 
     assert landed.header("Authorization") is None
 
 
+def test_credentials_in_netrc_never_go_on_the_wire(tmp_path, raw, monkeypatch) -> None:
+    """Newman has no ~/.netrc; requests would add its Basic credentials to an item without auth."""
+    netrc = tmp_path / "netrc"
+    netrc.write_text("machine 127.0.0.1 login netrc-user password netrc-pass\n", encoding="utf-8")
+    netrc.chmod(0o600)
+    monkeypatch.setenv("NETRC", str(netrc))
+    replay(tmp_path, [make_item("x", "GET", "{{baseUrl}}/plain")], raw)
+    assert hops(raw)[0].header("Authorization") is None
+
+
 # ---------------------------------------------------------------- cookies
 
 

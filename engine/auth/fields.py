@@ -7,15 +7,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
 from ..errors import ItemError
-from ..model import Auth, as_text
+from ..model import Auth, Record, as_text
 from ..variables import Renderer, is_placeholder
 
 if TYPE_CHECKING:
     from .grant import TokenCache
 
 
-@dataclass(frozen=True)
-class Wire:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Wire(Record):
     """The request as it goes out, before a signing auth adds its part: resolve signs it, or send
     does when the body is a file or multipart (its bytes exist only then)."""
 

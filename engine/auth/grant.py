@@ -18,7 +18,7 @@ from typing import Callable
 from urllib.parse import parse_qsl, quote, urlencode
 
 from ..errors import ItemError
-from ..model import Auth, Exchange, PreparedRequest
+from ..model import Auth, Exchange, PreparedRequest, Record
 from ..variables import Renderer, Scopes
 from .fields import Fields
 
@@ -32,8 +32,8 @@ INTERACTIVE = ("authorization_code", "authorization_code_with_pkce", "implicit")
 EXPIRY_MARGIN = 5.0  # seconds: a token this close to expiry is refreshed before use
 
 
-@dataclass(frozen=True)
-class Grant:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Grant(Record):
     """A grant configuration with its fields rendered; equal grants share one token."""
 
     grant_type: str  # client_credentials | password | refresh_token
