@@ -12,7 +12,7 @@ import os
 import re
 import sys
 from enum import IntEnum
-from typing import IO, Any, Sequence
+from typing import IO, Any, Callable, Sequence
 
 from .version import __version__
 from .options import add_arguments, port, run_options
@@ -71,16 +71,13 @@ def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
                              "forces it), on or off (default: auto)")
 
 
-def _command(commands: Any, name: str, help: str, collection_help: str, only: str | None = None
-             ) -> argparse.ArgumentParser:
-    """One subcommand; its options only when it is the command being run (`only`), or when
-    every command is wanted (None): building argparse's actions for all of them costs start-up."""
+def _command(commands: Any, name: str, help: str, collection_help: str) -> argparse.ArgumentParser:
+    """One subcommand with its options."""
     parser = commands.add_parser(name, help=help, description=help, epilog=_EPILOGS.get(name),
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("collection", metavar="COLLECTION", help=collection_help)
-    if only is None or only == name:
-        add_arguments(parser, name)
-        _common(parser, top=False)
+    add_arguments(parser, name)
+    _common(parser, top=False)
     return parser
 
 
@@ -94,6 +91,57 @@ COLLECTION_HELP = ("a Postman collection: v1/v2.0/v2.1 JSON or YAML file, a v3 c
                    "holding postman/collections/*")
 
 
+def _run(commands: Any) -> None:
+    _command(commands, "run", "replay items, check contracts, exit 0/1/2", COLLECTION_HELP)
+
+
+def _list(commands: Any) -> None:
+    _command(commands, "list", "tree of folders and items: method, URL, documented codes", COLLECTION_HELP)
+
+
+def _curl(commands: Any) -> None:
+    curl = _command(commands, "curl", "print the fully resolved request as a curl command", COLLECTION_HELP)
+    curl.add_argument("--item", required=True, action="append", metavar="NAME",
+                      help="the item to print: name, slash path (Folder/Item) or glob; repeatable")
+    curl.add_argument("--format", choices=("curl", "python"), default="curl",
+                      help="curl command or a Python requests snippet (default: curl)")
+
+
+def _validate(commands: Any) -> None:
+    _command(commands, "validate", "schema and resolvability check, no network; exit 0/2", COLLECTION_HELP)
+
+
+def _mock(commands: Any) -> None:
+    mock = _command(commands, "mock", "serve the documented example responses on 127.0.0.1", COLLECTION_HELP)
+    mock.add_argument("--port", type=port, default=0, metavar="N", help="port to listen on; 0 picks a free one "
+                      "(default: 0)")
+    mock.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+
+
+def _convert(commands: Any) -> None:
+    convert = _command(commands, "convert", "Postman v2.1 JSON ⇄ v3 directory; reports what the target "
+                       "cannot hold", "the collection to convert (v2.1 JSON file or v3 folder)")
+    convert.add_argument("--to", required=True, choices=("v3", "v2.1"), help="the format to write")
+    convert.add_argument("out", metavar="OUT", help="v3: a new directory; v2.1: a JSON file")
+
+
+def _load(commands: Any) -> None:
+    _command(commands, "load", "replay the items as load on Locust: users, statistics, --master/--worker",
+             COLLECTION_HELP)
+
+
+def _locustfile(commands: Any) -> None:
+    _command(commands, "locustfile", "print a locustfile that replays the items, for running `locust` yourself",
+             COLLECTION_HELP)
+
+
+# each subcommand's parser, in the order `--help` lists them
+_SUBCOMMANDS: dict[str, Callable[[Any], None]] = {
+    "run": _run, "list": _list, "curl": _curl, "validate": _validate, "mock": _mock, "convert": _convert,
+    "load": _load, "locustfile": _locustfile,
+}
+
+
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = _Parser(prog="postman-replay", description="Replay Postman collection items and check "
                      "every response against the responses the collection documents.")
@@ -101,26 +149,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     _common(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    _command(commands, "run", "replay items, check contracts, exit 0/1/2", COLLECTION_HELP, only)
-    _command(commands, "list", "tree of folders and items: method, URL, documented codes", COLLECTION_HELP, only)
-    curl = _command(commands, "curl", "print the fully resolved request as a curl command", COLLECTION_HELP, only)
-    curl.add_argument("--item", required=True, action="append", metavar="NAME",
-                      help="the item to print: name, slash path (Folder/Item) or glob; repeatable")
-    curl.add_argument("--format", choices=("curl", "python"), default="curl",
-                      help="curl command or a Python requests snippet (default: curl)")
-    _command(commands, "validate", "schema and resolvability check, no network; exit 0/2", COLLECTION_HELP, only)
-    mock = _command(commands, "mock", "serve the documented example responses on 127.0.0.1", COLLECTION_HELP, only)
-    mock.add_argument("--port", type=port, default=0, metavar="N", help="port to listen on; 0 picks a free one "
-                      "(default: 0)")
-    mock.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
-    convert = _command(commands, "convert", "Postman v2.1 JSON ⇄ v3 directory; reports what the target "
-                       "cannot hold", "the collection to convert (v2.1 JSON file or v3 folder)", only)
-    convert.add_argument("--to", required=True, choices=("v3", "v2.1"), help="the format to write")
-    convert.add_argument("out", metavar="OUT", help="v3: a new directory; v2.1: a JSON file")
-    _command(commands, "load", "replay the items as load on Locust: users, statistics, --master/--worker",
-             COLLECTION_HELP)
-    _command(commands, "locustfile", "print a locustfile that replays the items, for running `locust` yourself",
-             COLLECTION_HELP)
+    for name, build in _SUBCOMMANDS.items():
+        if only is None or only == name:  # argparse's parsers cost start-up: only the command being run
+            build(commands)
     return parser
 
 
