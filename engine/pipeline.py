@@ -5,6 +5,7 @@ script → ItemResult. Never raises for an item's problems: they become its outc
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from dataclasses import replace
@@ -119,6 +120,20 @@ class Pipeline:
                     )
                 )
             return self._sender
+
+    def folder_cookies(self, count: int) -> list[Any]:
+        """--workers: one copy of the cookie jar per folder (send.CookieScope); none in a dry run."""
+        if self.options.dry_run:
+            return []
+        return [self.sender.cookie_scope() for _ in range(count)]
+
+    def using_cookies(self, scope: Any) -> Any:
+        """A context in which this thread's items use `scope`'s jar (a no-op for None)."""
+        return self.sender.using(scope) if scope is not None else contextlib.nullcontext()
+
+    def merge_cookies(self, scopes: list[Any]) -> None:
+        if scopes:
+            self.sender.merge(scopes)
 
     def execute(self, located: Located, scopes: Scopes, iteration: int, count: int = 1) -> ItemResult:
         """Never raises for item problems: they become the result's outcome. A setNextRequest
@@ -344,13 +359,13 @@ class Pipeline:
         return [{"name": c.name, "value": c.value or "", "domain": c.domain.lstrip("."), "path": c.path or "/",
                  "secure": bool(c.secure), "httpOnly": c.has_nonstandard_attr("HttpOnly"),
                  "hostOnly": not c.domain_specified, "expires": c.expires}
-                for c in list(cast(Any, self._sender.session.cookies))]
+                for c in list(cast(Any, self._sender.cookies))]
 
     def _apply_cookie_changes(self, changes: list[dict]) -> None:
         """pm.cookies.jar() set/unset/clear: into the session's jar, so later requests carry them."""
         if not changes:
             return
-        jar: Any = self.sender.session.cookies
+        jar: Any = self.sender.cookies
         for change in changes:
             cookie = change.get("cookie") or {}
             name, domain, path = str(cookie.get("name", "")), str(cookie.get("domain", "")), str(cookie.get("path") or "/")

@@ -257,7 +257,8 @@ class PostmanItem(pytest.Item):
         self.result = replay.setup_result(self.iteration, self.located)  # a setup item ran as the fixture
         if self.result is None:
             scopes = replay.folder_scopes(self.iteration, self.located)
-            self.result = runner.execute(self.located, scopes, self.iteration, len(replay.rows))
+            with runner.using_cookies(replay.folder_jar(self.iteration, self.located)):
+                self.result = runner.execute(self.located, scopes, self.iteration, len(replay.rows))
         self.user_properties.append(("postman_outcome", self.result.outcome))
         self.user_properties += [("postman_compat", note.message) for note in self.result.compat]
         for note in self.result.notes:
@@ -308,6 +309,7 @@ class _Replay:
     _scopes: dict[int, "Scopes"] = field(default_factory=dict)
     _setup: dict[int, dict[tuple[str, str], "ItemResult"]] = field(default_factory=dict)
     _folders: dict[tuple[int, str], "Scopes"] = field(default_factory=dict)
+    _jars: dict[tuple[int, str], Any] = field(default_factory=dict)
 
     @classmethod
     def start(cls, collection: "Collection", settings: _Settings) -> "_Replay":
@@ -354,6 +356,16 @@ class _Replay:
         if key not in self._folders:
             self._folders[key] = self.scopes(iteration).snapshot()
         return self._folders[key]
+
+    def folder_jar(self, iteration: int, located: "Located") -> Any:
+        """The folder's cookie jar, copied from the run's after setup, as `run --workers` keeps one."""
+        from .pool import folder_key
+
+        key = (iteration, folder_key(located))
+        if key not in self._jars:
+            self.scopes(iteration)  # setup first: its cookies are in every folder's copy
+            self._jars[key] = next(iter(self.runner.folder_cookies(1)), None)
+        return self._jars[key]
 
     def close(self) -> None:
         self.runner.close()

@@ -284,10 +284,14 @@ class Runner(Pipeline):
         *, after_setup: bool = False,
     ) -> None:
         """Folders run concurrently from one snapshot of the variables; see `pool`."""
-        from .pool import PoolSettings, run_folders
+        from .pool import PoolSettings, folder_key, run_folders
+
+        keys = list(dict.fromkeys(folder_key(located) for located in selected))
+        jars = dict(zip(keys, self.folder_cookies(len(keys))))  # cookies, like variables, per folder
 
         def execute(located: Located, folder_scopes: Scopes) -> tuple[ItemResult, object]:
-            return self._execute(located, folder_scopes, iteration, count)
+            with self.using_cookies(jars.get(folder_key(located))):
+                return self._execute(located, folder_scopes, iteration, count)
 
         def publish(located: Located, result: ItemResult) -> None:
             self.emit(ItemStarted(located.path, iteration))
@@ -296,7 +300,10 @@ class Runner(Pipeline):
 
         settings = PoolSettings(self.options.workers, self.options.delay_request_ms, self.options.bail,
                                 first_iteration=iteration == 0 and not after_setup)
-        run_folders(selected, scopes, execute, publish, self._stop, settings)
+        try:
+            run_folders(selected, scopes, execute, publish, self._stop, settings)
+        finally:
+            self.merge_cookies([jars[key] for key in keys if key in jars])
 
 
 def export_variables(

@@ -6,6 +6,7 @@ so credentials never cross to another origin; every transport failure becomes on
 
 from __future__ import annotations
 
+import contextlib
 import heapq
 import http.cookiejar
 import os
@@ -16,7 +17,7 @@ import time
 import uuid
 import warnings
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator, cast
 from urllib.parse import urlsplit
 
 import requests
@@ -60,6 +61,29 @@ class SendOptions(Record):
     file_root: str | None = None  # formdata/file sources must stay below it (None: anywhere)
 
 
+class CookieScope:
+    """One folder's cookie jar under --workers: a copy of the run's jar as the folders started,
+    over the run's connections. What the folder's responses and scripts set stays in it until the
+    folders are merged back, so no folder's cookies depend on which thread was faster."""
+
+    def __init__(self, session: requests.Session) -> None:
+        self.session = session
+        self._copied = _cookies(session.cookies)  # as the folder started (kept: compared by identity)
+
+    def changes(self) -> tuple[list[http.cookiejar.Cookie], list[tuple[str, str, str]]]:
+        """What the folder set (new cookie objects) and what it removed (domain, path, name)."""
+        now = _cookies(self.session.cookies)
+        copied = {id(cookie) for cookie in self._copied}
+        kept = {(c.domain, c.path, c.name) for c in now}
+        return ([c for c in now if id(c) not in copied],
+                [(c.domain, c.path, c.name) for c in self._copied if (c.domain, c.path, c.name) not in kept])
+
+
+def _cookies(jar: requests.cookies.RequestsCookieJar) -> list[http.cookiejar.Cookie]:
+    """The jar's Cookie objects (iterating a CookieJar gives them; its Mapping stub says names)."""
+    return list(cast(Iterable[http.cookiejar.Cookie], jar))
+
+
 class Sender:
     """Owns the session: keep-alive and cookies carry across the items of a run."""
 
@@ -75,6 +99,7 @@ class Sender:
         # per-request warning would repeat that choice back on stderr once per item
         warnings.filterwarnings("ignore", category=urllib3.exceptions.InsecureRequestWarning)
         self._environment: dict[tuple, dict] = {}
+        self._local = threading.local()  # the CookieScope this thread is `using`, if any
         if options.client_cert:
             self.session.cert = (
                 (options.client_cert, options.client_key) if options.client_key else options.client_cert
@@ -90,6 +115,47 @@ class Sender:
 
     def close(self) -> None:
         self.session.close()
+
+    # ------------------------------------------------------------ --workers: a jar per folder
+
+    @property
+    def cookies(self) -> requests.cookies.RequestsCookieJar:
+        """The jar this thread's requests use: its folder's under --workers, else the run's."""
+        scope = getattr(self._local, "cookies", None)
+        return scope.session.cookies if scope is not None else self.session.cookies
+
+    def cookie_scope(self) -> CookieScope:
+        """A copy of the run's jar as it stands now, for one folder (see CookieScope)."""
+        session = requests.Session()
+        session.cookies = self.session.cookies.copy()
+        session.headers = self.session.headers
+        session.cert = self.session.cert
+        adapter = self.session.get_adapter("http://")  # the same connections as every other folder
+        session.mount("http://", adapter)
+        session.mount("https://", adapter)
+        return CookieScope(session)
+
+    @contextlib.contextmanager
+    def using(self, scope: CookieScope) -> Iterator[None]:
+        """This thread's requests read and fill `scope`'s jar within the block."""
+        before = getattr(self._local, "cookies", None)
+        self._local.cookies = scope
+        try:
+            yield
+        finally:
+            self._local.cookies = before
+
+    def merge(self, scopes: list[CookieScope]) -> None:
+        """What each folder set or removed, onto the run's jar in the order given (collection
+        order): for a cookie two folders set, the later folder's wins, as in a sequential run."""
+        jar = self.session.cookies
+        for scope in scopes:
+            changed, removed = scope.changes()
+            for domain, path, name in removed:
+                with contextlib.suppress(KeyError):
+                    jar.clear(domain, path, name)
+            for cookie in changed:
+                jar.set_cookie(cookie)
 
     def send(self, prepared: PreparedRequest) -> Exchange:
         """Send and read the response within the timeout; raise SendError on any transport fault.
@@ -170,7 +236,8 @@ class Sender:
         auth: requests.auth.AuthBase | None = None
         if with_auth:
             auth = requests.auth.HTTPDigestAuth(*prepared.digest) if prepared.digest else _ntlm(prepared)
-        session = self._cookieless if prepared.disable_cookies else self.session
+        scope = getattr(self._local, "cookies", None)
+        session = self._cookieless if prepared.disable_cookies else scope.session if scope else self.session
         try:
             wire = _wire_request(method, url, body, auth, session.cookies)
             # requests added Content-Length and, from the jar or an auth handshake, Cookie/Authorization

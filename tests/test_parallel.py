@@ -1,6 +1,6 @@
 """Deterministic parallel runs: `--setup` runs first, each folder starts from the same snapshot,
 a folder's writes stay in it, exports merge in collection order, Ctrl-C keeps finished results,
-and the pytest plugin runs setup items as session fixtures (`-n 4`, `-k Me`)."""
+and the pytest plugin runs setup items as session fixtures (`-n 4`, `-k Me`, `--lf`)."""
 
 from __future__ import annotations
 
@@ -137,6 +137,37 @@ def test_ctrl_c_with_workers_keeps_every_finished_result(server, write_collectio
     assert [r["item"] for r in document["results"]] == [f"Fast {n}/Ok {n}" for n in range(4)]
 
 
+def cookie_collection(server) -> dict:
+    """Login sets `sid=base`; folder A sets `sid=A` at once; folder B's first answer is slow, so
+    A's cookie would be in a shared jar by the time B sends its second request."""
+    server.route("/login", 200, "{}", [("Content-Type", JSON), ("Set-Cookie", "sid=base; Path=/")])
+    server.route("/a/set", 200, "{}", [("Content-Type", JSON), ("Set-Cookie", "sid=A; Path=/")])
+    server.route("/b/slow", 200, "{}", {"Content-Type": JSON}, delay=0.5)
+    for path in ("/a/echo", "/b/echo", "/after"):
+        server.route(path, 200, "{}", {"Content-Type": JSON})
+    doc = [example(200, "{}", JSON)]
+    return make_collection([
+        folder("Login", [make_item("Login", "POST", "{{baseUrl}}/login", responses=doc)]),
+        folder("A", [make_item("Set", "GET", "{{baseUrl}}/a/set", responses=doc),
+                     make_item("Echo", "GET", "{{baseUrl}}/a/echo", responses=doc)]),
+        folder("B", [make_item("Slow", "GET", "{{baseUrl}}/b/slow", responses=doc),
+                     make_item("Echo", "GET", "{{baseUrl}}/b/echo", responses=doc)]),
+    ], name="Cookies", variable=[{"key": "baseUrl", "value": server.url}])
+
+
+def test_with_workers_each_folder_keeps_its_own_cookies_and_they_merge_in_collection_order(
+        server, cli, write_collection, tmp_path) -> None:
+    path = write_collection(cookie_collection(server))
+    code, out, err = cli("run", path, "--setup", "Login", "--workers", "2", "-n", "2", "--color", "off")
+    assert code == 0, out + err
+    cookies = {}
+    for received in server.requests:
+        cookies.setdefault(received.path, []).append(dict(received.headers).get("Cookie"))
+    assert cookies["/a/echo"] == ["sid=A", "sid=A"]
+    assert cookies["/b/echo"] == ["sid=base", "sid=base"]  # never A's, however fast A was
+    assert cookies["/login"] == [None, "sid=A"]  # iteration 2 starts from the merged jar, then Login resets it
+
+
 # ---------------------------------------------------------------- pytest
 
 
@@ -154,6 +185,34 @@ def test_pytest_runs_setup_items_as_session_fixtures(pytester: pytest.Pytester, 
                                            *extra, "-p", "no:hypothesispytest", "-p", "no:faker")
     expected = 8 if "Me" in extra else 9  # -k Me deselects Login: it still runs, as the session fixture
     result.assert_outcomes(passed=expected)
+
+
+def test_pytest_last_failed_reruns_only_those_items_with_the_setup_first(pytester: pytest.Pytester,
+                                                                          pytest_collection: Path, server) -> None:
+    """`--lf` selects the four failed items; Login is not among them and still runs first, as the
+    session fixture, so their `{{token}}` resolves."""
+    flags = ("--postman", pytest_collection.name, "--postman-setup", "Login", "-p", "no:hypothesispytest",
+             "-p", "no:faker")
+    server.route("/me/t-42", 500, '{"error": "down"}', {"Content-Type": JSON})
+    first = pytester.runpytest_subprocess(*flags)
+    first.assert_outcomes(passed=5, failed=4)
+    server.route("/me/t-42", 200, '{"id": 1}', {"Content-Type": JSON})
+    again = pytester.runpytest_subprocess(*flags, "--lf", "-v")
+    again.assert_outcomes(passed=4)
+    again.stdout.fnmatch_lines(["*run-last-failure: rerun previous 4 failures*"])
+    assert sum("Get Me PASSED" in line for line in again.outlines) == 4
+
+
+def test_pytest_gives_each_folder_the_cookies_setup_left(pytester: pytest.Pytester, server) -> None:
+    """In one process the folders run one after another: B must still not see A's cookie, or its
+    outcome would depend on whether -n put A in the same process."""
+    path = pytester.path / "cookies.postman_collection.json"
+    path.write_text(json.dumps(cookie_collection(server)), encoding="utf-8")
+    result = pytester.runpytest_subprocess("--postman", path.name, "--postman-setup", "Login",
+                                           "-p", "no:hypothesispytest", "-p", "no:faker")
+    result.assert_outcomes(passed=5)
+    echoes = {r.path: r.header("Cookie") for r in server.requests if r.path.endswith("/echo")}
+    assert echoes == {"/a/echo": "sid=A", "/b/echo": "sid=base"}
 
 
 def test_a_folder_snapshot_keeps_every_setting_of_the_scopes() -> None:
