@@ -19,6 +19,11 @@ class RunStarted(Record):
     dry_run: bool = False
     planned: tuple[str, ...] = ()  # the selected items' paths, in order: reporters can name what never ran
 
+    def not_run(self, done: set[tuple[str, int]]) -> list[tuple[str, int]]:
+        """(path, iteration) of every planned run not in `done`, in run order: what --bail,
+        Ctrl-C or setNextRequest left out, so every report's totals add up."""
+        return [(path, i) for i in range(self.iterations) for path in self.planned if (path, i) not in done]
+
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ItemStarted(Record):

@@ -56,6 +56,19 @@ def test_html_export_path_turns_the_reporter_on(cli, three_items: Path, tmp_path
     assert code == 1 and path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
+def test_html_report_lists_what_never_ran(server, write_collection, cli, tmp_path: Path) -> None:
+    server.route("/bad", 500, "no")
+    path = write_collection([make_item(f"I{n}", "GET", f"{server.url}/bad", responses=[example(200, "ok")])
+                             for n in range(3)])
+    report = tmp_path / "r.html"
+    code, _, _ = cli("run", path, "--bail", "--reporter-html-export", report)
+    page = report.read_text(encoding="utf-8")
+    assert code == 1
+    assert "Never ran (2): the run stopped (--bail)" in page
+    listed = page[page.index('id="not-run"'):]
+    assert "<li>I1</li>" in listed and "<li>I2</li>" in listed and "<li>I0</li>" not in listed
+
+
 def test_a_script_tag_in_a_body_cannot_break_out_of_the_data(server, cli, write_collection, tmp_path: Path) -> None:
     server.route("/x", 200, "</script><script>alert(1)</script>", {"Content-Type": "text/html"})
     path = write_collection([make_item("X", "GET", f"{server.url}/x", responses=[example(200, "<p/>")])])

@@ -90,7 +90,7 @@ class CliReporter:
         self.progress = progress
         self.progress_shown = False
         self.started_at = time.monotonic()
-        self.planned: tuple[str, ...] = ()
+        self.started: RunStarted | None = None
         self.expected = 0
         self.done: set[tuple[str, int]] = set()
         self.counts = {"passed": 0, "failed": 0}
@@ -129,7 +129,7 @@ class CliReporter:
     def handle(self, event: object) -> None:
         if isinstance(event, RunStarted):
             self.iterations, self.dry_run = event.iterations, event.dry_run
-            self.planned, self.expected = event.planned, event.items * event.iterations
+            self.started, self.expected = event, event.items * event.iterations
             self.started_at = time.monotonic()
             runs = f"{event.items} item{'s' if event.items != 1 else ''}"
             if event.iterations > 1:
@@ -237,7 +237,7 @@ class CliReporter:
 
     def never_ran(self, event: RunFinished) -> None:
         """Items that were selected but never ran, and why: --bail, Ctrl-C or setNextRequest."""
-        missing = [(path, i) for i in range(self.iterations) for path in self.planned if (path, i) not in self.done]
+        missing = self.started.not_run(self.done) if self.started else []
         if not missing:
             return
         why = event.stopped_by and f"the run stopped ({event.stopped_by})" or "skipped by setNextRequest"

@@ -138,6 +138,8 @@ def render(started: RunStarted | None, finished: RunFinished, views: list[dict[s
     for view in views:
         counts[view["outcome"]] = counts.get(view["outcome"], 0) + 1
     failures = [(v, reasons(v)) for v in views if v["outcome"] in FAILING]
+    # what was selected but never ran (--bail, Ctrl-C, setNextRequest), so the totals add up
+    not_run = started.not_run({(v["path"], v["iteration"]) for v in views}) if started else []
     data = json.dumps(views, ensure_ascii=False, separators=(",", ":"))
     return environment.get_template("report.html.j2").render(
         title=started.collection if started else "postman-replay",
@@ -146,6 +148,8 @@ def render(started: RunStarted | None, finished: RunFinished, views: list[dict[s
         views=views,
         counts=counts,
         failures=failures,
+        not_run=not_run,
+        not_run_why=f"the run stopped ({finished.stopped_by})" if finished.stopped_by else "skipped by setNextRequest",
         stats=Timings.of(times),
         buckets=histogram(times),
         slowest=sorted((v for v in views if "response" in v), key=lambda v: -v["response"]["time_ms"])[:10],

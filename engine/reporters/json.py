@@ -24,8 +24,7 @@ class JsonReporter:
         self.out: AtomicWriter | None = None
         self.count = 0
         self.script_requests = {"total": 0, "sent": 0, "errors": 0}
-        self.planned: tuple[str, ...] = ()
-        self.iterations = 1
+        self.started: RunStarted | None = None
         self.done: set[tuple[str, int]] = set()
 
     def handle(self, event: object) -> None:
@@ -34,7 +33,7 @@ class JsonReporter:
             collection = {"name": event.collection, "source": event.source, "iterations": event.iterations}
             self.out.write('{\n  "collection": ' + json.dumps(collection, ensure_ascii=False) + ',\n  "results": [')
             self.count = 0
-            self.planned, self.iterations, self.done = event.planned, event.iterations, set()
+            self.started, self.done = event, set()
         elif isinstance(event, ItemFinished) and self.out is not None:
             self.out.write(("," if self.count else "") + "\n    ")
             self.out.write(json.dumps(result_dict(event.result, self.redactor, full_bodies=self.full_bodies),
@@ -52,8 +51,8 @@ class JsonReporter:
             if self.script_requests["total"]:
                 summary["sendRequests"] = dict(self.script_requests)
             # what was selected but never ran (--bail, Ctrl-C, setNextRequest), so totals add up
-            missing = [{"item": path, "iteration": i} for i in range(self.iterations) for path in self.planned
-                       if (path, i) not in self.done]
+            missing = [{"item": path, "iteration": i}
+                       for path, i in (self.started.not_run(self.done) if self.started else [])]
             if missing:
                 self.out.write(("\n  " if self.count else "") + "],\n  \"not_run\": " + json.dumps(
                     {"reason": event.stopped_by or "setNextRequest", "items": missing}, ensure_ascii=False))
