@@ -1486,8 +1486,7 @@
       cookie_changes: S.jarChanges,
       skip_request: S.skipRequest };
     if (S.nextSet) result.next_request = S.nextRequest;
-    S = null;
-    cleanGlobals();
+    S = null;  // the script's globals stay until the next __pm_begin clears them: once per event
     return STRINGIFY(result);
   };
 
