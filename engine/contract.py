@@ -10,6 +10,9 @@ and optionally `setup: [Login, …]`, the folders or items that run first, in or
         schema: {type: object}        # an inline JSON Schema (2020-12), or
         schema: {file: schemas/user.json}                        # a schema file, or
         schema: {$ref: "openapi.yaml#/components/schemas/User"}  # a schema inside an OpenAPI document
+        schemas:                      # per status code or class, for any answer (a 2xx entry wins over `schema`)
+          404: {$ref: "openapi.yaml#/components/schemas/Error"}
+          5xx: {file: schemas/problem.json}
         headers:                      # response headers that must be present:
           X-Request-Id: ".+"          #   value = regular expression the whole value must match,
           ETag: null                  #   or null for "present, any value"
@@ -74,6 +77,11 @@ _RULE = {
             "anyOf": [{"type": "string", "minLength": 1}, _CODE, {"type": "array", "items": _CODE, "minItems": 1}]
         },
         "schema": {"type": "object"},
+        "schemas": {
+            "type": "object",
+            "propertyNames": {"pattern": "^[1-5]([0-9]{2}|[xX]{2})$"},
+            "additionalProperties": {"type": "object"},
+        },
         "headers": {
             "type": "object",
             "propertyNames": {"pattern": "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$"},
@@ -101,6 +109,7 @@ CONTRACT_SCHEMA = {
 _FIELD_HINTS = {
     "expect": "write codes like [204, 404] or \"2xx\", or a policy: documented, success",
     "schema": "write an inline JSON Schema, {file: PATH} or {$ref: \"openapi.yaml#/components/schemas/NAME\"}",
+    "schemas": "write a mapping of status code or class (404, 4xx) to a schema, each written as for schema:",
     "headers": "write a mapping of header name to a regular expression, or null for presence only",
     "max_time_ms": "write a positive number of milliseconds, e.g. max_time_ms: 500",
     "skip": "write the reason as text, e.g. skip: \"flaky upstream, JIRA-123\"",
@@ -120,18 +129,32 @@ class Rule:
     skip: str | None = None
     expect: Expect | None = None
     schema: dict | None = None  # self-contained: every $ref resolves inside it
+    schemas: tuple[tuple[str, dict], ...] = ()  # ("404" or "4xx", schema), for answers with that code
     max_time_ms: float | None = None
     headers: tuple[tuple[str, str | None], ...] = ()  # (name, fullmatch pattern or None)
     known_failures: frozenset[str] = field(default_factory=frozenset)
 
     def merged(self, other: "Rule", present: frozenset[str]) -> "Rule":
         """`other`'s fields named in `present` replace ours; headers merge by name."""
-        changes: dict[str, Any] = {name: getattr(other, name) for name in present if name != "headers"}
+        changes: dict[str, Any] = {name: getattr(other, name) for name in present if name not in ("headers", "schemas")}
         if "headers" in present:
             ours = {name.lower(): (name, pattern) for name, pattern in self.headers}
             ours.update({name.lower(): (name, pattern) for name, pattern in other.headers})
             changes["headers"] = tuple(ours.values())
+        if "schemas" in present:
+            mine = dict(self.schemas)
+            mine.update(other.schemas)
+            changes["schemas"] = tuple(mine.items())
         return replace(self, **changes)
+
+    def schema_for(self, code: int) -> dict | None:
+        """The schema an answer with `code` must fit: `schemas` by exact code, then by class
+        (`4xx`), then `schema` for a 2xx answer; None leaves the documented examples to decide."""
+        by_code = dict(self.schemas)
+        found = by_code.get(str(code)) or by_code.get(f"{code // 100}xx")
+        if found is not None:
+            return found
+        return self.schema if 200 <= code < 300 else None
 
     def apply(self, checks: list[CheckResult], exchange: "Exchange") -> list[CheckResult]:
         """Add one `header` check per required header, then apply the known-failure baseline. Pure."""
@@ -220,6 +243,8 @@ def _rule(raw: dict, pointer: str, file: str, bundler: "_Bundler") -> Rule:
         skip=raw.get("skip"),
         expect=_expect(raw["expect"], pointer + "/expect", file) if "expect" in raw else None,
         schema=bundler.rule_schema(raw["schema"], pointer + "/schema") if "schema" in raw else None,
+        schemas=tuple((str(code).lower(), bundler.rule_schema(value, pointer_join(*_split(pointer), "schemas", str(code))))
+                      for code, value in (raw.get("schemas") or {}).items()),
         max_time_ms=float(raw["max_time_ms"]) if "max_time_ms" in raw else None,
         headers=tuple(_headers(raw.get("headers") or {}, pointer + "/headers", file)),
         known_failures=frozenset(raw.get("known_failures") or ()),

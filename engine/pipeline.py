@@ -431,8 +431,8 @@ class Pipeline:
         if rule is not None:
             expect = rule.expect or expect
             budget = rule.max_time_ms if rule.max_time_ms is not None else budget
-            # a contract schema describes the success body; error answers keep their documented examples
-            schema = rule.schema if 200 <= exchange.response.code < 300 else None
+            # `schema` describes the success body; `schemas` others by code (Rule.schema_for)
+            schema = rule.schema_for(exchange.response.code)
         operation = self.options.openapi.operation_for(located) if self.options.openapi else None
         if operation is not None and self.options.openapi is not None:  # the description replaces the examples
             checks = self.options.openapi.check(operation, exchange, expect, schema=schema)

@@ -104,6 +104,57 @@ def test_schema_from_a_file_or_inline(cli, project, server, tmp_path, schema):
     assert "/address/zip: expected integer, got string" in out
 
 
+ERROR_RULE = """items:
+  "Users/Get user":
+    schemas:
+      4xx: {type: object, required: [error], properties: {error: {type: string}}}
+      404: {type: object, required: [code], properties: {code: {type: integer}}}
+"""
+
+
+@pytest.mark.parametrize("status, body, failure", [
+    (404, {"code": 404}, None),
+    (404, {"code": "gone"}, "/code: expected integer, got string"),  # the exact code wins over 4xx
+    (403, {"error": "no"}, None),
+    (403, {"code": 403}, "/: missing key 'error'"),
+], ids=["404-fits", "404-wrong-type", "4xx-fits", "4xx-missing-key"])
+def test_schemas_by_status_code_or_class_check_error_answers(cli, project, server, tmp_path, status, body, failure):
+    server.route("/users/7", status, json.dumps(body), JSON)
+    path = contract(tmp_path, ERROR_RULE)
+
+    code, out, err = run(cli, project, server, "--contract", path, "--item", "Get user",
+                         "--expect", "200,403,404")
+
+    assert code == (1 if failure else 0), out + err
+    if failure:
+        assert failure in out
+    else:
+        assert "✓ schema" in out, out
+
+
+def test_schemas_merge_by_code_across_globs_and_a_bad_code_is_located(tmp_path):
+    from engine.contract import load_contract
+    from engine.errors import InputError
+
+    path = contract(tmp_path, """
+items:
+  "*": {schemas: {4xx: {type: object}, 500: {type: array}}}
+  "F/Item": {schemas: {404: {type: string}}}
+""")
+    rule = load_contract(path).rule_for("F/Item")
+    assert rule is not None
+    def kind(code: int) -> object:
+        found = rule.schema_for(code)
+        return found and found["type"]
+
+    assert (kind(404), kind(409), kind(500), kind(200)) == ("string", "object", "array", None)
+
+    bad = contract(tmp_path, 'items:\n  "F/Item": {schemas: {40x: {type: object}}}\n', "bad.yaml")
+    with pytest.raises(InputError) as caught:
+        load_contract(bad)
+    assert caught.value.pointer and "schemas" in caught.value.pointer
+
+
 # ---------------------------------------------------------------- known failures
 
 
