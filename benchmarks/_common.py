@@ -124,11 +124,20 @@ def timed(fn: Callable[[], object]) -> tuple[float, float, object]:
     return time.perf_counter() - wall, time.process_time() - cpu, value
 
 
+def installed_env(extra: dict | None = None) -> dict:
+    """The environment of a child process as an installed tool runs: bytecode cached (pip writes
+    it at install time; PYTHONDONTWRITEBYTECODE would make every run compile what changed)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    return {**env, **(extra or {})}
+
+
 def run_child(cmd: Sequence[str], *, timeout: float = 600, env: dict | None = None) -> tuple[float, float, int]:
-    """Run a command, output discarded: (wall seconds, child CPU seconds, exit code)."""
+    """Run a command, output discarded: (wall seconds, child CPU seconds, exit code). `env`
+    defaults to `installed_env()`."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=timeout, env=env)
+    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=timeout,
+                          env=installed_env() if env is None else env)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -147,7 +156,7 @@ def peak_rss_mb(cmd: Sequence[str], *, timeout: float = 600) -> tuple[float, flo
     start = time.perf_counter()
     if os.access(TIME_BIN, os.X_OK):
         proc = subprocess.run([TIME_BIN, "-f", "RSSKB=%M", *cmd], stdout=subprocess.DEVNULL,
-                              stderr=subprocess.PIPE, text=True, timeout=timeout)
+                              stderr=subprocess.PIPE, text=True, timeout=timeout, env=installed_env())
         lines = [ln for ln in proc.stderr.splitlines() if ln.startswith("RSSKB=")]
         kb = int(lines[-1].split("=", 1)[1]) if lines else 0
     else:
@@ -155,7 +164,7 @@ def peak_rss_mb(cmd: Sequence[str], *, timeout: float = 600) -> tuple[float, flo
                    "rc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode; "
                    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(rc)")
         proc = subprocess.run([sys.executable, "-c", wrapper, *cmd], stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True, timeout=timeout)
+                              stderr=subprocess.PIPE, text=True, timeout=timeout, env=installed_env())
         kb = int(proc.stdout.strip().splitlines()[-1])
     return kb / 1024, time.perf_counter() - start, proc.returncode
 

@@ -12,7 +12,6 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, cast
 
 from .auth import effective_auth
-from .auth.grant import Grant, TokenCache, needed_grant
 from .check import check_exchange, check_time
 from .errors import InputError, ItemError, SendError
 from .model import (
@@ -32,11 +31,13 @@ from .model import (
 from .redact import Redactor
 from .resolve import ResolveOptions, resolve
 from .retry import retry_notes, send_with_retries
-from .scripting import ScriptStep, describe_failure, response_dict, test_checks
 from .variables import Scopes
 
 if TYPE_CHECKING:
+    from .auth.grant import Grant, TokenCache
     from .runner import RunOptions
+    from .scripting import ScriptError, ScriptStep
+    from .scripts import ScriptFailure, ScriptOutcome
     from .send import Sender
 
 
@@ -75,13 +76,12 @@ class Pipeline:
         self.scopes = base_scopes(collection, options)
         self.redactor = redactor or Redactor(show=options.show_secrets)
         self.redactor.learn(self.scopes.secret_values())
-        self.tokens = TokenCache()  # OAuth 2.0 tokens fetched for grant configurations, kept for the run
+        self._tokens: TokenCache | None = None  # made when an item first needs an OAuth 2.0 grant's token
         self.resolve_options = ResolveOptions(
             working_dir=options.working_dir, allow_outside_files=options.allow_outside_files, insecure=options.insecure,
-            tokens=self.tokens,
         )
         self._sender: Sender | None = None
-        self.scripts = ScriptStep(collection, options.timeout_script_ms, self._script_send)
+        self._scripts: ScriptStep | None = None  # made for the first item that has a script
         self._stop = threading.Event()
         self._threads = threading.local()
         self._lock = threading.Lock()
@@ -94,6 +94,31 @@ class Pipeline:
             self._sender = None
 
     # ------------------------------------------------------------ one item
+
+    @property
+    def tokens(self) -> "TokenCache":
+        """OAuth 2.0 tokens fetched for grant configurations, kept for the run; resolve reads them."""
+        with self._lock:
+            if self._tokens is None:
+                from .auth.grant import TokenCache
+
+                self._tokens = TokenCache()
+                self.resolve_options = replace(self.resolve_options, tokens=self._tokens)
+            return self._tokens
+
+    @property
+    def scripts(self) -> "ScriptStep":
+        """The script step, imported and built for the first item that has a script."""
+        with self._lock:
+            if self._scripts is None:
+                from .scripting import ScriptStep
+
+                self._scripts = ScriptStep(self.collection, self.options.timeout_script_ms, self._script_send)
+            return self._scripts
+
+    def _has_scripts(self, located: Located, listen: str) -> bool:
+        return any(script.listen == listen for script in (
+            *self.collection.events, *(e for folder in located.folders for e in folder.events), *located.item.events))
 
     @property
     def sender(self) -> "Sender":
@@ -187,16 +212,18 @@ class Pipeline:
             except InputError as exc:  # a large v3 collection's file is checked in full when it runs
                 return ItemResult(path, iteration, "error", error=f"{exc.location}: {exc.message}", hint=exc.hint,
                                   name=name), ...
-        located, pre = self.scripts.prerequest(located, scopes, iteration, count, self._cookies())
+        pre = None
+        if self._has_scripts(located, "prerequest"):
+            located, pre = self.scripts.prerequest(located, scopes, iteration, count, self._cookies())
         console = tuple(pre.console) if pre else ()
         jump = pre.next_request if pre else ...
         # pm.test in a pre-request script is a check like any other (Newman counts it): never a silent pass
-        pre_checks = tuple(test_checks(pre)) if pre else ()
+        pre_checks = tuple(_test_checks(pre)) if pre else ()
         unsent: Outcome = "failed" if any(c.counts_as_failure for c in pre_checks) else "skipped"
         if pre is not None:
             self._apply_cookie_changes(pre.cookie_changes)
         if pre is not None and pre.failure is not None:
-            script_error = describe_failure("pre-request", pre.failure)
+            script_error = _describe_failure("pre-request", pre.failure)
             refused = ItemResult(path, iteration, "error", error=script_error.message, hint=script_error.hint,
                                  console=console, checks=pre_checks, name=name)
             if not self.options.compat:
@@ -247,14 +274,16 @@ class Pipeline:
             ), jump
         checks = list(pre_checks) + self._check(located, exchange, rule)
         error = None
-        post = self.scripts.test(located, scopes, iteration, count, exchange, self._cookies())
+        post = None
+        if self._has_scripts(located, "test"):
+            post = self.scripts.test(located, scopes, iteration, count, exchange, self._cookies())
         if post is not None:
             self._apply_cookie_changes(post.cookie_changes)
-            checks += test_checks(post)
+            checks += _test_checks(post)
             console += tuple(post.console)
             jump = post.next_request if post.next_request is not ... else jump
             if post.failure is not None:
-                error = describe_failure("test", post.failure)
+                error = _describe_failure("test", post.failure)
         if pre is not None or post is not None:  # only scripts change variables mid-run
             self.redactor.learn(scopes.secret_values())
         outcome: Outcome = "error" if error else outcome_of(checks)
@@ -330,7 +359,12 @@ class Pipeline:
         before resolve reads it; its secrets are masked from here on. Not in a dry run: nothing is sent."""
         if self.options.dry_run:
             return None, None
-        grant = needed_grant(effective_auth(located, self.collection.auth), scopes)
+        auth = effective_auth(located, self.collection.auth)
+        if auth is None or auth.type != "oauth2":
+            return None, None
+        from .auth.grant import needed_grant
+
+        grant = needed_grant(auth, scopes)
         if grant is None:
             return None, None
         self.redactor.learn(grant.secrets())
@@ -410,6 +444,8 @@ class Pipeline:
             record.append(ScriptRequest(event, shown, request=prepared, error=exc.message, sent=True))
             return {"error": exc.message}
         record.append(ScriptRequest(event, shown, request=prepared, response=exchange.response, sent=True))
+        from .scripting import response_dict
+
         return {"response": response_dict(exchange)}
 
     @property
@@ -482,3 +518,15 @@ def _refuse_placeholders(request: Request, prepared: PreparedRequest) -> None:
     if problems:
         raise ItemError("; ".join(problems), hint=" ".join(h for h in hints if h) +
                         " (a script's request has no optional parameters)")
+
+
+def _test_checks(outcome: "ScriptOutcome") -> list[CheckResult]:
+    from .scripting import test_checks
+
+    return test_checks(outcome)
+
+
+def _describe_failure(event: str, failure: "ScriptFailure") -> "ScriptError":
+    from .scripting import describe_failure
+
+    return describe_failure(event, failure)

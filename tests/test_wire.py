@@ -204,6 +204,15 @@ def test_credentials_in_netrc_never_go_on_the_wire(tmp_path, raw, monkeypatch) -
     assert hops(raw)[0].header("Authorization") is None
 
 
+def test_postman_token_is_a_fresh_version_4_uuid_per_request(tmp_path, raw) -> None:
+    import uuid
+
+    replay(tmp_path, [make_item("a", "GET", "{{baseUrl}}/a"), make_item("b", "GET", "{{baseUrl}}/b")], raw)
+    tokens = [uuid.UUID(request.header("Postman-Token")) for request in hops(raw)]
+    assert [(t.version, t.variant) for t in tokens] == [(4, uuid.RFC_4122)] * 2
+    assert tokens[0] != tokens[1] and str(tokens[0]) == hops(raw)[0].header("Postman-Token")
+
+
 # ---------------------------------------------------------------- cookies
 
 
