@@ -534,6 +534,7 @@ def cmd_validate(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> 
             continue
         try:
             prepared = resolve(located, collection, scopes, resolve_options, dynamic=lambda name: "x")
+            prepared = _check_files(prepared, options.compat)
             # what --compat newman lets through, item by item (a name a script sets is no deviation)
             notes = [n for n in prepared.compat if n.kind != "unresolved-variable" or n.subject not in set_by_scripts]
             if notes:
@@ -561,6 +562,24 @@ def cmd_validate(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> 
         stdout.write(f"{loose} of {len(located_all)} items are sent only because of --compat newman\n")
     stdout.write("every item can be sent\n")
     return ExitCode.OK
+
+
+def _check_files(prepared: Any, compat: bool) -> Any:
+    """The files a form-data part or file body names must be there, as `run` needs them; under
+    --compat newman a missing one is left out (a note), as Newman leaves it out."""
+    if prepared.form is None and prepared.body_file is None:
+        return prepared
+    from .compat import missing_files, without_missing_files
+    from .errors import ItemError
+
+    if compat:
+        return without_missing_files(prepared)
+    missing = missing_files(prepared)
+    if missing:
+        raise ItemError("; ".join(f"file '{path}' does not exist" for path in missing),
+                        hint="fix the `src` path or --working-dir (--compat newman sends the request without it, "
+                             "as Newman does)")
+    return prepared
 
 
 def _openapi_coverage(openapi: Any, located_all: list, stdout: IO[str]) -> None:

@@ -4,15 +4,19 @@ Only the cases SPEC.md lists: an unresolved `{{name}}` goes out as written, a pa
 no value stays `:name` (postman-collection leaves a segment whose variable is empty as written),
 a `<placeholder>` goes out as written, auth with a missing credential is sent as postman-runtime
 sends it, `enabled: false` environment entries apply, iteration data wins over `--env-var`, and a
-request whose pre-request script failed is still sent. Each case becomes a CompatNote on its item;
-resolve records them, this module only knows what Newman would have put on the wire.
+request whose pre-request script failed is still sent. Beyond that list, a file a form-data part
+or a file body names that is not there (collections keep their author's `src` paths) is left out
+as Newman leaves it out. Each case becomes a CompatNote on its item; resolve records them, this
+module only knows what Newman would have put on the wire.
 """
 
 from __future__ import annotations
 
 import base64
+import os
+from dataclasses import replace
 
-from .model import Auth, CompatNote, as_text
+from .model import Auth, CompatNote, FilePart, PreparedRequest, as_text
 from .variables import Renderer
 
 
@@ -56,3 +60,37 @@ def newman_auth_query(auth: Auth, renderer: Renderer) -> list[tuple[str, str]]:
     if auth.type == "oauth2" and field("accessToken") and field("addTokenTo") == "queryParams":
         return [("access_token", field("accessToken"))]
     return []
+
+
+def missing_files(prepared: PreparedRequest) -> list[str]:
+    """The files a form-data part or the file body names that are not there (send would refuse)."""
+    paths = [part.path for part in prepared.form or () if isinstance(part, FilePart) and part.path]
+    paths += [prepared.body_file] if prepared.body_file else []
+    return [path for path in paths if not os.path.isfile(path)]
+
+
+def without_missing_files(prepared: PreparedRequest) -> PreparedRequest:
+    """What postman-runtime sends when a file cannot be read ("file load error"): the form-data
+    part left out, a file body sent empty (`Content-Length: 0`, no Content-Type); one note each."""
+    missing = set(missing_files(prepared))
+    if not missing:
+        return prepared
+    notes: list[CompatNote] = []
+    form = prepared.form
+    if form is not None:
+        kept = []
+        for part in form:
+            if isinstance(part, FilePart) and part.path in missing:
+                notes.append(CompatNote("missing-file", part.name, f"form-data file '{part.path}' does not exist: "
+                                        f"the part '{part.name}' was left out, as Newman leaves it out"))
+            else:
+                kept.append(part)
+        form = tuple(kept)
+    changes: dict = {"form": form}
+    if prepared.body_file in missing:
+        notes.append(CompatNote("missing-file", prepared.body_file, f"file body '{prepared.body_file}' does not "
+                                "exist: sent empty, as Newman sends it"))
+        changes.update(body_file=None, body=b"", implicit_content_type=False,
+                       headers=tuple((k, v) for k, v in prepared.headers if not (
+                           k.lower() == "content-type" and prepared.implicit_content_type)))
+    return replace(prepared, compat=prepared.compat + tuple(notes), **changes)

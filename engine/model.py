@@ -287,6 +287,7 @@ CompatKind = Literal[
     "disabled-value",  # an environment/globals entry off by `enabled: false`, applied
     "precedence",  # iteration data won over --env-var
     "prerequest-failed",  # the pre-request script failed and the request was sent anyway
+    "missing-file",  # a form-data file part or file body whose file is missing: left out / sent empty
 ]
 
 

@@ -248,6 +248,10 @@ class Pipeline:
         if self.options.dry_run:
             return ItemResult(path, iteration, unsent, request=prepared, console=console, checks=pre_checks,
                               notes=prepared.notes + ("dry run: not sent",), name=name), jump
+        if self.options.compat and (prepared.form is not None or prepared.body_file is not None):
+            from .compat import without_missing_files
+
+            prepared = without_missing_files(prepared)  # Newman leaves a missing file out and says so
         if self.options.send_only_to and not same_origin(prepared.url, self.options.send_only_to):
             return ItemResult(path, iteration, "skipped", request=prepared, console=console, name=name,
                               notes=prepared.notes + (

@@ -673,7 +673,8 @@ def read_attachment(path: str, root: str | None) -> bytes:
         with open(path, "rb") as handle:
             return handle.read()
     except FileNotFoundError:
-        raise SendError(f"file '{path}' does not exist", hint="fix the `src` path or --working-dir") from None
+        raise SendError(f"file '{path}' does not exist", hint="fix the `src` path or --working-dir "
+                        "(--compat newman sends the request without it, as Newman does)") from None
     except OSError as exc:
         raise SendError(f"file '{path}' cannot be read: {exc.strerror}") from None
 

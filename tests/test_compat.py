@@ -215,6 +215,41 @@ def test_a_request_whose_prerequest_script_failed_is_still_sent_with_the_switch(
     assert report["results"][0]["response"] is None
 
 
+def missing_file_items() -> list[dict]:
+    """Files named from their author's machine: Newman warns ("file load error") and sends without them."""
+    form = make_item("Upload", "POST", "{{baseUrl}}/up", responses=[example(200)])
+    form["request"]["body"] = {"mode": "formdata", "formdata": [
+        {"key": "name", "value": "x", "type": "text"},
+        {"key": "photo", "type": "file", "src": "/Users/someone/Desktop/photo.png"}]}
+    binary = make_item("Binary", "POST", "{{baseUrl}}/bin", responses=[example(200)])
+    binary["request"]["body"] = {"mode": "file", "file": {"src": "gone.bin"}}
+    return [form, binary]
+
+
+def test_a_missing_file_is_left_out_as_newman_leaves_it_out_only_with_the_switch(server, cli, tmp_path) -> None:
+    server.route("/up", 200, "ok")
+    server.route("/bin", 200, "ok")
+    path = collection(tmp_path, missing_file_items(), server)
+    code, report, output = json_report(cli, "run", path, "--compat", "newman", "--allow-outside-files")
+    assert code == 0, output
+    upload, binary = server.requests
+    assert b'name="name"' in upload.body and b"photo" not in upload.body
+    assert upload.header("Content-Type").startswith("multipart/form-data; boundary=")
+    assert (binary.body, binary.header("Content-Length"), binary.header("Content-Type")) == (b"", "0", None)
+    assert [kinds(r) for r in report["results"]] == [[("missing-file", "photo")],
+                                                     [("missing-file", str(tmp_path / "gone.bin"))]]
+
+    server.reset()
+    code, report, output = json_report(cli, "run", path, "--allow-outside-files")
+    assert code == 1 and server.requests == []
+    assert "file '/Users/someone/Desktop/photo.png' does not exist" in report["results"][0]["error"]
+    code, out, _ = cli("validate", path, "--allow-outside-files")
+    assert code == 2 and "file '/Users/someone/Desktop/photo.png' does not exist" in out
+    assert "2 of 2 items cannot be sent" in out
+    code, out, _ = cli("validate", path, "--allow-outside-files", "--compat", "newman")
+    assert code == 0 and "compat: missing-file: form-data file" in out
+
+
 # ---------------------------------------------------------------- every report, validate, curl, plugin
 
 
