@@ -301,13 +301,37 @@ def _is_terminal(stream: IO[str]) -> bool:
     return os.environ.get("TERM") != "dumb" and hasattr(stream, "isatty") and stream.isatty()
 
 
+# Newman's flags that have no counterpart here, and what to do instead (the others are taken as they are)
+_NEWMAN_ONLY = {
+    "--cookie-jar": "a tough-cookie jar file is not read; cookies the responses set are kept for the run "
+                    "(set one up front with a Cookie header or a --setup item)",
+    "--export-cookie-jar": "the cookie jar is not written out; --export-environment / --export-globals write "
+                           "the variables",
+    "--ssl-client-passphrase": "an encrypted client key is not read: decrypt it once (openssl pkey -in key.pem "
+                               "-out plain.pem) and pass it with --ssl-client-key",
+    "--ssl-client-cert-list": "pass the client certificate with --ssl-client-cert and --ssl-client-key",
+    "--postman-api-key": "collections are read from files: export the collection (or fetch it with the Postman "
+                         "CLI) and pass the file",
+    "--export-collection": "the collection is not rewritten; --export-environment / --export-globals write the "
+                           "variables as they ended",
+    "--reporter-cli-no-summary": "-q prints only the failures and the summary",
+    "--reporter-cli-no-banner": "the cli report has no banner to turn off; -q prints only the failures and the "
+                                "summary",
+}
+
+
 def _suggest_option(message: str, parser: argparse.ArgumentParser) -> str | None:
-    """'unrecognized arguments: --enviroment' → 'did you mean --environment?' (as Newman says)."""
+    """'unrecognized arguments: --enviroment' → 'did you mean --environment?' (as Newman says);
+    a Newman flag with no counterpart here says what to do instead."""
     import difflib
 
     match = re.search(r"unrecognized arguments?: (.+)$", message)
     if not match:
         return None
+    for word in match.group(1).split():
+        flag = word.split("=", 1)[0]
+        if flag in _NEWMAN_ONLY:
+            return f"{flag} is Newman's and is not supported here: {_NEWMAN_ONLY[flag]}"
     parsers = [parser] + [p for action in parser._actions if isinstance(action, argparse._SubParsersAction)
                           for p in action.choices.values()]
     known = sorted({s for p in parsers for action in p._actions for s in action.option_strings if s.startswith("--")})
@@ -343,6 +367,12 @@ def cmd_run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
         coverage = openapi.coverage(select(collection, options.items, options.folders))
         stderr.write(coverage.line + "\n")
     names = [n.strip() for n in args.reporters.split(",") if n.strip()]
+    # Newman's command lines: htmlextra (its popular HTML reporter) is our html report
+    names = list(dict.fromkeys("html" if name == "htmlextra" else name for name in names))
+    if args.reporter_htmlextra_export and not args.reporter_html_export:
+        args.reporter_html_export = args.reporter_htmlextra_export
+    if args.silent:  # nothing on the terminal: the file reports only
+        names = [name for name in names if name != "cli"]
     # an export path says which report is wanted: asking for it twice is not needed
     for name, path in (("json", args.reporter_json_export), ("junit", args.reporter_junit_export),
                        ("html", args.reporter_html_export)):
@@ -357,7 +387,7 @@ def cmd_run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
         names, redactor, stdout, json_path=args.reporter_json_export, junit_path=args.reporter_junit_export,
         color=_use_color(args.color, stdout), verbose=args.verbose, quiet=args.quiet,
         html_path=args.reporter_html_export, full_bodies=args.reporter_json_full_bodies,
-        progress=_is_terminal(stdout) and not args.verbose,
+        progress=_is_terminal(stdout) and not args.verbose, ascii=args.disable_unicode,
     )
     server = None
     injected: set[str] = set()
@@ -405,7 +435,7 @@ def cmd_run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     failed = {problem.split(":", 1)[0] for problem in result.reporter_errors}
     for reporter in reporters:
         path = getattr(reporter, "path", None)
-        if path not in (None, "-") and type(reporter).__name__ not in failed:
+        if path not in (None, "-") and type(reporter).__name__ not in failed and not args.silent:
             stderr.write(f"report written to {path}\n")
     if args.export_environment:
         cli_values = {k: v for k, v in result.scopes.layers["cli"].items() if k not in injected}
@@ -417,6 +447,8 @@ def cmd_run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
         export_variables(args.export_globals, "globals", dict(result.scopes.layers["globals"]), "globals",
                          secret=result.scopes.secret_names,
                          disabled=[p for env in options.globals_ for p in env.disabled], stdout=stdout)
+    if result.exit_code == ExitCode.FAILED and args.suppress_exit_code:
+        return ExitCode.OK  # -x: as Newman's flag; Ctrl-C (130) and bad input (2) still say so
     return result.exit_code
 
 
@@ -517,7 +549,8 @@ def cmd_validate(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> 
     scopes = base_scopes(collection, options).with_data({})
     from .auth.grant import RunTimeTokens
 
-    resolve_options = ResolveOptions(args.working_dir, args.allow_outside_files, tokens=RunTimeTokens())
+    resolve_options = ResolveOptions(options.working_dir, options.allow_outside_files, tokens=RunTimeTokens(),
+                                     follow_redirects=options.follow_redirects)
     located_all = list(collection.walk())
     set_by_scripts = _names_set_by_scripts(collection)
     blocked = 0

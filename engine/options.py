@@ -174,9 +174,14 @@ OPTIONS: tuple[Option, ...] = (
            metavar="FILE"),
     Option(("--env-var",), "set or override one variable; wins over data files and environments; repeatable",
            VARIABLES, "append", type=key_value, metavar="KEY=VALUE"),
+    Option(("--global-var",), "set or override one global variable (as Newman's --global-var); repeatable",
+           VARIABLES, "append", type=key_value, metavar="KEY=VALUE"),
     Option(("--working-dir",), "folder where formdata/file `src` paths are resolved", VARIABLES,
            metavar="DIR", default=None),
     Option(("--allow-outside-files",), "allow `src` paths outside the working folder", VARIABLES, "store_true"),
+    Option(("--no-insecure-file-read",), "refuse `src` paths outside the working folder: the default here, "
+           "accepted for Newman's command lines (it wins over --allow-outside-files)", VARIABLES, "store_true",
+           plugin=None),
     Option(("--compat",), "newman: send what Newman sends where we refuse by default (unresolved {{name}}, "
            "placeholders, empty path variables, missing credentials, enabled:false values, Newman's precedence, "
            "a failed pre-request script); each case is noted on its item", VARIABLES, choices=("newman",),
@@ -215,12 +220,19 @@ OPTIONS: tuple[Option, ...] = (
            unit="ms"),
     Option(("--timeout-script",), "bound for each pre-request or test script", (RUN, "load"), type=whole,
            default=5_000, metavar="MS", unit="ms"),
+    Option(("--timeout",), "bound for the whole run (Newman's --timeout): what has not run by then is "
+           "reported as never run, and the run exits 1", type=whole, metavar="MS", unit="ms", plugin=None,
+           name="timeout_run"),
+    Option(("--ignore-redirects",), "do not follow redirects (an item's protocolProfileBehavior.followRedirects "
+           "still decides for that item), as Newman's flag", (RUN, "load"), "store_true"),
     Option(("--retries",), "retry transport errors and 502/503/504 answers of idempotent methods, with backoff",
            type=whole, default=0, metavar="N"),
     Option(("-k", "--insecure"), "do not verify TLS certificates", (RUN, "curl", "load"), "store_true"),
     Option(("--ca-cert",), "CA bundle (PEM) for servers with a private CA", (RUN, "load"), metavar="FILE"),
     Option(("--ssl-client-cert",), "client certificate (PEM) for mutual TLS", (RUN, "load"), metavar="FILE"),
     Option(("--ssl-client-key",), "private key (PEM) of the client certificate", (RUN, "load"), metavar="FILE"),
+    Option(("--ssl-extra-ca-certs",), "CA certificates (PEM) trusted in addition to the usual ones (as Newman's "
+           "flag; --ca-cert replaces them instead)", (RUN, "load"), metavar="FILE"),
     # run shape
     Option(("--bail",), "stop after the first failed or errored item", action="store_true", plugin=None),
     Option(("--dry-run",), "resolve and print every request, send nothing", action="store_true", plugin=None),
@@ -234,8 +246,8 @@ OPTIONS: tuple[Option, ...] = (
     Option(("--mock-passthrough",), "with --mock, still send items whose URL does not reach the mock",
            action="store_true"),
     # output
-    Option(("-r", "--reporters"), "comma-separated reporters: cli, json, junit, html", default="cli",
-           metavar="LIST", plugin=None),
+    Option(("-r", "--reporters"), "comma-separated reporters: cli, json, junit, html (htmlextra, Newman's HTML "
+           "reporter, is taken as html)", default="cli", metavar="LIST", plugin=None),
     Option(("--reporter-json-export",), "where the JSON report goes ('-' is standard output; default "
            "postman-replay-report.json)", metavar="PATH", plugin=None),
     Option(("--reporter-junit-export",), "where the JUnit XML report goes ('-' is standard output; default "
@@ -243,6 +255,8 @@ OPTIONS: tuple[Option, ...] = (
     Option(("--reporter-html-export",), "where the HTML report goes ('-' is standard output; default "
            "postman-replay-report.html)",
            metavar="PATH", plugin=None),
+    Option(("--reporter-htmlextra-export",), "as --reporter-html-export, for Newman command lines that use "
+           "the htmlextra reporter", metavar="PATH", plugin=None),
     Option(("--reporter-json-full-bodies",), "keep response bodies whole in the JSON report instead of "
            "cutting them", action="store_true", plugin=None),
     Option(("--export-environment",), "write the environment as it stands after the run", metavar="PATH",
@@ -251,6 +265,12 @@ OPTIONS: tuple[Option, ...] = (
     Option(("-v", "--verbose"), "show full request and response headers, pretty bodies and each "
            "pm.sendRequest", action="store_true", plugin=None),
     Option(("-q", "--quiet"), "print only the summary and the failures", action="store_true", plugin=None),
+    Option(("--silent",), "print nothing on the terminal (file reports are still written; errors still go to "
+           "stderr), as Newman's flag", action="store_true", plugin=None),
+    Option(("--disable-unicode",), "plain ASCII marks and separators in the terminal output, as Newman's flag",
+           action="store_true", plugin=None),
+    Option(("-x", "--suppress-exit-code"), "exit 0 even when items failed or errored (bad input still exits "
+           "2), as Newman's flag", action="store_true", plugin=None),
     # load (Locust): the shape of the load, the verdict, Locust's reports and its distributed mode
     Option(("--users",), "simulated users, each replaying the selected items in order with its own variables",
            ("load",), type=at_least_one, default=1, metavar="N"),
@@ -354,7 +374,7 @@ def run_options(values: Mapping[str, Any], base: Path | None = None) -> "RunOpti
         from .openapi import load_openapi
 
         openapi = load_openapi(path("openapi") or "")
-    tls = {name: path(name) for name in ("ca_cert", "ssl_client_cert", "ssl_client_key")}
+    tls = {name: path(name) for name in ("ca_cert", "ssl_client_cert", "ssl_client_key", "ssl_extra_ca_certs")}
     for name, file in tls.items():
         if file and not Path(file).is_file():
             from .errors import InputError
@@ -365,6 +385,7 @@ def run_options(values: Mapping[str, Any], base: Path | None = None) -> "RunOpti
         environments=tuple(load_environment(p) for p in paths("environment")),
         globals_=tuple(load_environment(p, what="globals file") for p in paths("globals")),
         env_vars=dict(key_value(v) if isinstance(v, str) else v for v in env_vars),
+        global_vars=dict(key_value(v) if isinstance(v, str) else v for v in values.get("global_var") or []),
         items=tuple(values.get("item") or ()),
         folders=tuple(values.get("folder") or ()),
         iteration_data=rows,
@@ -378,9 +399,12 @@ def run_options(values: Mapping[str, Any], base: Path | None = None) -> "RunOpti
         ca_cert=tls["ca_cert"],
         client_cert=tls["ssl_client_cert"],
         client_key=tls["ssl_client_key"],
+        extra_ca_certs=tls["ssl_extra_ca_certs"],
         dry_run=bool(values.get("dry_run")),
         working_dir=path("working_dir"),
-        allow_outside_files=bool(values.get("allow_outside_files")),
+        allow_outside_files=bool(values.get("allow_outside_files")) and not values.get("no_insecure_file_read"),
+        follow_redirects=not values.get("ignore_redirects"),
+        timeout_run_ms=values.get("timeout_run"),
         workers=max(1, values.get("workers") or 1),
         retries=values.get("retries") or 0,
         max_response_time_ms=values.get("max_response_time"),

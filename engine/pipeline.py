@@ -23,6 +23,7 @@ from .model import (
     ItemResult,
     Located,
     Outcome,
+    Param,
     PreparedRequest,
     Request,
     ScriptRequest,
@@ -45,7 +46,7 @@ def base_scopes(collection: Collection, options: RunOptions) -> Scopes:
     if options.compat:
         return _newman_scopes(collection, options)
     environment = [p for env in options.environments for p in env.values]
-    globals_ = [p for env in options.globals_ for p in env.values]
+    globals_ = [p for env in options.globals_ for p in env.values] + _global_vars(options)
     return Scopes.build(
         cli=options.env_vars, environment=environment, collection=collection.variables, globals_=globals_
     )
@@ -55,6 +56,7 @@ def _newman_scopes(collection: Collection, options: RunOptions) -> Scopes:
     """--compat newman: Newman's precedence, and the `enabled: false` entries it applies."""
     layers = {"environment": options.environments, "globals": options.globals_}
     chosen = {name: [p for env in envs for p in (env.newman_values or env.values)] for name, envs in layers.items()}
+    chosen["globals"] += _global_vars(options)
     scopes = Scopes.build(cli=options.env_vars, environment=chosen["environment"], collection=collection.variables,
                           globals_=chosen["globals"], compat=True)
     for name, envs in layers.items():
@@ -63,6 +65,11 @@ def _newman_scopes(collection: Collection, options: RunOptions) -> Scopes:
             if id(param) not in enabled and scopes.layers[name].get(param.key) == (param.value or ""):
                 scopes.loose.setdefault(name, {})[param.key] = param.value or ""
     return scopes
+
+
+def _global_vars(options: RunOptions) -> list[Param]:
+    """`--global-var KEY=VALUE`: globals over the globals files, as Newman applies them."""
+    return [Param(key, value) for key, value in options.global_vars.items()]
 
 
 class Pipeline:
@@ -79,6 +86,7 @@ class Pipeline:
         self._tokens: TokenCache | None = None  # made when an item first needs an OAuth 2.0 grant's token
         self.resolve_options = ResolveOptions(
             working_dir=options.working_dir, allow_outside_files=options.allow_outside_files, insecure=options.insecure,
+            follow_redirects=options.follow_redirects,
         )
         self._sender: Sender | None = None
         self._scripts: ScriptStep | None = None  # made for the first item that has a script
@@ -139,6 +147,7 @@ class Pipeline:
                         ca_cert=self.options.ca_cert,
                         client_cert=self.options.client_cert,
                         client_key=self.options.client_key,
+                        extra_ca_certs=self.options.extra_ca_certs,
                         max_body_bytes=self.options.max_body_bytes,
                         pool_size=max(10, self.options.workers),
                         file_root=root,

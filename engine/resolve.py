@@ -85,6 +85,7 @@ class ResolveOptions(Record):
     working_dir: str | None = None  # formdata/file `src` root; default: the collection's folder
     allow_outside_files: bool = False
     insecure: bool = False
+    follow_redirects: bool = True  # the default an item's protocolProfileBehavior may override
     tokens: "TokenCache | None" = field(default=None, compare=False)  # OAuth 2.0 tokens the runner fetched
 
 
@@ -173,7 +174,7 @@ def resolve(
         digest=auth.digest,
         ntlm=auth.ntlm,
         sign_at_send=sign_at_send,
-        follow_redirects=behavior.get("followRedirects", True) is not False,
+        follow_redirects=behavior.get("followRedirects", options.follow_redirects) is not False,
         max_redirects=_int(behavior.get("maxRedirects"), 10),
         verify_tls=not options.insecure and behavior.get("strictSSL", True) is not False,
         follow_original_method=behavior.get("followOriginalHttpMethod") is True,

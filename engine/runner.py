@@ -7,6 +7,7 @@ The exit code is folded from results here, never decided by a reporter.
 from __future__ import annotations
 
 import json
+import threading
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -79,6 +80,10 @@ class RunOptions:
     keep_results: bool = True  # False: memory stays flat however many items run (reporters stream)
     send_only_to: str | None = None  # `--mock`: an origin; requests aimed elsewhere are skipped, not sent
     setup: tuple[str, ...] = ()  # `--setup`: folders/items that run first, in order
+    global_vars: dict[str, str] = field(default_factory=dict)  # `--global-var`: over the globals files
+    follow_redirects: bool = True  # False: `--ignore-redirects` (an item's protocolProfileBehavior still decides)
+    extra_ca_certs: str | None = None  # `--ssl-extra-ca-certs`: trusted besides the usual (or --ca-cert's) CAs
+    timeout_run_ms: int | None = None  # `--timeout`: the whole run's bound
 
 
 @dataclass
@@ -91,12 +96,13 @@ class RunResult:
     redactor: Redactor
     interrupted: bool = False
     reporter_errors: list[str] = field(default_factory=list)
+    timed_out: bool = False  # `--timeout` passed before every item had run
 
     @property
     def exit_code(self) -> int:
         if self.interrupted:
             return 130
-        return 0 if self.summary.ok and not self.reporter_errors else 1
+        return 0 if self.summary.ok and not self.reporter_errors and not self.timed_out else 1
 
 
 def iterations(options: RunOptions) -> list[dict[str, str]]:
@@ -203,6 +209,7 @@ class Runner(Pipeline):
         results = _Results(self.options.keep_results)
         started = time.perf_counter()
         interrupted = False
+        clock = self._start_run_timeout()
         try:
             for index, row in enumerate(rows):
                 scopes = self.scopes.with_data(row)
@@ -225,16 +232,37 @@ class Runner(Pipeline):
             self._finish(results, started, interrupted=True)
             raise
         finally:
+            if clock is not None:
+                clock.cancel()
             if self._sender is not None:
                 self._sender.close()
         summary = self._finish(results, started, interrupted)
-        return RunResult(results.kept, summary, self.scopes, self.redactor, interrupted, self.reporter_errors)
+        return RunResult(results.kept, summary, self.scopes, self.redactor, interrupted, self.reporter_errors,
+                         timed_out=self._timed_out)
+
+    _timed_out = False
+
+    def _start_run_timeout(self) -> "threading.Timer | None":
+        """--timeout: when it passes, no further item starts (the one in flight ends within its own
+        request timeout); what never ran is reported as such and the run exits 1."""
+        if not self.options.timeout_run_ms:
+            return None
+
+        def time_up() -> None:
+            self._timed_out = True
+            self._stop.set()
+
+        clock = threading.Timer(self.options.timeout_run_ms / 1000, time_up)
+        clock.daemon = True
+        clock.start()
+        return clock
 
     def _finish(self, results: "_Results", started: float, interrupted: bool) -> Summary:
         summary = results.summary()
         self.emit(
             RunFinished(summary, tuple(results.kept), (time.perf_counter() - started) * 1000, interrupted=interrupted,
-                        stopped_by="Ctrl-C" if interrupted else ("--bail" if self._stop.is_set() else None))
+                        stopped_by="Ctrl-C" if interrupted else "--timeout" if self._timed_out
+                        else ("--bail" if self._stop.is_set() else None))
         )
         return summary
 

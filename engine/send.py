@@ -25,6 +25,7 @@ import requests.auth
 import requests.cookies
 import requests.hooks
 import requests.structures
+import requests.utils
 import urllib3.connection
 import urllib3.connectionpool
 import urllib3.exceptions
@@ -55,6 +56,7 @@ class SendOptions(Record):
     ca_cert: str | None = None
     client_cert: str | None = None
     client_key: str | None = None
+    extra_ca_certs: str | None = None  # PEM, trusted besides ca_cert or the usual bundle
     max_body_bytes: int = 10 * 1024 * 1024
     pool_size: int = 10
     file_root: str | None = None  # formdata/file sources must stay below it (None: anywhere)
@@ -99,6 +101,9 @@ class Sender:
         warnings.filterwarnings("ignore", category=urllib3.exceptions.InsecureRequestWarning)
         self._environment: dict[tuple, dict] = {}
         self._local = threading.local()  # the CookieScope this thread is `using`, if any
+        self._bundle: str | None = None  # --ssl-extra-ca-certs: the combined CA file, made on first use
+        self._bundle_dir: Any = None
+        self._bundle_lock = threading.Lock()
         if options.client_cert:
             self.session.cert = (
                 (options.client_cert, options.client_key) if options.client_key else options.client_cert
@@ -114,6 +119,32 @@ class Sender:
 
     def close(self) -> None:
         self.session.close()
+        if self._bundle_dir is not None:
+            self._bundle_dir.cleanup()
+            self._bundle_dir = None
+
+    def _ca_bundle(self) -> str:
+        """--ca-cert alone is the bundle; --ssl-extra-ca-certs adds to it, or to the usual bundle
+        (certifi's, as requests uses): the two are written once into one file for the run."""
+        if not self.options.extra_ca_certs:
+            assert self.options.ca_cert is not None
+            return self.options.ca_cert
+        with self._bundle_lock:
+            if self._bundle is None:
+                import tempfile
+
+                base = self.options.ca_cert or requests.utils.DEFAULT_CA_BUNDLE_PATH
+                try:
+                    with open(base, "rb") as first, open(self.options.extra_ca_certs, "rb") as extra:
+                        pem = first.read() + b"\n" + extra.read()
+                except OSError as exc:
+                    raise SendError(f"cannot read the CA certificates: {exc}",
+                                    hint="check --ca-cert / --ssl-extra-ca-certs") from None
+                self._bundle_dir = tempfile.TemporaryDirectory(prefix="postman-replay-ca-")
+                self._bundle = os.path.join(self._bundle_dir.name, "bundle.pem")
+                with open(self._bundle, "wb") as out:
+                    out.write(pem)
+            return self._bundle
 
     # ------------------------------------------------------------ --workers: a jar per folder
 
@@ -193,8 +224,8 @@ class Sender:
         if prepared.sign_at_send is not None:
             url, headers, body = _sign_now(prepared, url, headers, body)
         verify: bool | str = prepared.verify_tls and not self.options.insecure
-        if verify and self.options.ca_cert:
-            verify = self.options.ca_cert
+        if verify and (self.options.ca_cert or self.options.extra_ca_certs):
+            verify = self._ca_bundle()
         with_auth = True  # digest/NTLM handshakes: off once a redirect has left the origin
         while True:
             response = self._send_once(method, url, headers, body, prepared, with_auth, verify, timeout, token,

@@ -112,6 +112,27 @@ def test_ca_cert_option_makes_it_pass(https, cli, write_collection, tmp_path, pe
     assert https.only().path == "/secure"
 
 
+def test_ssl_extra_ca_certs_adds_the_private_ca_to_the_usual_ones(https, cli, write_collection, tmp_path,
+                                                                 pems) -> None:
+    """Newman's flag: the private CA is trusted besides the usual bundle (which must still be read:
+    the combined file starts with it), not instead of it as --ca-cert."""
+    code, out, err, doc = run_json(cli, tmp_path, secure_item(write_collection, https),
+                                   "--ssl-extra-ca-certs", pems["ca"])
+    assert code == 0, out + err
+    assert doc["results"][0]["outcome"] == "passed"
+
+    from engine.send import Sender, SendOptions
+
+    sender = Sender(SendOptions(extra_ca_certs=str(pems["ca"])))
+    try:
+        bundle = Path(sender._ca_bundle()).read_bytes()
+    finally:
+        sender.close()
+    import certifi
+
+    assert bundle.startswith(Path(certifi.where()).read_bytes()) and pems["ca"].read_bytes() in bundle
+
+
 @pytest.mark.parametrize("flag", ["-k", "--insecure"])
 def test_insecure_flag_makes_it_pass(https, cli, write_collection, tmp_path, flag: str) -> None:
     code, out, err, doc = run_json(cli, tmp_path, secure_item(write_collection, https), flag)

@@ -24,13 +24,15 @@ def make_reporters(
     html_path: str | None = None,
     full_bodies: bool = False,
     progress: bool = False,
+    ascii: bool = False,
 ) -> list[Reporter]:
     out: list[Reporter] = []
     for name in names:
         if name == "cli":
             from .cli import CliReporter
 
-            out.append(CliReporter(stream, redactor, color=color, verbose=verbose, quiet=quiet, progress=progress))
+            out.append(CliReporter(stream, redactor, color=color, verbose=verbose, quiet=quiet, progress=progress,
+                                   ascii=ascii))
         elif name == "json":
             from .json import JsonReporter
 

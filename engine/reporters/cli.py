@@ -83,10 +83,10 @@ def human_size(size: int) -> str:
 
 class CliReporter:
     def __init__(self, stream: IO[str], redactor: Redactor, *, color: bool = False, verbose: bool = False,
-                 quiet: bool = False, progress: bool = False) -> None:
+                 quiet: bool = False, progress: bool = False, ascii: bool = False) -> None:
         self.out = stream
         self.quiet = quiet
-        self.ascii = not can_show(stream)
+        self.ascii = ascii or not can_show(stream)  # `ascii`: --disable-unicode
         self.progress = progress
         self.progress_shown = False
         self.started_at = time.monotonic()

@@ -1,0 +1,101 @@
+"""Newman's `run` flags a CI script may carry over: each does here what it does in Newman, or
+exits 2 saying what to do instead. Every case runs against the loopback recording server."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from factory import example, make_item
+
+
+def report(tmp_path: Path) -> dict:
+    return json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+
+
+def test_global_var_sets_a_global_that_env_var_still_overrides(server, cli, write_collection, tmp_path) -> None:
+    server.route("/g/one/two", 200, "ok")
+    path = write_collection([make_item("G", "GET", f"{server.url}/g/{{{{a}}}}/{{{{b}}}}", responses=[example(200)])])
+    code, out, err = cli("run", path, "--global-var", "a=one", "--global-var", "b=zero", "--env-var", "b=two",
+                         "--export-globals", tmp_path / "globals.json")
+    assert code == 0, out + err
+    assert server.only().path == "/g/one/two"
+    exported = json.loads((tmp_path / "globals.json").read_text(encoding="utf-8"))
+    assert {v["key"]: v["value"] for v in exported["values"]} == {"a": "one", "b": "zero"}
+
+
+def test_suppress_exit_code_turns_a_failed_run_into_0_but_not_bad_input(server, cli, write_collection) -> None:
+    server.route("/bad", 500, "no")
+    path = write_collection([make_item("Bad", "GET", f"{server.url}/bad", responses=[example(200)])])
+    assert cli("run", path)[0] == 1
+    for flag in ("-x", "--suppress-exit-code"):
+        code, out, _ = cli("run", path, flag)
+        assert code == 0 and "undocumented status 500" in out
+    assert cli("run", "missing.json", "-x")[0] == 2
+
+
+def test_silent_prints_nothing_and_still_writes_the_reports(server, cli, write_collection, tmp_path) -> None:
+    server.route("/ok", 200, "ok")
+    path = write_collection([make_item("Ok", "GET", f"{server.url}/ok", responses=[example(200, "ok")])])
+    code, out, err = cli("run", path, "--silent", "-r", "cli,json", "--reporter-json-export", tmp_path / "r.json")
+    assert (code, out, err) == (0, "", "")
+    assert report(tmp_path)["summary"]["passed"] == 1
+
+
+def test_disable_unicode_prints_plain_ascii(server, cli, write_collection) -> None:
+    server.route("/ok", 200, "ok")
+    path = write_collection([make_item("Ok", "GET", f"{server.url}/ok", responses=[example(200, "ok")])])
+    code, out, _ = cli("run", path, "--disable-unicode", "--color", "off")
+    assert code == 0 and "+ Ok" in out
+    assert out.isascii(), [c for c in out if not c.isascii()]
+
+
+def test_ignore_redirects_unless_the_item_says_follow(server, cli, write_collection, tmp_path) -> None:
+    server.route("/from", 302, "", {"Location": "/to"})
+    server.route("/to", 200, "ok")
+    plain = make_item("Plain", "GET", f"{server.url}/from", responses=[example(302)])
+    follows = make_item("Follows", "GET", f"{server.url}/from", responses=[example(200)])
+    follows["protocolProfileBehavior"] = {"followRedirects": True}
+    path = write_collection([plain, follows])
+    code, out, err = cli("run", path, "--ignore-redirects")
+    assert code == 0, out + err
+    assert [r.path for r in server.requests] == ["/from", "/from", "/to"]
+
+
+def test_timeout_bounds_the_whole_run(server, cli, write_collection, tmp_path) -> None:
+    server.route("/slow", 200, "ok", delay=0.4)
+    path = write_collection([make_item(f"S{n}", "GET", f"{server.url}/slow", responses=[example(200, "ok")])
+                             for n in range(5)])
+    code, out, _ = cli("run", path, "--timeout", "600", "-r", "cli,json", "--reporter-json-export", tmp_path / "r.json")
+    assert code == 1  # every item that ran passed, but the run did not finish
+    done = report(tmp_path)
+    assert 1 <= done["summary"]["passed"] <= 2 and done["not_run"]["reason"] == "--timeout"
+    assert "never ran: the run stopped (--timeout)" in out
+    assert len(server.requests) == done["summary"]["passed"]
+
+
+def test_htmlextra_is_taken_as_the_html_report(server, cli, write_collection, tmp_path) -> None:
+    server.route("/ok", 200, "ok")
+    path = write_collection([make_item("Ok", "GET", f"{server.url}/ok", responses=[example(200, "ok")])])
+    target = tmp_path / "newman" / "report.html"
+    code, _, err = cli("run", path, "-r", "cli,htmlextra", "--reporter-htmlextra-export", target)
+    assert code == 0, err
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_no_insecure_file_read_wins_over_allow_outside_files(server, cli, write_collection, tmp_path) -> None:
+    outside = tmp_path.parent / f"{tmp_path.name}-outside.txt"
+    outside.write_text("secret", encoding="utf-8")
+    item = make_item("Upload", "POST", f"{server.url}/up", responses=[example(200)])
+    item["request"]["body"] = {"mode": "file", "file": {"src": str(outside)}}
+    path = write_collection([item])
+    code, out, _ = cli("run", path, "--allow-outside-files", "--no-insecure-file-read")
+    assert code == 1 and "outside the working directory" in out and server.requests == []
+
+
+def test_a_newman_flag_with_no_counterpart_exits_2_saying_what_to_do(cli, write_collection) -> None:
+    path = write_collection([make_item("A", "GET", "http://127.0.0.1:9/a")])
+    code, out, err = cli("run", path, "--ssl-client-passphrase", "pw")
+    assert code == 2 and out == ""
+    assert "--ssl-client-passphrase is Newman's and is not supported here" in err
+    assert "openssl pkey" in err
