@@ -307,8 +307,6 @@ _NEWMAN_ONLY = {
                     "(set one up front with a Cookie header or a --setup item)",
     "--export-cookie-jar": "the cookie jar is not written out; --export-environment / --export-globals write "
                            "the variables",
-    "--ssl-client-passphrase": "an encrypted client key is not read: decrypt it once (openssl pkey -in key.pem "
-                               "-out plain.pem) and pass it with --ssl-client-key",
     "--ssl-client-cert-list": "pass the client certificate with --ssl-client-cert and --ssl-client-key",
     "--postman-api-key": "collections are read from files: export the collection (or fetch it with the Postman "
                          "CLI) and pass the file",

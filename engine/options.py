@@ -231,6 +231,8 @@ OPTIONS: tuple[Option, ...] = (
     Option(("--ca-cert",), "CA bundle (PEM) for servers with a private CA", (RUN, "load"), metavar="FILE"),
     Option(("--ssl-client-cert",), "client certificate (PEM) for mutual TLS", (RUN, "load"), metavar="FILE"),
     Option(("--ssl-client-key",), "private key (PEM) of the client certificate", (RUN, "load"), metavar="FILE"),
+    Option(("--ssl-client-passphrase",), "passphrase of an encrypted client key (as Newman's flag)",
+           (RUN, "load"), metavar="PASS"),
     Option(("--ssl-extra-ca-certs",), "CA certificates (PEM) trusted in addition to the usual ones (as Newman's "
            "flag; --ca-cert replaces them instead)", (RUN, "load"), metavar="FILE"),
     # run shape
@@ -339,6 +341,27 @@ def add_plugin_options(group: Any) -> None:
 # ---------------------------------------------------------------- values → RunOptions
 
 
+def _checked_passphrase(passphrase: str | None, tls: Mapping[str, str | None]) -> str | None:
+    """The passphrase must open the client key before anything is sent (exit 2 otherwise)."""
+    if not passphrase:
+        return None
+    from .errors import InputError
+
+    source = tls.get("ssl_client_key") or tls.get("ssl_client_cert")
+    if not tls.get("ssl_client_cert") or not source:
+        raise InputError("--ssl-client-passphrase needs the client certificate", file="--ssl-client-passphrase",
+                         hint="pass --ssl-client-cert (and --ssl-client-key when the key is a file of its own)",
+                         title="invalid argument")
+    from .send import decrypted_key
+
+    try:
+        decrypted_key(source, passphrase)
+    except ValueError as exc:
+        raise InputError(str(exc), file=source, hint="check --ssl-client-passphrase and --ssl-client-key",
+                         title="cannot read the client key") from None
+    return passphrase
+
+
 def run_options(values: Mapping[str, Any], base: Path | None = None) -> "RunOptions":
     """Map parsed option values (keyed by `Option.dest`) to `RunOptions`, loading the files they name.
 
@@ -400,6 +423,7 @@ def run_options(values: Mapping[str, Any], base: Path | None = None) -> "RunOpti
         client_cert=tls["ssl_client_cert"],
         client_key=tls["ssl_client_key"],
         extra_ca_certs=tls["ssl_extra_ca_certs"],
+        client_key_passphrase=_checked_passphrase(values.get("ssl_client_passphrase"), tls),
         dry_run=bool(values.get("dry_run")),
         working_dir=path("working_dir"),
         allow_outside_files=bool(values.get("allow_outside_files")) and not values.get("no_insecure_file_read"),

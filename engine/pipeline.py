@@ -147,6 +147,7 @@ class Pipeline:
                         ca_cert=self.options.ca_cert,
                         client_cert=self.options.client_cert,
                         client_key=self.options.client_key,
+                        client_key_passphrase=self.options.client_key_passphrase,
                         extra_ca_certs=self.options.extra_ca_certs,
                         max_body_bytes=self.options.max_body_bytes,
                         pool_size=max(10, self.options.workers),

@@ -82,6 +82,7 @@ class RunOptions:
     setup: tuple[str, ...] = ()  # `--setup`: folders/items that run first, in order
     global_vars: dict[str, str] = field(default_factory=dict)  # `--global-var`: over the globals files
     follow_redirects: bool = True  # False: `--ignore-redirects` (an item's protocolProfileBehavior still decides)
+    client_key_passphrase: str | None = field(default=None, repr=False)  # `--ssl-client-passphrase`
     extra_ca_certs: str | None = None  # `--ssl-extra-ca-certs`: trusted besides the usual (or --ca-cert's) CAs
     timeout_run_ms: int | None = None  # `--timeout`: the whole run's bound
 

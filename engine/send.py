@@ -56,6 +56,7 @@ class SendOptions(Record):
     ca_cert: str | None = None
     client_cert: str | None = None
     client_key: str | None = None
+    client_key_passphrase: str | None = None  # the client key is encrypted (PEM); decrypted once per run
     extra_ca_certs: str | None = None  # PEM, trusted besides ca_cert or the usual bundle
     max_body_bytes: int = 10 * 1024 * 1024
     pool_size: int = 10
@@ -105,9 +106,11 @@ class Sender:
         self._bundle_dir: Any = None
         self._bundle_lock = threading.Lock()
         if options.client_cert:
-            self.session.cert = (
-                (options.client_cert, options.client_key) if options.client_key else options.client_cert
-            )
+            key = options.client_key
+            if options.client_key_passphrase:
+                key = self._private_file("client.key", decrypted_key(key or options.client_cert,
+                                                                     options.client_key_passphrase))
+            self.session.cert = (options.client_cert, key) if key else options.client_cert
         # protocolProfileBehavior.disableCookies: a session over the same connections whose jar
         # takes nothing in (and so has nothing to send)
         self._cookieless = requests.Session()
@@ -131,8 +134,6 @@ class Sender:
             return self.options.ca_cert
         with self._bundle_lock:
             if self._bundle is None:
-                import tempfile
-
                 base = self.options.ca_cert or requests.utils.DEFAULT_CA_BUNDLE_PATH
                 try:
                     with open(base, "rb") as first, open(self.options.extra_ca_certs, "rb") as extra:
@@ -140,11 +141,20 @@ class Sender:
                 except OSError as exc:
                     raise SendError(f"cannot read the CA certificates: {exc}",
                                     hint="check --ca-cert / --ssl-extra-ca-certs") from None
-                self._bundle_dir = tempfile.TemporaryDirectory(prefix="postman-replay-ca-")
-                self._bundle = os.path.join(self._bundle_dir.name, "bundle.pem")
-                with open(self._bundle, "wb") as out:
-                    out.write(pem)
+                self._bundle = self._private_file("bundle.pem", pem)
             return self._bundle
+
+    def _private_file(self, name: str, data: bytes) -> str:
+        """A file only this run reads (0600, in a folder removed by close()): requests and OpenSSL
+        take certificates and keys by path."""
+        if self._bundle_dir is None:
+            import tempfile
+
+            self._bundle_dir = tempfile.TemporaryDirectory(prefix="postman-replay-tls-")
+        path = os.path.join(self._bundle_dir.name, name)
+        with open(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as out:
+            out.write(data)
+        return path
 
     # ------------------------------------------------------------ --workers: a jar per folder
 
@@ -350,6 +360,26 @@ def _wire_request(method: str, url: str, body: bytes | None, auth: requests.auth
     if auth is not None:
         wire.prepare_auth(auth, url)
     return wire
+
+
+def decrypted_key(path: str, passphrase: str) -> bytes:
+    """An encrypted PEM private key (a file that may also hold the certificate) as plain PEM, with
+    `cryptography`; raises ValueError naming what is wrong (no key, wrong passphrase)."""
+    from cryptography.hazmat.primitives import serialization
+
+    with open(path, "rb") as handle:
+        text = handle.read()
+    start = text.find(b"-----BEGIN ")
+    while start >= 0 and b"PRIVATE KEY-----" not in text[start:text.find(b"\n", start)]:
+        start = text.find(b"-----BEGIN ", start + 1)
+    if start < 0:
+        raise ValueError("no private key in the file")
+    try:
+        key = serialization.load_pem_private_key(text[start:], password=passphrase.encode("utf-8"))
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"the key cannot be decrypted with this passphrase ({exc})") from None
+    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                             serialization.NoEncryption())
 
 
 def _sign_now(prepared: PreparedRequest, url: str, headers: list[tuple[str, str]],

@@ -95,7 +95,7 @@ def test_no_insecure_file_read_wins_over_allow_outside_files(server, cli, write_
 
 def test_a_newman_flag_with_no_counterpart_exits_2_saying_what_to_do(cli, write_collection) -> None:
     path = write_collection([make_item("A", "GET", "http://127.0.0.1:9/a")])
-    code, out, err = cli("run", path, "--ssl-client-passphrase", "pw")
+    code, out, err = cli("run", path, "--cookie-jar", "jar.json")
     assert code == 2 and out == ""
-    assert "--ssl-client-passphrase is Newman's and is not supported here" in err
-    assert "openssl pkey" in err
+    assert "--cookie-jar is Newman's and is not supported here" in err
+    assert "Cookie header or a --setup item" in err

@@ -201,6 +201,28 @@ def test_client_certificate_reaches_a_server_that_requires_one(mtls, cli, write_
     assert "client.replay.test" in names
 
 
+def test_an_encrypted_client_key_opens_with_its_passphrase(mtls, cli, write_collection, tmp_path, pems) -> None:
+    """Newman's --ssl-client-passphrase: the key is decrypted once for the run, into a 0600 file
+    that is gone afterwards; a wrong passphrase exits 2 before anything is sent."""
+    from cryptography.hazmat.primitives import serialization
+
+    key = serialization.load_pem_private_key(pems["client_key"].read_bytes(), password=None)
+    locked = tmp_path / "locked.key"
+    locked.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                         serialization.BestAvailableEncryption(b"s3same")))
+    path = secure_item(write_collection, mtls)
+    tls = ("--ca-cert", pems["ca"], "--ssl-client-cert", pems["client_cert"], "--ssl-client-key", locked)
+    code, out, err, _ = run_json(cli, tmp_path, path, *tls, "--ssl-client-passphrase", "s3same")
+    assert code == 0, out + err
+    assert "client.replay.test" in [value for _, value in mtls.only().peer_cert.get("subjectAltName", ())]
+    assert "s3same" not in out + err
+
+    mtls.reset()
+    code, out, err = cli("run", path, *tls, "--ssl-client-passphrase", "wrong")
+    assert code == 2 and mtls.requests == []
+    assert "cannot be decrypted with this passphrase" in err and str(locked) in err
+
+
 def test_without_a_client_certificate_the_item_errors(mtls, cli, write_collection, tmp_path, pems) -> None:
     code, out, err, doc = run_json(cli, tmp_path, secure_item(write_collection, mtls), "--ca-cert", pems["ca"])
     assert code == 1
