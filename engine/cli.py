@@ -303,10 +303,6 @@ def _is_terminal(stream: IO[str]) -> bool:
 
 # Newman's flags that have no counterpart here, and what to do instead (the others are taken as they are)
 _NEWMAN_ONLY = {
-    "--cookie-jar": "a tough-cookie jar file is not read; cookies the responses set are kept for the run "
-                    "(set one up front with a Cookie header or a --setup item)",
-    "--export-cookie-jar": "the cookie jar is not written out; --export-environment / --export-globals write "
-                           "the variables",
     "--ssl-client-cert-list": "pass the client certificate with --ssl-client-cert and --ssl-client-key",
     "--postman-api-key": "collections are read from files: export the collection (or fetch it with the Postman "
                          "CLI) and pass the file",
@@ -377,7 +373,7 @@ def cmd_run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
         if path and name not in names:
             names.append(name)
     for path in (args.reporter_json_export, args.reporter_junit_export, args.reporter_html_export,
-                 args.export_environment, args.export_globals):
+                 args.export_environment, args.export_globals, args.export_cookie_jar):
         if path:
             _check_writable(path)  # before anything is sent, not after the whole run
     redactor = Redactor(show=args.show_secrets)
@@ -445,6 +441,11 @@ def cmd_run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
         export_variables(args.export_globals, "globals", dict(result.scopes.layers["globals"]), "globals",
                          secret=result.scopes.secret_names,
                          disabled=[p for env in options.globals_ for p in env.disabled], stdout=stdout)
+    if args.export_cookie_jar:
+        from .atomic import write_atomic
+        from .cookies import jar_document
+
+        write_atomic(args.export_cookie_jar, jar_document(result.cookies), secret=True, stdout=stdout)
     if result.exit_code == ExitCode.FAILED and args.suppress_exit_code:
         return ExitCode.OK  # -x: as Newman's flag; Ctrl-C (130) and bad input (2) still say so
     return result.exit_code

@@ -176,6 +176,8 @@ OPTIONS: tuple[Option, ...] = (
            VARIABLES, "append", type=key_value, metavar="KEY=VALUE"),
     Option(("--global-var",), "set or override one global variable (as Newman's --global-var); repeatable",
            VARIABLES, "append", type=key_value, metavar="KEY=VALUE"),
+    Option(("--cookie-jar",), "start with the cookies of this jar file (tough-cookie JSON, as Newman's "
+           "--export-cookie-jar writes it)", (RUN, "load"), metavar="FILE"),
     Option(("--working-dir",), "folder where formdata/file `src` paths are resolved", VARIABLES,
            metavar="DIR", default=None),
     Option(("--allow-outside-files",), "allow `src` paths outside the working folder", VARIABLES, "store_true"),
@@ -264,6 +266,8 @@ OPTIONS: tuple[Option, ...] = (
     Option(("--export-environment",), "write the environment as it stands after the run", metavar="PATH",
            plugin=None),
     Option(("--export-globals",), "write the globals as they stand after the run", metavar="PATH", plugin=None),
+    Option(("--export-cookie-jar",), "write the cookie jar as it stands after the run (tough-cookie JSON, as "
+           "Newman writes it; 0600)", metavar="PATH", plugin=None),
     Option(("-v", "--verbose"), "show full request and response headers, pretty bodies and each "
            "pm.sendRequest", action="store_true", plugin=None),
     Option(("-q", "--quiet"), "print only the summary and the failures", action="store_true", plugin=None),
@@ -404,10 +408,16 @@ def run_options(values: Mapping[str, Any], base: Path | None = None) -> "RunOpti
 
             raise InputError("file not found", file=file, hint="check the path", title="cannot read TLS file")
     timeout = values.get("timeout_request")
+    cookie_jar: tuple = ()
+    if values.get("cookie_jar"):
+        from .cookies import read_jar
+
+        cookie_jar = read_jar(path("cookie_jar") or "")
     return RunOptions(
         environments=tuple(load_environment(p) for p in paths("environment")),
         globals_=tuple(load_environment(p, what="globals file") for p in paths("globals")),
         env_vars=dict(key_value(v) if isinstance(v, str) else v for v in env_vars),
+        cookie_jar=cookie_jar,
         global_vars=dict(key_value(v) if isinstance(v, str) else v for v in values.get("global_var") or []),
         items=tuple(values.get("item") or ()),
         folders=tuple(values.get("folder") or ()),

@@ -6,6 +6,7 @@ script → ItemResult. Never raises for an item's problems: they become its outc
 from __future__ import annotations
 
 import contextlib
+import copy
 import os
 import threading
 from dataclasses import replace
@@ -154,6 +155,8 @@ class Pipeline:
                         file_root=root,
                     )
                 )
+                for cookie in self.options.cookie_jar:  # --cookie-jar: what the run starts with
+                    self._sender.session.cookies.set_cookie(copy.copy(cookie))
             return self._sender
 
     def folder_cookies(self, count: int) -> list[Any]:

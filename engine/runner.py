@@ -80,6 +80,7 @@ class RunOptions:
     keep_results: bool = True  # False: memory stays flat however many items run (reporters stream)
     send_only_to: str | None = None  # `--mock`: an origin; requests aimed elsewhere are skipped, not sent
     setup: tuple[str, ...] = ()  # `--setup`: folders/items that run first, in order
+    cookie_jar: tuple[Any, ...] = ()  # `--cookie-jar`: http.cookiejar cookies the run starts with
     global_vars: dict[str, str] = field(default_factory=dict)  # `--global-var`: over the globals files
     follow_redirects: bool = True  # False: `--ignore-redirects` (an item's protocolProfileBehavior still decides)
     client_key_passphrase: str | None = field(default=None, repr=False)  # `--ssl-client-passphrase`
@@ -98,6 +99,7 @@ class RunResult:
     interrupted: bool = False
     reporter_errors: list[str] = field(default_factory=list)
     timed_out: bool = False  # `--timeout` passed before every item had run
+    cookies: list[Any] = field(default_factory=list)  # the run's jar as it ended (`--export-cookie-jar`)
 
     @property
     def exit_code(self) -> int:
@@ -235,11 +237,12 @@ class Runner(Pipeline):
         finally:
             if clock is not None:
                 clock.cancel()
+            cookies = list(self._sender.cookie_list() if self._sender is not None else self.options.cookie_jar)
             if self._sender is not None:
                 self._sender.close()
         summary = self._finish(results, started, interrupted)
         return RunResult(results.kept, summary, self.scopes, self.redactor, interrupted, self.reporter_errors,
-                         timed_out=self._timed_out)
+                         timed_out=self._timed_out, cookies=cookies)
 
     _timed_out = False
 

@@ -164,6 +164,10 @@ class Sender:
         scope = getattr(self._local, "cookies", None)
         return scope.session.cookies if scope is not None else self.session.cookies
 
+    def cookie_list(self) -> list[http.cookiejar.Cookie]:
+        """The run's cookies (not a folder's), for --export-cookie-jar."""
+        return _cookies(self.session.cookies)
+
     def cookie_scope(self) -> CookieScope:
         """A copy of the run's jar as it stands now, for one folder (see CookieScope)."""
         session = requests.Session()

@@ -93,9 +93,55 @@ def test_no_insecure_file_read_wins_over_allow_outside_files(server, cli, write_
     assert code == 1 and "outside the working directory" in out and server.requests == []
 
 
+def newman_jar(*cookies: dict) -> dict:
+    """A jar as Newman 6.2.2's --export-cookie-jar writes it."""
+    return {"version": "tough-cookie@4.1.3-postman.1", "storeType": "MemoryCookieStore", "rejectPublicSuffixes": True,
+            "enableLooseMode": False, "allowSpecialUseDomain": True, "prefixSecurity": "silent",
+            "cookies": list(cookies)}
+
+
+def test_cookie_jar_in_and_out_as_newman_writes_it(server, cli, write_collection, tmp_path) -> None:
+    server.route("/set", 200, "ok", [("Set-Cookie", "sid=abc; Path=/; HttpOnly"),
+                                     ("Set-Cookie", "pref=dark; Max-Age=3600; Path=/app")])
+    server.route("/app/echo", 200, "ok")
+    jar_in = tmp_path / "jar.json"
+    jar_in.write_text(json.dumps(newman_jar(
+        {"key": "pre", "value": "loaded", "domain": "127.0.0.1", "path": "/", "hostOnly": True,
+         "creation": "2026-01-01T00:00:00.000Z", "lastAccessed": "2026-01-01T00:00:00.000Z"},
+        {"key": "gone", "value": "x", "domain": "127.0.0.1", "path": "/", "hostOnly": True,
+         "expires": "2001-01-01T00:00:00.000Z"})), encoding="utf-8")
+    path = write_collection([make_item("Set", "GET", f"{server.url}/set", responses=[example(200, "ok")]),
+                             make_item("Echo", "GET", f"{server.url}/app/echo", responses=[example(200, "ok")])])
+    jar_out = tmp_path / "out.json"
+    code, out, err = cli("run", path, "--cookie-jar", jar_in, "--export-cookie-jar", jar_out)
+    assert code == 0, out + err
+    first, second = server.requests
+    assert first.header("Cookie") == "pre=loaded"  # the expired one is not sent
+    assert second.header("Cookie") == "pref=dark; pre=loaded; sid=abc"  # Newman's order: longer path first
+    written = json.loads(jar_out.read_text(encoding="utf-8"))
+    assert written["version"].startswith("tough-cookie@") and written["storeType"] == "MemoryCookieStore"
+    rows = {row["key"]: row for row in written["cookies"]}
+    assert sorted(rows) == ["pre", "pref", "sid"]
+    assert rows["sid"]["httpOnly"] is True and rows["sid"]["hostOnly"] is True and rows["sid"]["path"] == "/"
+    assert rows["pref"]["path"] == "/app" and rows["pref"]["expires"].endswith("Z")
+    assert jar_out.stat().st_mode & 0o777 == 0o600  # cookie values are credentials
+
+    server.reset()
+    code, out, err = cli("run", path, "--cookie-jar", jar_out)  # what we wrote, read back
+    assert code == 0 and server.requests[0].header("Cookie") == "pre=loaded; sid=abc"
+
+
+def test_a_bad_cookie_jar_exits_2_with_its_pointer(cli, write_collection, tmp_path) -> None:
+    jar = tmp_path / "jar.json"
+    jar.write_text(json.dumps({"cookies": [{"value": "no key"}]}), encoding="utf-8")
+    path = write_collection([make_item("A", "GET", "http://127.0.0.1:9/a")])
+    code, out, err = cli("run", path, "--cookie-jar", jar)
+    assert code == 2 and "/cookies/0" in err and "needs a `key` and a `domain`" in err
+
+
 def test_a_newman_flag_with_no_counterpart_exits_2_saying_what_to_do(cli, write_collection) -> None:
     path = write_collection([make_item("A", "GET", "http://127.0.0.1:9/a")])
-    code, out, err = cli("run", path, "--cookie-jar", "jar.json")
+    code, out, err = cli("run", path, "--ssl-client-cert-list", "list.json")
     assert code == 2 and out == ""
-    assert "--cookie-jar is Newman's and is not supported here" in err
-    assert "Cookie header or a --setup item" in err
+    assert "--ssl-client-cert-list is Newman's and is not supported here" in err
+    assert "--ssl-client-cert and --ssl-client-key" in err
