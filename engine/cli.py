@@ -158,7 +158,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stderr: IO[str] | None = None) -> int:
     stdout = stdout or _tolerant(sys.stdout)
     stderr = stderr or _tolerant(sys.stderr)
-    args_list = list(sys.argv[1:] if argv is None else argv)
+    args_list = _newman_spellings(list(sys.argv[1:] if argv is None else argv))
     parser = build_parser(only=_command_in(args_list))
     debug = "--debug" in args_list
     try:
@@ -299,6 +299,21 @@ def _use_color(choice: str, stream: IO[str]) -> bool:
 
 def _is_terminal(stream: IO[str]) -> bool:
     return os.environ.get("TERM") != "dumb" and hasattr(stream, "isatty") and stream.isatty()
+
+
+_BAIL_MODIFIERS = frozenset({"failure", "folder", "folder,failure", "failure,folder"})
+
+
+def _newman_spellings(argv: list[str]) -> list[str]:
+    """Newman's `--bail failure` / `--bail folder`: our --bail stops at the first failure, and a
+    --folder that matches nothing already exits 2, so the modifier is dropped, not taken for the
+    collection."""
+    out: list[str] = []
+    for index, word in enumerate(argv):
+        if word in _BAIL_MODIFIERS and index and argv[index - 1] == "--bail":
+            continue
+        out.append(word)
+    return out
 
 
 # Newman's flags that have no counterpart here, and what to do instead (the others are taken as they are)

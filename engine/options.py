@@ -196,8 +196,9 @@ OPTIONS: tuple[Option, ...] = (
     # selection
     Option(("--item",), "only items whose name, slash path (Folder/Item) or glob (Users/*) matches; "
            "repeatable", (RUN, "load"), "append", metavar="NAME", plugin=None),
-    Option(("--folder",), "only items under this folder (a request name also works, as in Newman); "
-           "repeatable", (RUN, "load"), "append", metavar="NAME", plugin=None),
+    Option(("-i", "--folder"), "only items under this folder (a request's name, path or id also works, as in "
+           "Newman; -i as the Postman CLI spells it); repeatable", (RUN, "load"), "append", metavar="NAME",
+           plugin=None),
     Option(("-d", "--iteration-data"), "CSV (header row) or JSON (array of objects): one iteration per row",
            metavar="FILE"),
     Option(("-n", "--iteration-count"), "number of iterations (default: one per data row, else 1)",

@@ -145,3 +145,28 @@ def test_a_newman_flag_with_no_counterpart_exits_2_saying_what_to_do(cli, write_
     assert code == 2 and out == ""
     assert "--ssl-client-cert-list is Newman's and is not supported here" in err
     assert "--ssl-client-cert and --ssl-client-key" in err
+
+
+def test_postman_cli_i_selects_a_folder_or_a_request(server, cli, write_collection) -> None:
+    from factory import folder
+
+    server.route("/a", 200, "ok")
+    server.route("/b", 200, "ok")
+    server.route("/c", 200, "ok")
+    path = write_collection([folder("F", [make_item("A", "GET", f"{server.url}/a", responses=[example(200, "ok")]),
+                                          make_item("B", "GET", f"{server.url}/b", responses=[example(200, "ok")])]),
+                             make_item("C", "GET", f"{server.url}/c", responses=[example(200, "ok")])])
+    code, out, err = cli("run", path, "-i", "F/B", "-i", "C")
+    assert code == 0, out + err
+    assert [r.path for r in server.requests] == ["/b", "/c"]
+
+
+def test_bail_takes_newman_modifiers(server, cli, write_collection) -> None:
+    path = write_collection([make_item(f"I{n}", "GET", f"{server.url}/bad", responses=[example(200)])
+                             for n in range(3)])
+    for modifier in ("failure", "folder,failure"):
+        server.reset()
+        server.route("/bad", 500, "no")
+        code, out, _ = cli("run", path, "--bail", modifier)
+        assert code == 1 and len(server.requests) == 1, out
+        assert "2 item runs never ran: the run stopped (--bail)" in out
