@@ -397,6 +397,7 @@ def cmd_run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
         color=_use_color(args.color, stdout), verbose=args.verbose, quiet=args.quiet,
         html_path=args.reporter_html_export, full_bodies=args.reporter_json_full_bodies,
         progress=_is_terminal(stdout) and not args.verbose, ascii=args.disable_unicode,
+        json_structure=args.reporter_json_structure,
     )
     server = None
     injected: set[str] = set()

@@ -262,6 +262,9 @@ OPTIONS: tuple[Option, ...] = (
            metavar="PATH", plugin=None),
     Option(("--reporter-htmlextra-export",), "as --reporter-html-export, for Newman command lines that use "
            "the htmlextra reporter", metavar="PATH", plugin=None),
+    Option(("--reporter-json-structure",), "the JSON report's shape: postman-replay (ours), or newman (Newman's "
+           "json reporter, as the Postman CLI's switch: run.stats, run.executions, run.failures)",
+           choices=("postman-replay", "newman"), default="postman-replay", metavar="SHAPE", plugin=None),
     Option(("--reporter-json-full-bodies",), "keep response bodies whole in the JSON report instead of "
            "cutting them", action="store_true", plugin=None),
     Option(("--export-environment",), "write the environment as it stands after the run", metavar="PATH",

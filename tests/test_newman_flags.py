@@ -170,3 +170,41 @@ def test_bail_takes_newman_modifiers(server, cli, write_collection) -> None:
         code, out, _ = cli("run", path, "--bail", modifier)
         assert code == 1 and len(server.requests) == 1, out
         assert "2 item runs never ran: the run stopped (--bail)" in out
+
+
+def test_json_report_in_newmans_structure(server, cli, write_collection, tmp_path) -> None:
+    """What dashboards read from Newman's JSON: run.stats, run.failures, run.executions; our
+    contract checks count as assertions, an item that could not run is a failure, secrets masked."""
+    server.route("/ok", 200, '{"id": 7}', {"Content-Type": "application/json"})
+    server.route("/boom", 500, "no")
+    tests = {"listen": "test", "script": {"exec": ["pm.test('is 200', () => pm.response.to.have.status(200));",
+                                                   "pm.test('fails', () => pm.expect(1).to.equal(2));"]}}
+    path = write_collection([
+        make_item("Ok", "GET", f"{server.url}/ok?x=1", responses=[example(200, '{"id": 1}', "application/json")],
+                  headers=[{"key": "Authorization", "value": "Bearer s3cr3t-value"}], event=[tests]),
+        make_item("Boom", "GET", f"{server.url}/boom", responses=[example(200)]),
+        make_item("Unsent", "GET", f"{server.url}/x?q={{{{nothing}}}}", responses=[example(200)]),
+    ])
+    report = tmp_path / "newman.json"
+    code, out, err = cli("run", path, "-r", "json", "--reporter-json-structure", "newman",
+                         "--reporter-json-export", report)
+    assert code == 1, out + err
+    text = report.read_text(encoding="utf-8")
+    assert "s3cr3t-value" not in text
+    doc = json.loads(text)
+    run = doc["run"]
+    assert doc["collection"]["info"]["name"] == "test collection"
+    assert run["stats"]["assertions"] == {"total": 6, "pending": 0, "failed": 2}  # 2 tests + 4 contract checks
+    assert run["stats"]["requests"]["total"] == 2 and run["stats"]["items"] == {"total": 3, "pending": 0,
+                                                                                "failed": 1}
+    ok, boom, unsent = run["executions"]
+    assert [a["assertion"] for a in ok["assertions"]][:1] == ["status: 200 OK — example 200"]
+    assert [(a["assertion"], a.get("error", {}).get("message")) for a in ok["assertions"][-2:]] == [
+        ("is 200", None), ("fails", "expected 1 to equal 2")]
+    assert ok["request"]["url"]["query"] == [{"key": "x", "value": "1"}] and ok["request"]["method"] == "GET"
+    assert bytes(ok["response"]["stream"]["data"]) == b'{"id": 7}' and ok["response"]["code"] == 200
+    assert boom["response"]["code"] == 500 and "request" not in unsent
+    failures = [(f["source"]["name"], f["error"]["name"]) for f in run["failures"]]
+    assert failures == [("Ok", "AssertionError"), ("Boom", "AssertionError"), ("Unsent", "Error")]
+    assert "nothing" in run["failures"][-1]["error"]["message"]
+    assert run["timings"]["responseMax"] >= run["timings"]["responseMin"] and run["transfers"]["responseTotal"] > 0

@@ -25,6 +25,7 @@ def make_reporters(
     full_bodies: bool = False,
     progress: bool = False,
     ascii: bool = False,
+    json_structure: str = "postman-replay",
 ) -> list[Reporter]:
     out: list[Reporter] = []
     for name in names:
@@ -33,6 +34,11 @@ def make_reporters(
 
             out.append(CliReporter(stream, redactor, color=color, verbose=verbose, quiet=quiet, progress=progress,
                                    ascii=ascii))
+        elif name == "json" and json_structure == "newman":
+            from .newman_json import NewmanJsonReporter
+
+            out.append(NewmanJsonReporter(json_path or "postman-replay-report.json", redactor,
+                                          full_bodies=full_bodies, stdout=stream))
         elif name == "json":
             from .json import JsonReporter
 
