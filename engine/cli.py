@@ -382,6 +382,16 @@ def cmd_run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
         args.reporter_html_export = args.reporter_htmlextra_export
     if args.silent:  # nothing on the terminal: the file reports only
         names = [name for name in names if name != "cli"]
+    # a folder as a report path (Newman's and the Postman CLI's habit): a new report file inside it
+    stamp = None
+    for attr, extension in (("reporter_json_export", "json"), ("reporter_junit_export", "xml"),
+                            ("reporter_html_export", "html")):
+        given = getattr(args, attr)
+        if given and given != "-" and (given.endswith(("/", os.sep)) or os.path.isdir(given)):
+            import time
+
+            stamp = stamp or time.strftime("%Y-%m-%d-%H-%M-%S")
+            setattr(args, attr, os.path.join(given, f"postman-replay-report-{stamp}.{extension}"))
     # an export path says which report is wanted: asking for it twice is not needed
     for name, path in (("json", args.reporter_json_export), ("junit", args.reporter_junit_export),
                        ("html", args.reporter_html_export)):

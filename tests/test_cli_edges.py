@@ -46,13 +46,28 @@ def test_report_paths_are_checked_before_anything_is_sent(server, cli, write_col
     path = write_collection([make_item("Get", "GET", f"{server.url}/x")])
     folder = tmp_path / "reports"
     folder.mkdir()
-    code, _, err = cli("run", path, "-r", "json", "--reporter-json-export", folder)
+    code, _, err = cli("run", path, "--export-environment", folder)
     assert code == 2 and "is a folder" in err and "Traceback" not in err
     blocker = tmp_path / "afile"
     blocker.write_text("x")
     code, _, err = cli("run", path, "--export-environment", blocker / "env.json")
     assert code == 2 and "cannot create or write" in err
     assert server.requests == []
+
+
+def test_a_folder_as_report_path_gets_a_report_inside_as_in_newman(server, cli, write_collection, tmp_path) -> None:
+    server.route("/x", 200, "ok")
+    path = write_collection([make_item("Get", "GET", f"{server.url}/x", responses=[example(200)])])
+    existing = tmp_path / "reports"
+    existing.mkdir()
+    code, _, err = cli("run", path, "-r", "json,junit", "--reporter-json-export", existing,
+                       "--reporter-junit-export", f"{tmp_path / 'new'}/")
+    assert code == 0, err
+    (json_report,) = existing.glob("postman-replay-report-*.json")
+    (junit_report,) = (tmp_path / "new").glob("postman-replay-report-*.xml")
+    assert json.loads(json_report.read_text(encoding="utf-8"))["summary"]["passed"] == 1
+    assert junit_report.read_text(encoding="utf-8").startswith("<?xml")
+    assert f"report written to {json_report}" in err
 
 
 def test_an_export_path_alone_turns_its_reporter_on(server, cli, write_collection, tmp_path) -> None:
