@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError, pointer_join
+from .errors import InputError, not_found, pointer_join
 from .model import as_text
 
 
@@ -18,6 +18,8 @@ def load_iteration_data(path: str | Path) -> list[dict[str, Any]]:
     file = str(path)
     try:
         raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise not_found(file, "data file") from None
     except OSError as exc:
         raise InputError(f"data file cannot be read: {exc.strerror}", file=file, title="cannot read data file")
     text = decode_text(raw, file=file, what="data file")  # UTF-8 with or without a BOM, or UTF-16

@@ -72,6 +72,18 @@ class SendError(ItemError):
     """The transport failed; the sentence says what happened in words a user reads."""
 
 
+def not_found(file: str, what: str) -> InputError:
+    """A file that is not there; a URL gets told that nothing is fetched (Newman and the Postman CLI
+    fetch links and API ids; here every input is a file), shown without its query, which often
+    carries an API key."""
+    if file.lower().startswith(("http://", "https://")):
+        shown = file.split("?", 1)[0] + ("?…" if "?" in file else "")
+        return InputError(f"{what} is a URL: inputs are read from files here, nothing is fetched", file=shown,
+                          hint="download it first (curl -o FILE URL) or export it from Postman, and pass the file",
+                          title=f"cannot read {what}")
+    return InputError(f"{what} not found", file=file, hint="check the path", title=f"cannot read {what}")
+
+
 def pointer_join(*parts: object) -> str:
     """RFC 6901 pointer from raw segments, escaping `~` and `/`."""
     out = []

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 from typing import Any, Iterator
 
-from .errors import InputError, json_type, pointer_join
+from .errors import InputError, json_type, not_found, pointer_join
 from .model import (
     Auth,
     Body,
@@ -39,7 +39,7 @@ def read_document(path: str | Path, *, what: str = "file") -> Any:
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
-        raise InputError(f"{what} not found", file=file, hint="check the path", title=f"cannot read {what}")
+        raise not_found(file, what) from None
     except IsADirectoryError:
         raise InputError(f"{what} is a directory", file=file, hint="give a file", title=f"cannot read {what}")
     except OSError as exc:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError, json_type
+from .errors import InputError, json_type, not_found
 from .model import (
     Auth,
     Body,
@@ -1255,7 +1255,7 @@ def load_v3_environment(path: str | Path, *, what: str = "environment") -> Envir
     source = Path(path)
     file = str(path)
     if not source.is_file():
-        raise InputError(f"{what} not found", file=file, hint="check the path", title=f"cannot read {what}")
+        raise not_found(file, what)
     notes = Notes()
     reader = FileReader(source, file, notes)
     document = reader.document()

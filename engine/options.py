@@ -408,9 +408,9 @@ def run_options(values: Mapping[str, Any], base: Path | None = None) -> "RunOpti
     tls = {name: path(name) for name in ("ca_cert", "ssl_client_cert", "ssl_client_key", "ssl_extra_ca_certs")}
     for name, file in tls.items():
         if file and not Path(file).is_file():
-            from .errors import InputError
+            from .errors import not_found
 
-            raise InputError("file not found", file=file, hint="check the path", title="cannot read TLS file")
+            raise not_found(file, "TLS file")
     timeout = values.get("timeout_request")
     cookie_jar: tuple = ()
     if values.get("cookie_jar"):

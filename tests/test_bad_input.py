@@ -332,3 +332,15 @@ def test_parse_document_raises_only_input_error_on_random_yaml_like_text(text: s
 def test_build_environment_raises_only_input_error(document) -> None:
     only_input_errors(lambda: build_environment(document, file="env.json"))
     only_input_errors(lambda: build_environment({"values": document}, file="env.json"))
+
+
+def test_a_url_as_input_says_nothing_is_fetched_and_hides_its_query(cli, write_collection) -> None:
+    """Newman fetches links (and the API's ?apikey=…); here every input is a file, and the key in
+    the query is not printed back."""
+    code, out, err = cli("run", "https://example.invalid/collections/abc")
+    assert code == 2 and "collection is a URL: inputs are read from files here" in err and "curl -o" in err
+    path = write_collection([{"name": "A", "request": {"method": "GET", "url": "http://127.0.0.1:9/a"}}])
+    for flag in ("-e", "-d", "-g"):
+        code, out, err = cli("run", path, flag, "https://example.invalid/x?apikey=PMAK-s3cr3t")
+        assert code == 2 and "is a URL" in err, (flag, err)
+        assert "PMAK-s3cr3t" not in out + err
