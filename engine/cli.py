@@ -364,6 +364,10 @@ def cmd_run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     from .runner import export_variables, run
     from .select import select
 
+    import io
+
+    errors = stderr
+    stderr = io.StringIO() if args.silent else stderr  # --silent: notes and warnings go nowhere; errors still do
     collection, options = _load_inputs(args, stream=None if not args.mock else False)
     _load_notes(collection, stderr)
     options = replace(options, keep_results=False)  # reporters stream; memory stays flat however long the run
@@ -451,11 +455,11 @@ def cmd_run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
         if server is not None:
             server.stop()
     for problem in result.reporter_errors:
-        stderr.write(f"error: a reporter failed, its output is incomplete: {problem}\n")
+        errors.write(f"error: a reporter failed, its output is incomplete: {problem}\n")
     failed = {problem.split(":", 1)[0] for problem in result.reporter_errors}
     for reporter in reporters:
         path = getattr(reporter, "path", None)
-        if path not in (None, "-") and type(reporter).__name__ not in failed and not args.silent:
+        if path not in (None, "-") and type(reporter).__name__ not in failed:
             stderr.write(f"report written to {path}\n")
     if args.export_environment:
         cli_values = {k: v for k, v in result.scopes.layers["cli"].items() if k not in injected}

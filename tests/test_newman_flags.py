@@ -37,7 +37,12 @@ def test_suppress_exit_code_turns_a_failed_run_into_0_but_not_bad_input(server, 
 def test_silent_prints_nothing_and_still_writes_the_reports(server, cli, write_collection, tmp_path) -> None:
     server.route("/ok", 200, "ok")
     path = write_collection([make_item("Ok", "GET", f"{server.url}/ok", responses=[example(200, "ok")])])
-    code, out, err = cli("run", path, "--silent", "-r", "cli,json", "--reporter-json-export", tmp_path / "r.json")
+    contract = tmp_path / "contract.yaml"
+    contract.write_text('items:\n  "No such item": {expect: [200]}\n', encoding="utf-8")
+    code, out, err = cli("run", path, "--contract", contract)
+    assert code == 0 and "contract rule 'No such item' matches no item" in err
+    code, out, err = cli("run", path, "--silent", "-r", "cli,json", "--reporter-json-export", tmp_path / "r.json",
+                         "--contract", contract)
     assert (code, out, err) == (0, "", "")
     assert report(tmp_path)["summary"]["passed"] == 1
 
