@@ -318,7 +318,6 @@ def _newman_spellings(argv: list[str]) -> list[str]:
 
 # Newman's flags that have no counterpart here, and what to do instead (the others are taken as they are)
 _NEWMAN_ONLY = {
-    "--ssl-client-cert-list": "pass the client certificate with --ssl-client-cert and --ssl-client-key",
     "--postman-api-key": "collections are read from files: export the collection (or fetch it with the Postman "
                          "CLI) and pass the file",
     "--export-collection": "the collection is not rewritten; --export-environment / --export-globals write the "

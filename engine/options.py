@@ -236,6 +236,9 @@ OPTIONS: tuple[Option, ...] = (
     Option(("--ssl-client-key",), "private key (PEM) of the client certificate", (RUN, "load"), metavar="FILE"),
     Option(("--ssl-client-passphrase",), "passphrase of an encrypted client key (as Newman's flag)",
            (RUN, "load"), metavar="PASS"),
+    Option(("--ssl-client-cert-list",), "client certificates by URL (Newman's JSON list: name, matches, cert, key, "
+           "passphrase); the first entry whose pattern matches a request wins over --ssl-client-cert",
+           (RUN, "load"), metavar="FILE"),
     Option(("--ssl-extra-ca-certs",), "CA certificates (PEM) trusted in addition to the usual ones (as Newman's "
            "flag; --ca-cert replaces them instead)", (RUN, "load"), metavar="FILE"),
     # run shape
@@ -349,6 +352,56 @@ def add_plugin_options(group: Any) -> None:
 # ---------------------------------------------------------------- values → RunOptions
 
 
+def _client_cert_list(file: str | None, base: Path | None) -> tuple:
+    """Newman's --ssl-client-cert-list file: `[{"name", "matches": [pattern…], "cert": {"src"}, "key": {"src"},
+    "passphrase"}]`, checked entry by entry (exit 2, with the pointer, before anything is sent)."""
+    if not file:
+        return ()
+    from .errors import InputError
+    from .load import read_document
+
+    document = read_document(file, what="client certificate list")
+    hint = ('write a JSON list like [{"name": "api", "matches": ["https://api.example.com/*"], '
+            '"cert": {"src": "client.pem"}, "key": {"src": "client.key"}}]')
+
+    def bad(message: str, pointer: str) -> InputError:
+        return InputError(message, file=file, pointer=pointer, hint=hint, title="invalid client certificate list")
+
+    if not isinstance(document, list):
+        raise bad("expected a list of entries", "")
+    out = []
+    for index, entry in enumerate(document):
+        at = f"/{index}"
+        if not isinstance(entry, dict):
+            raise bad("an entry is an object", at)
+        matches = entry.get("matches")
+        if isinstance(matches, str):
+            matches = [matches]
+        if not isinstance(matches, list) or not matches or not all(isinstance(m, str) for m in matches):
+            raise bad("`matches` needs one or more URL patterns", at + "/matches")
+        sources: dict[str, str | None] = {}
+        for part in ("cert", "key"):
+            value = entry.get(part)
+            src = value.get("src") if isinstance(value, dict) else value
+            if src is None and part == "key":
+                sources[part] = None
+                continue
+            if not isinstance(src, str) or not src:
+                raise bad(f"`{part}.src` names a PEM file", f"{at}/{part}")
+            full = str(base / src) if base is not None else src
+            if not Path(full).is_file():
+                from .errors import not_found
+
+                raise not_found(full, "TLS file")
+            sources[part] = full
+        passphrase = entry.get("passphrase")
+        tls = {"ssl_client_cert": sources["cert"], "ssl_client_key": sources["key"]}
+        assert sources["cert"] is not None
+        out.append((tuple(matches), sources["cert"], sources["key"],
+                    _checked_passphrase(passphrase if isinstance(passphrase, str) else None, tls)))
+    return tuple(out)
+
+
 def _checked_passphrase(passphrase: str | None, tls: Mapping[str, str | None]) -> str | None:
     """The passphrase must open the client key before anything is sent (exit 2 otherwise)."""
     if not passphrase:
@@ -438,6 +491,7 @@ def run_options(values: Mapping[str, Any], base: Path | None = None) -> "RunOpti
         client_key=tls["ssl_client_key"],
         extra_ca_certs=tls["ssl_extra_ca_certs"],
         client_key_passphrase=_checked_passphrase(values.get("ssl_client_passphrase"), tls),
+        client_cert_list=_client_cert_list(path("ssl_client_cert_list"), base),
         dry_run=bool(values.get("dry_run")),
         working_dir=path("working_dir"),
         allow_outside_files=bool(values.get("allow_outside_files")) and not values.get("no_insecure_file_read"),

@@ -150,6 +150,7 @@ class Pipeline:
                         client_key=self.options.client_key,
                         client_key_passphrase=self.options.client_key_passphrase,
                         extra_ca_certs=self.options.extra_ca_certs,
+                        client_cert_list=self.options.client_cert_list,
                         max_body_bytes=self.options.max_body_bytes,
                         pool_size=max(10, self.options.workers),
                         file_root=root,

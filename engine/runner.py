@@ -84,6 +84,7 @@ class RunOptions:
     global_vars: dict[str, str] = field(default_factory=dict)  # `--global-var`: over the globals files
     follow_redirects: bool = True  # False: `--ignore-redirects` (an item's protocolProfileBehavior still decides)
     client_key_passphrase: str | None = field(default=None, repr=False)  # `--ssl-client-passphrase`
+    client_cert_list: tuple[Any, ...] = ()  # `--ssl-client-cert-list`: (patterns, cert, key, passphrase)
     extra_ca_certs: str | None = None  # `--ssl-extra-ca-certs`: trusted besides the usual (or --ca-cert's) CAs
     timeout_run_ms: int | None = None  # `--timeout`: the whole run's bound
 

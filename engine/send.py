@@ -58,6 +58,8 @@ class SendOptions(Record):
     client_key: str | None = None
     client_key_passphrase: str | None = None  # the client key is encrypted (PEM); decrypted once per run
     extra_ca_certs: str | None = None  # PEM, trusted besides ca_cert or the usual bundle
+    # --ssl-client-cert-list: (URL patterns, cert, key, passphrase); the first match wins over client_cert
+    client_cert_list: tuple[tuple[tuple[str, ...], str, str | None, str | None], ...] = ()
     max_body_bytes: int = 10 * 1024 * 1024
     pool_size: int = 10
     file_root: str | None = None  # formdata/file sources must stay below it (None: anywhere)
@@ -111,6 +113,8 @@ class Sender:
                 key = self._private_file("client.key", decrypted_key(key or options.client_cert,
                                                                      options.client_key_passphrase))
             self.session.cert = (options.client_cert, key) if key else options.client_cert
+        self._cert_list = [(patterns, self._client_cert(cert, key, passphrase, f"client-{number}.key"))
+                           for number, (patterns, cert, key, passphrase) in enumerate(options.client_cert_list)]
         # protocolProfileBehavior.disableCookies: a session over the same connections whose jar
         # takes nothing in (and so has nothing to send)
         self._cookieless = requests.Session()
@@ -308,7 +312,18 @@ class Sender:
         if settings is None:
             settings = dict(self.session.merge_environment_settings(url, {}, True, verify, None))
             self._environment[key] = settings
+        if self._cert_list:  # --ssl-client-cert-list: the first entry whose pattern matches the URL
+            chosen = next((cert for patterns, cert in self._cert_list if any(url_matches(p, url) for p in patterns)),
+                          None)
+            if chosen is not None:
+                settings = {**settings, "cert": chosen}
         return settings
+
+    def _client_cert(self, cert: str, key: str | None, passphrase: str | None, name: str) -> str | tuple[str, str]:
+        """What requests takes as `cert`; an encrypted key is decrypted once, into a private file."""
+        if passphrase:
+            key = self._private_file(name, decrypted_key(key or cert, passphrase))
+        return (cert, key) if key else cert
 
     def _read(self, response: requests.Response, deadline: float, timeout: float) -> tuple[bytes, int, bool]:
         """Keep up to the bound in memory, count the rest; a trickling server cannot pass the deadline."""
@@ -364,6 +379,20 @@ def _wire_request(method: str, url: str, body: bytes | None, auth: requests.auth
     if auth is not None:
         wire.prepare_auth(auth, url)
     return wire
+
+
+def url_matches(pattern: str, url: str) -> bool:
+    """A Postman URL match pattern (`https://*.example.com/*`, `*://host:8443/api/*`, `<all_urls>`)
+    against a request URL: `*` is any run of characters; a pattern without a port matches any port."""
+    import fnmatch
+
+    if pattern.strip() == "<all_urls>":
+        return True
+    parts = urlsplit(url)
+    path = parts.path or "/"
+    wanted = pattern.strip().lower()
+    return any(fnmatch.fnmatchcase(candidate.lower(), wanted) for candidate in (
+        f"{parts.scheme}://{parts.netloc}{path}", f"{parts.scheme}://{parts.hostname or ''}{path}"))
 
 
 def decrypted_key(path: str, passphrase: str) -> bytes:

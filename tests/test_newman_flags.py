@@ -146,10 +146,10 @@ def test_a_bad_cookie_jar_exits_2_with_its_pointer(cli, write_collection, tmp_pa
 
 def test_a_newman_flag_with_no_counterpart_exits_2_saying_what_to_do(cli, write_collection) -> None:
     path = write_collection([make_item("A", "GET", "http://127.0.0.1:9/a")])
-    code, out, err = cli("run", path, "--ssl-client-cert-list", "list.json")
+    code, out, err = cli("run", path, "--postman-api-key", "PMAK-x")
     assert code == 2 and out == ""
-    assert "--ssl-client-cert-list is Newman's and is not supported here" in err
-    assert "--ssl-client-cert and --ssl-client-key" in err
+    assert "--postman-api-key is Newman's and is not supported here" in err
+    assert "export the collection" in err
 
 
 def test_postman_cli_i_selects_a_folder_or_a_request(server, cli, write_collection) -> None:

@@ -223,6 +223,36 @@ def test_an_encrypted_client_key_opens_with_its_passphrase(mtls, cli, write_coll
     assert "cannot be decrypted with this passphrase" in err and str(locked) in err
 
 
+def test_a_client_certificate_list_picks_the_certificate_by_url(mtls, cli, write_collection, tmp_path, pems) -> None:
+    """Newman's --ssl-client-cert-list: the first entry whose pattern matches the request's URL (a
+    pattern without a port matches any port); an encrypted key opens with its entry's passphrase."""
+    from cryptography.hazmat.primitives import serialization
+
+    key = serialization.load_pem_private_key(pems["client_key"].read_bytes(), password=None)
+    locked = tmp_path / "locked.key"
+    locked.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                         serialization.BestAvailableEncryption(b"pw")))
+    entries = [{"name": "elsewhere", "matches": ["https://elsewhere.invalid/*"],
+                "cert": {"src": str(pems["client_cert"])}, "key": {"src": str(pems["client_key"])}},
+               {"name": "loopback", "matches": ["https://127.0.0.1/*"],
+                "cert": {"src": str(pems["client_cert"])}, "key": {"src": str(locked)}, "passphrase": "pw"}]
+    listing = tmp_path / "certs.json"
+    listing.write_text(json.dumps(entries), encoding="utf-8")
+    path = secure_item(write_collection, mtls)
+    code, out, err, _ = run_json(cli, tmp_path, path, "--ca-cert", pems["ca"], "--ssl-client-cert-list", listing)
+    assert code == 0, out + err
+    assert "client.replay.test" in [value for _, value in mtls.only().peer_cert.get("subjectAltName", ())]
+
+    listing.write_text(json.dumps(entries[:1]), encoding="utf-8")  # nothing matches: no certificate is sent
+    mtls.reset()
+    code, out, err, doc = run_json(cli, tmp_path, path, "--ca-cert", pems["ca"], "--ssl-client-cert-list", listing)
+    assert code == 1 and doc["results"][0]["outcome"] == "error" and mtls.requests == []
+
+    listing.write_text(json.dumps([{"name": "x", "matches": [], "cert": {"src": "c.pem"}}]), encoding="utf-8")
+    code, out, err = cli("run", path, "--ssl-client-cert-list", listing)
+    assert code == 2 and "/0/matches" in err
+
+
 def test_without_a_client_certificate_the_item_errors(mtls, cli, write_collection, tmp_path, pems) -> None:
     code, out, err, doc = run_json(cli, tmp_path, secure_item(write_collection, mtls), "--ca-cert", pems["ca"])
     assert code == 1
