@@ -14,7 +14,10 @@ from ..redact import Redactor
 BODY_PREVIEW = 4096
 
 
-class JsonReporter:
+class StreamedReport:
+    """A report file written as the run goes (AtomicWriter: renamed into place at the end, or
+    dropped by `abort` when the reporter fails), shared by the JSON reports of either shape."""
+
     def __init__(self, path: str, redactor: Redactor, *, full_bodies: bool = False,
                  stdout: IO[str] | None = None) -> None:
         self.path = path
@@ -23,6 +26,17 @@ class JsonReporter:
         self.stdout = stdout  # where `-` writes
         self.out: AtomicWriter | None = None
         self.count = 0
+
+    def abort(self) -> None:
+        if self.out is not None:
+            self.out.abort()
+            self.out = None
+
+
+class JsonReporter(StreamedReport):
+    def __init__(self, path: str, redactor: Redactor, *, full_bodies: bool = False,
+                 stdout: IO[str] | None = None) -> None:
+        super().__init__(path, redactor, full_bodies=full_bodies, stdout=stdout)
         self.script_requests = {"total": 0, "sent": 0, "errors": 0}
         self.started: RunStarted | None = None
         self.done: set[tuple[str, int]] = set()
@@ -63,12 +77,6 @@ class JsonReporter:
             self.out.write(f',\n  "duration_ms": {round(event.duration_ms, 1)},\n  "interrupted": '
                            f'{json.dumps(event.interrupted)}\n}}\n')
             self.out.commit()
-            self.out = None
-
-
-    def abort(self) -> None:
-        if self.out is not None:
-            self.out.abort()
             self.out = None
 
 

@@ -23,23 +23,18 @@ from ..atomic import AtomicWriter
 from ..events import ItemFinished, RunFinished, RunStarted
 from ..model import CheckResult, ItemResult
 from ..redact import Redactor
-from .json import BODY_PREVIEW
+from .json import BODY_PREVIEW, StreamedReport
 
 
-class NewmanJsonReporter:
+class NewmanJsonReporter(StreamedReport):
     def __init__(self, path: str, redactor: Redactor, *, full_bodies: bool = False,
                  stdout: IO[str] | None = None) -> None:
-        self.path = path
-        self.redactor = redactor
-        self.full_bodies = full_bodies
-        self.stdout = stdout  # where `-` writes
-        self.out: AtomicWriter | None = None
+        super().__init__(path, redactor, full_bodies=full_bodies, stdout=stdout)
         self.started: RunStarted | None = None
         self.started_ms = 0
         self.failures: list[dict] = []
         self.times: list[float] = []
         self.transferred = 0
-        self.count = 0
         self.stats = {name: {"total": 0, "pending": 0, "failed": 0}
                       for name in ("iterations", "items", "requests", "assertions")}
 
@@ -68,11 +63,6 @@ class NewmanJsonReporter:
             tail = json.dumps(run, ensure_ascii=False)[1:-1]  # the rest of "run", after its executions
             self.out.write(("\n    " if self.count else "") + "],\n    " + tail + "\n  }\n}\n")
             self.out.commit()
-            self.out = None
-
-    def abort(self) -> None:
-        if self.out is not None:
-            self.out.abort()
             self.out = None
 
     # ------------------------------------------------------------ one execution
