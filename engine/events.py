@@ -83,6 +83,10 @@ class RunFinished(Record):
     duration_ms: float = 0.0
     interrupted: bool = False
     stopped_by: str | None = None  # why the run ended early: "--bail", "Ctrl-C"; None when it ran to the end
+    # the variables as the run left them (environment with --env-var, globals), for the Newman-shaped
+    # JSON report; reporters mask them like everything else
+    environment: tuple[tuple[str, str], ...] = ()
+    globals_: tuple[tuple[str, str], ...] = ()
 
 
 Event = RunStarted | ItemStarted | ItemFinished | RunFinished

@@ -267,7 +267,9 @@ class Runner(Pipeline):
         self.emit(
             RunFinished(summary, tuple(results.kept), (time.perf_counter() - started) * 1000, interrupted=interrupted,
                         stopped_by="Ctrl-C" if interrupted else "--timeout" if self._timed_out
-                        else ("--bail" if self._stop.is_set() else None))
+                        else ("--bail" if self._stop.is_set() else None),
+                        environment=tuple({**self.scopes.layers["environment"], **self.scopes.layers["cli"]}.items()),
+                        globals_=tuple(self.scopes.layers["globals"].items()))
         )
         return summary
 

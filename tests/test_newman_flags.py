@@ -183,7 +183,8 @@ def test_json_report_in_newmans_structure(server, cli, write_collection, tmp_pat
     server.route("/ok", 200, '{"id": 7}', {"Content-Type": "application/json"})
     server.route("/boom", 500, "no")
     tests = {"listen": "test", "script": {"exec": ["pm.test('is 200', () => pm.response.to.have.status(200));",
-                                                   "pm.test('fails', () => pm.expect(1).to.equal(2));"]}}
+                                                   "pm.test('fails', () => pm.expect(1).to.equal(2));",
+                                                   "pm.environment.set('newId', String(pm.response.json().id));"]}}
     path = write_collection([
         make_item("Ok", "GET", f"{server.url}/ok?x=1", responses=[example(200, '{"id": 1}', "application/json")],
                   headers=[{"key": "Authorization", "value": "Bearer s3cr3t-value"}], event=[tests]),
@@ -192,7 +193,7 @@ def test_json_report_in_newmans_structure(server, cli, write_collection, tmp_pat
     ])
     report = tmp_path / "newman.json"
     code, out, err = cli("run", path, "-r", "json", "--reporter-json-structure", "newman",
-                         "--reporter-json-export", report)
+                         "--reporter-json-export", report, "--env-var", "apiToken=tok-s3cr3t", "--global-var", "g=1")
     assert code == 1, out + err
     text = report.read_text(encoding="utf-8")
     assert "s3cr3t-value" not in text
@@ -213,3 +214,7 @@ def test_json_report_in_newmans_structure(server, cli, write_collection, tmp_pat
     assert failures == [("Ok", "AssertionError"), ("Boom", "AssertionError"), ("Unsent", "Error")]
     assert "nothing" in run["failures"][-1]["error"]["message"]
     assert run["timings"]["responseMax"] >= run["timings"]["responseMin"] and run["transfers"]["responseTotal"] > 0
+    environment = {v["key"]: v["value"] for v in doc["environment"]["values"]}
+    assert environment["newId"] == "7" and environment["apiToken"] == "****"  # set by the script; a secret masked
+    assert "tok-s3cr3t" not in text and doc["globals"]["values"] == [{"key": "g", "value": "1", "type": "any",
+                                                                      "enabled": True}]

@@ -6,9 +6,9 @@ What is there: `collection.info`, and under `run`: `executions` (cursor, item, r
 with its body as a Buffer, assertions), `failures`, `stats` (iterations, items, requests,
 assertions), `timings` (response times, start and end) and `transfers`. Every check is an
 assertion — the contract checks too, named `status: …`, `schema: …` — so a run that fails here
-cannot look clean there; an item that could not run is a failure with its error. Script counts
-(`scripts`, `testScripts`, …) and the environment are left out rather than guessed. Streamed and
-masked like the JSON report.
+cannot look clean there; an item that could not run is a failure with its error. `environment`
+and `globals` hold the variables as the run left them (secrets masked). Script counts (`scripts`,
+`testScripts`, …) are left out rather than guessed. Streamed and masked like the JSON report.
 """
 
 from __future__ import annotations
@@ -61,7 +61,11 @@ class NewmanJsonReporter(StreamedReport):
                 "error": None,
             }
             tail = json.dumps(run, ensure_ascii=False)[1:-1]  # the rest of "run", after its executions
-            self.out.write(("\n    " if self.count else "") + "],\n    " + tail + "\n  }\n}\n")
+            scopes = {name: {"values": [{"key": key, "value": self.redactor.text(str(value)), "type": "any",
+                                         "enabled": True} for key, value in values]}
+                      for name, values in (("environment", event.environment), ("globals", event.globals_))}
+            self.out.write(("\n    " if self.count else "") + "],\n    " + tail + "\n  },\n  "
+                           + json.dumps(scopes, ensure_ascii=False)[1:-1] + "\n}\n")
             self.out.commit()
             self.out = None
 
