@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any, Iterator
 
-from .errors import InputError, json_type, pointer_join
+from .errors import InputError, json_type, pointer_join, pointer_parts
 from .model import CheckResult, DocumentedResponse, Exchange, Record
 
 NO_BODY_CODES = (204, 304)
@@ -420,6 +420,32 @@ def check_time(exchange: Exchange, budget_ms: float) -> CheckResult:
 
 
 NOT_SCHEMA_KEYS = frozenset({"enum", "const", "example", "examples", "default"})  # values, not subschemas
+
+
+def resolve_fragment(document: Any, fragment: str, written: str, *, file: str, pointer: str, title: str) -> Any:
+    """The node a `$ref`'s `#/json/pointer` fragment names; anything else (empty, an `$anchor`) is
+    the whole document, which the validator resolves itself. A miss is a located InputError that
+    says where the walk stopped, what is there and the closest name. Shared by `--contract` and
+    `--openapi`."""
+    if not fragment.startswith("/"):
+        return document
+    node, walked = document, ""
+    for part in pointer_parts(fragment):
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
+            node = node[int(part)]
+        else:
+            import difflib
+
+            names = [str(k) for k in node] if isinstance(node, dict) else []
+            close = difflib.get_close_matches(part, names, n=1)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            hint += f"{walked or '/'} has: {', '.join(names[:12])}" if names else f"{walked or '/'} has no keys"
+            raise InputError(f"$ref '{written}' not found: no '{part}' under {walked or '/'}", file=file,
+                             pointer=pointer, hint=hint, title=title)
+        walked += pointer_join(part)
+    return node
 
 
 def schema_refs(node: Any) -> Iterator[tuple[str, str]]:

@@ -48,8 +48,8 @@ from typing import TYPE_CHECKING, Any, Iterator
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 from urllib.request import url2pathname
 
-from .check import Expect, schema_refs
-from .errors import InputError, json_type, pointer_join
+from .check import Expect, resolve_fragment, schema_refs
+from .errors import InputError, json_type, pointer_join, pointer_parts
 from .load import read_document
 from .model import CheckResult
 
@@ -243,7 +243,7 @@ def _rule(raw: dict, pointer: str, file: str, bundler: "_Bundler") -> Rule:
         skip=raw.get("skip"),
         expect=_expect(raw["expect"], pointer + "/expect", file) if "expect" in raw else None,
         schema=bundler.rule_schema(raw["schema"], pointer + "/schema") if "schema" in raw else None,
-        schemas=tuple((str(code).lower(), bundler.rule_schema(value, pointer_join(*_split(pointer), "schemas", str(code))))
+        schemas=tuple((str(code).lower(), bundler.rule_schema(value, pointer_join(*pointer_parts(pointer), "schemas", str(code))))
                       for code, value in (raw.get("schemas") or {}).items()),
         max_time_ms=float(raw["max_time_ms"]) if "max_time_ms" in raw else None,
         headers=tuple(_headers(raw.get("headers") or {}, pointer + "/headers", file)),
@@ -269,7 +269,7 @@ def _headers(raw: dict, pointer: str, file: str) -> Iterator[tuple[str, str | No
                 raise InputError(
                     f"header pattern '{pattern}' is not a regular expression: {exc}",
                     file=file,
-                    pointer=pointer_join(*_split(pointer), name),
+                    pointer=pointer_join(*pointer_parts(pointer), name),
                     hint="escape special characters with a backslash, or write null for presence only",
                     title="invalid contract",
                 )
@@ -331,10 +331,6 @@ def _shown(value: Any) -> str:
     return "" if isinstance(value, (dict, list)) else repr(value)[:60]
 
 
-def _split(pointer: str) -> list[str]:
-    return [p.replace("~1", "/").replace("~0", "~") for p in pointer.split("/")[1:]]
-
-
 # ---------------------------------------------------------------- schemas: load, check, bundle
 
 
@@ -382,7 +378,8 @@ class _Bundler:
             if (uri, fragment) in seen:
                 continue
             seen.add((uri, fragment))
-            node = _resolve_pointer(document, unquote(fragment), written, origin_file, origin_pointer)
+            node = resolve_fragment(document, unquote(fragment), written, file=origin_file, pointer=origin_pointer,
+                                    title="invalid contract")
             _check_schema(node, file, prefix + unquote(fragment))
             for ref, at in schema_refs(node):
                 location = prefix + unquote(fragment) + at
@@ -428,27 +425,6 @@ class _Bundler:
 
 def _path_of(uri: str) -> str:
     return url2pathname(urlsplit(uri).path)
-
-
-def _resolve_pointer(document: Any, fragment: str, written: str, file: str, pointer: str) -> Any:
-    if not fragment.startswith("/"):
-        return document  # whole document, or a `$anchor` name the validator resolves itself
-    node = document
-    walked = ""
-    for part in _split(fragment):
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
-            node = node[int(part)]
-        else:
-            names = [str(k) for k in node] if isinstance(node, dict) else []
-            close = difflib.get_close_matches(part, names, n=1)
-            hint = f"did you mean '{close[0]}'? " if close else ""
-            hint += f"{walked or '/'} has: {', '.join(names[:12])}" if names else f"{walked or '/'} has no keys"
-            raise InputError(f"$ref '{written}' not found: no '{part}' under {walked or '/'}", file=file,
-                             pointer=pointer, hint=hint, title="invalid contract")
-        walked += "/" + part.replace("~", "~0").replace("/", "~1")
-    return node
 
 
 _META: Any = None

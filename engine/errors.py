@@ -84,6 +84,11 @@ def not_found(file: str, what: str) -> InputError:
     return InputError(f"{what} not found", file=file, hint="check the path", title=f"cannot read {what}")
 
 
+def pointer_parts(pointer: str) -> list[str]:
+    """A JSON pointer's tokens, unescaped (`~1` is `/`, `~0` is `~`); the inverse of pointer_join."""
+    return [p.replace("~1", "/").replace("~0", "~") for p in pointer.split("/")[1:]] if pointer else []
+
+
 def pointer_join(*parts: object) -> str:
     """RFC 6901 pointer from raw segments, escaping `~` and `/`."""
     out = []

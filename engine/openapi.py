@@ -28,6 +28,7 @@ from .check import (
     check_schema,
     media_type,
     reason_phrase,
+    resolve_fragment,
     schema_error,
     schema_refs,
     shorten,
@@ -166,25 +167,6 @@ class _Documents:
 
 def _path_of(uri: str) -> str:
     return url2pathname(urlsplit(uri).path)
-
-
-def _split(pointer: str) -> list[str]:
-    return [p.replace("~1", "/").replace("~0", "~") for p in pointer.split("/")[1:]] if pointer else []
-
-
-def _walk_pointer(document: Any, fragment: str, written: str, where: tuple[str, str]) -> Any:
-    if not fragment.startswith("/"):
-        return document
-    node = document
-    for part in _split(fragment):
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
-            node = node[int(part)]
-        else:
-            raise InputError(f"$ref '{written}' not found: no '{part}'", file=where[0], pointer=where[1],
-                             title="invalid OpenAPI description", hint="check the reference's path and spelling")
-    return node
 
 
 def template_segments(path: str) -> tuple[str, ...]:
@@ -653,3 +635,8 @@ def _format_checker() -> Any:
             checker.checks(name)(within)
         _FORMATS = checker
     return _FORMATS
+
+
+def _walk_pointer(document: Any, fragment: str, written: str, where: tuple[str, str]) -> Any:
+    return resolve_fragment(document, fragment, written, file=where[0], pointer=where[1],
+                            title="invalid OpenAPI description")

@@ -49,17 +49,37 @@ def our_wire(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     from engine.runner import RunOptions, run
 
     six = _ipv6()
+    folder = tmp_path_factory.mktemp("table")
     rows = [r for r in ROWS if six or r["server"] != "v6"]
     with RawServer() as server4, RawServer("::1" if six else "127.0.0.1") as server6:
         port6 = server6.port if six else None
-        path = tmp_path_factory.mktemp("table") / "collection.json"
+        path = folder / "collection.json"
         path.write_text(json.dumps(build(rows, server4.url, server4.port, port6), ensure_ascii=False), encoding="utf-8")
         result = run(str(path), RunOptions(timeout_request_ms=5000))
         received = server4.requests + (server6.requests if six else [])
         wire = {r.header(ROW_HEADER): (normalise(r.line, server4.port, port6), normalise(r.header("Host"), server4.port, port6))
                 for r in received}
         errors = {res.item: res.error for res in result.results if res.outcome == "error"}
-    return {"wire": wire, "errors": errors, "six": six}
+    if not six:  # no ::1 to listen on: the IPv6 rows as send would write them, from a dry run
+        wire.update(_dry_wire([r for r in ROWS if r["server"] == "v6"], folder))
+    return {"wire": wire, "errors": errors}
+
+
+def _dry_wire(rows: list[dict[str, Any]], folder: Path) -> dict[str, tuple[str | None, str | None]]:
+    """Request line and Host of each row, resolved but not sent (port 9 stands for the server's)."""
+    from newman_encoding_table import build, normalise
+
+    from engine.runner import RunOptions, run
+    from engine.send import _host, _request_target
+
+    path = folder / "collection6.json"
+    path.write_text(json.dumps(build(rows, "http://127.0.0.1:8", 8, 9), ensure_ascii=False), encoding="utf-8")
+    out = {}
+    for result in run(str(path), RunOptions(dry_run=True)).results:
+        if result.request is not None:
+            line = f"{result.request.method} {_request_target(result.request.url)} HTTP/1.1"
+            out[result.item] = (normalise(line, 8, 9), normalise(_host(result.request.url), 8, 9))
+    return out
 
 
 def test_the_table_covers_every_printable_character_in_every_part() -> None:
@@ -77,8 +97,6 @@ CASES = [pytest.param(row, id=row["id"], marks=pytest.mark.xfail(strict=True, re
 
 @pytest.mark.parametrize("row", CASES)
 def test_request_line_and_host_as_newman_sends_them(row: dict[str, Any], our_wire: dict[str, Any]) -> None:
-    if row["server"] == "v6" and not our_wire["six"]:
-        pytest.skip("no IPv6 loopback on this machine")
     sent = our_wire["wire"].get(row["id"])
     if row["line"] is None:
         # Newman refused to send it (a space in a URL with encoding disabled): so do we, as an item error

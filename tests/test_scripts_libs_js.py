@@ -97,7 +97,6 @@ def test_a_lodash_function_not_provided_is_a_located_error(sandbox: Sandbox) -> 
     assert failure(sandbox, "var L = require('lodash');\nL.noSuchThing([1]);") == ("lodash.noSuchThing is not supported", 2)
 
 
-@pytest.mark.skipif(not (LIB / "timers.js").exists(), reason="the timers module is not merged yet")
 def test_debounce_runs_the_trailing_call_once(sandbox: Sandbox) -> None:
     out = run(sandbox, """
 var L = require('lodash'), calls = [];

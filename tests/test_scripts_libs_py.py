@@ -194,8 +194,10 @@ def test_digests_and_hmacs_agree_with_hashlib(sandbox: Sandbox, name: str) -> No
     algorithm = name.lower()
     try:
         hashlib.new(algorithm)
-    except ValueError:
-        pytest.skip(f"{algorithm} is not in this Python's OpenSSL")
+    except ValueError:  # an OpenSSL without it (RIPEMD160 in some builds): a named error, never a wrong digest
+        message, _ = failure(sandbox, f"CryptoJS.{name}('abc').toString();")
+        assert f"CryptoJS.{name} is not available in this Python's OpenSSL" in message
+        return
     got = value(sandbox, "[" + ",".join(
         f"[CryptoJS.{name}({json.dumps(m)}).toString(), CryptoJS.Hmac{name}({json.dumps(m)}, 'k\u00eay').toString(CryptoJS.enc.Base64)]"
         for m in MESSAGES) + "]")

@@ -14,7 +14,6 @@ import pytest
 from factory import make_collection, make_item
 from servers import RecordingServer
 
-pytest.importorskip("quickjs")
 
 
 def events(prerequest: str | None = None, test: str | None = None) -> list[dict]:

@@ -32,7 +32,6 @@ from script_corpus.make_corpus import (
     next_request_loop,
 )
 
-pytest.importorskip("quickjs")
 
 
 # ---------------------------------------------------------------- fixtures and helpers

@@ -3,11 +3,9 @@ whose variables a script sets at run time instead of failing them."""
 
 from __future__ import annotations
 
-import pytest
 
 from factory import make_collection, make_item
 
-pytest.importorskip("quickjs")
 
 
 def script(listen: str, *lines: str) -> dict:

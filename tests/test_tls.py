@@ -16,11 +16,11 @@ from typing import Iterator
 
 import pytest
 
-trustme = pytest.importorskip("trustme")
+import trustme  # the test extra's private CA
 
-from conftest import ROOT  # noqa: E402
-from factory import example, make_item  # noqa: E402
-from servers import RecordingServer, emptied, serving  # noqa: E402
+from conftest import ROOT
+from factory import example, make_item
+from servers import RecordingServer, emptied, serving
 
 
 @pytest.fixture(scope="module")
