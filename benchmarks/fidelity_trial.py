@@ -46,7 +46,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks" / "fidelity"))
 
 from make_trial import CASES, TOKEN, Case, write_case  # noqa: E402
-from raw_server import RawAnswer, RawRequest, RawServer, _read_request  # noqa: E402
+from raw_server import RawAnswer, RawRequest, RawServer  # noqa: E402
 
 KNOWN_NEWMAN = Path("/work/tools/node_modules/.bin/newman")
 CACHE = Path(os.environ.get("XDG_CACHE_HOME", str(Path.home() / ".cache"))) / "postman-replay-newman"
@@ -58,40 +58,13 @@ NEWMAN_DEFAULTS = {("accept", "*/*"), ("cache-control", "no-cache")}
 
 
 class EchoServer(RawServer):
-    """RawServer that answers with a JSON description of the request (and a few fixed routes)."""
+    """RawServer that answers with a JSON description of the request (and a few fixed routes), with
+    the standard reason phrase (Postman's `to.be.ok` reads it)."""
 
-    def _serve(self, conn: Any) -> None:  # noqa: ANN401 - socket
-        import socket
+    reason = None
 
-        conn.settimeout(10.0)
-        try:
-            request = _read_request(conn)
-            if request is None:
-                return
-            with self._lock:
-                self._received.append(request)
-            conn.sendall(_render(answer_for(request), request.method))
-        except OSError:
-            pass
-        finally:
-            try:
-                conn.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
-            conn.close()
-
-
-def _render(answer: RawAnswer, method: str) -> bytes:
-    """Like raw_server's, with the standard reason phrase (Postman's `to.be.ok` reads it)."""
-    from http import HTTPStatus
-
-    try:
-        reason = HTTPStatus(answer.status).phrase
-    except ValueError:
-        reason = "Unknown"
-    lines = [f"HTTP/1.1 {answer.status} {reason}"] + [f"{k}: {v}" for k, v in answer.headers]
-    lines += [f"Content-Length: {len(answer.body)}", "Connection: close", "", ""]
-    return "\r\n".join(lines).encode("latin-1") + (b"" if method == "HEAD" else answer.body)
+    def answer_for(self, request: RawRequest) -> RawAnswer:
+        return answer_for(request)
 
 
 def echo_document(request: RawRequest) -> dict:

@@ -28,20 +28,28 @@ def modules() -> list[Path]:
     return sorted(p for p in ENGINE.rglob("*.py") if "__pycache__" not in p.parts)
 
 
-def imported_modules(path: Path) -> set[str]:
-    """Absolute dotted names of every import, at any depth (lazy imports inside functions count too)."""
+def imported_modules(path: Path, *, type_checking: bool = True) -> set[str]:
+    """Absolute dotted names of every import, at any depth (lazy imports inside functions count
+    too); `type_checking=False` leaves out what sits under `if TYPE_CHECKING:`."""
     package = ["engine", *path.relative_to(ENGINE).parent.parts]
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    skipped = set() if type_checking else {
+        id(node) for block in ast.walk(tree) if isinstance(block, ast.If)
+        and getattr(block.test, "id", getattr(block.test, "attr", None)) == "TYPE_CHECKING"
+        for child in block.body for node in ast.walk(child)}
     names: set[str] = set()
     for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
         if isinstance(node, ast.Import):
             names |= {alias.name for alias in node.names}
         elif isinstance(node, ast.ImportFrom):
             if node.level:
                 base = package[: len(package) - (node.level - 1)]
                 module = ".".join(base + ([node.module] if node.module else []))
-                names.add(module)
-                if not node.module:  # `from . import x` imports submodules
+                if node.module:
+                    names.add(module)
+                else:  # `from . import x`: the submodule x (or a name of the package itself)
                     names |= {f"{module}.{alias.name}" for alias in node.names}
             else:
                 names.add(node.module or "")
@@ -195,29 +203,7 @@ def row_of(name: str, rows: list[Row]) -> Row | None:
 
 
 def runtime_imports(path: Path) -> set[str]:
-    """Like `imported_modules`, without what sits under `if TYPE_CHECKING:`."""
-    package = ["engine", *path.relative_to(ENGINE).parent.parts]
-    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-    skipped = {id(node) for block in ast.walk(tree) if isinstance(block, ast.If)
-               and getattr(block.test, "id", getattr(block.test, "attr", None)) == "TYPE_CHECKING"
-               for child in block.body for node in ast.walk(child)}
-    names: set[str] = set()
-    for node in ast.walk(tree):
-        if id(node) in skipped:
-            continue
-        if isinstance(node, ast.Import):
-            names |= {alias.name for alias in node.names}
-        elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = package[: len(package) - (node.level - 1)]
-                module = ".".join(base + ([node.module] if node.module else []))
-                if node.module:
-                    names.add(module)
-                else:  # `from . import x`: the submodule x (or a name of the package itself)
-                    names |= {f"{module}.{alias.name}" for alias in node.names}
-            else:
-                names.add(node.module or "")
-    return names
+    return imported_modules(path, type_checking=False)
 
 
 def engine_edges(path: Path) -> set[str]:

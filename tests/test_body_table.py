@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from raw_server import RawServer
+from raw_server import RawServer, table_cases
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -65,9 +65,7 @@ def test_the_table_covers_every_printable_character_and_every_mode() -> None:
     assert TABLE["newman"] == "6.2.2"
 
 
-# a deliberate difference must stay a difference: strict xfail, so matching Newman there is noticed
-CASES = [pytest.param(row, id=row["id"], marks=pytest.mark.xfail(strict=True, reason=DELIBERATE[row["id"]]))
-         if row["id"] in DELIBERATE else pytest.param(row, id=row["id"]) for row in ROWS]
+CASES = table_cases(ROWS, DELIBERATE)
 
 
 @pytest.mark.parametrize("row", CASES)
