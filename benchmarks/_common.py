@@ -178,6 +178,21 @@ def find_newman() -> str | None:
     return next((c for c in candidates if c and os.access(c, os.X_OK)), None)
 
 
+def agreement(ours: list, theirs: list) -> tuple[int, int]:
+    """Positions where both lists hold the same entry, and the length of the longer list."""
+    same = sum(1 for a, b in zip(ours, theirs) if a == b)
+    return same, max(len(ours), len(theirs))
+
+
+def print_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+    """Left-aligned columns under a header and a rule, as the comparison drivers print them."""
+    widths = [max(len(str(r[i])) for r in [*rows, header]) for i in range(len(header))]
+    print("  ".join(h.ljust(w) for h, w in zip(header, widths)))
+    print("  ".join("-" * w for w in widths))
+    for row in rows:
+        print("  ".join(str(c).ljust(w) for c, w in zip(row, widths)))
+
+
 def verdict(met: bool) -> str:
     return "target met" if met else "TARGET MISSED"
 

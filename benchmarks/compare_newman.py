@@ -36,6 +36,8 @@ from typing import Any, Callable
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from _common import agreement, print_table  # noqa: E402
 
 from script_corpus.fidelity import FIDELITY  # noqa: E402
 from script_corpus.make_corpus import (  # noqa: E402
@@ -180,12 +182,6 @@ def run_replay(path: Path, base_url: str, data: Path | None, work: Path) -> Side
     return side
 
 
-def agreement(ours: list, theirs: list) -> tuple[int, int]:
-    """Positions where both lists hold the same entry, and the length of the longer list."""
-    same = sum(1 for a, b in zip(ours, theirs) if a == b)
-    return same, max(len(ours), len(theirs))
-
-
 def cache_dir() -> Path:
     import os
 
@@ -290,12 +286,7 @@ def main(argv: list[str] | None = None) -> int:
             if lines:
                 details.append(f"{case.name}:\n" + "\n".join(lines))
 
-    header = ("collection", "requests", "assertions", "exit (ours/newman)", "verdict")
-    widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(len(header))]
-    print("  ".join(h.ljust(w) for h, w in zip(header, widths)))
-    print("  ".join("-" * w for w in widths))
-    for row in rows:
-        print("  ".join(str(c).ljust(w) for c, w in zip(row, widths)))
+    print_table(("collection", "requests", "assertions", "exit (ours/newman)", "verdict"), rows)
     print(f"\nassertions agree: {totals[2]}/{totals[3]}; requests agree: {totals[0]}/{totals[1]}; "
           f"collections in full agreement: {sum(1 for r in rows if r[-1] == 'agree')}/{len(rows)}")
     print("(assertions are matched by item, test name and occurrence and compare passed/failed; requests compare\n"

@@ -44,6 +44,8 @@ from urllib.parse import parse_qs, urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks" / "fidelity"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from _common import agreement, print_table  # noqa: E402
 
 from make_trial import CASES, TOKEN, Case, write_case  # noqa: E402
 from raw_server import RawAnswer, RawRequest, RawServer  # noqa: E402
@@ -214,11 +216,6 @@ def find_newman(given: str | None) -> list[str] | None:
 # ---------------------------------------------------------------- comparison
 
 
-def agreement(ours: list, theirs: list) -> tuple[int, int]:
-    same = sum(1 for a, b in zip(ours, theirs) if a == b)
-    return same, max(len(ours), len(theirs))
-
-
 def exit_agrees(ours: int, theirs: int) -> bool:
     return ours != 2 and (ours == 0) == (theirs == 0)
 
@@ -302,12 +299,7 @@ def main(argv: list[str] | None = None) -> int:
                 details.append(f"=== {case.name}: postman-replay output ===\n{ours.output}\n"
                                f"=== {case.name}: newman output ===\n{theirs.output}")
 
-    header = ("collection", "requests", "tests", "exit ours/newman", "seconds ours/newman", "verdict")
-    widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(len(header))]
-    print("  ".join(h.ljust(w) for h, w in zip(header, widths)))
-    print("  ".join("-" * w for w in widths))
-    for row in rows:
-        print("  ".join(str(c).ljust(w) for c, w in zip(row, widths)))
+    print_table(("collection", "requests", "tests", "exit ours/newman", "seconds ours/newman", "verdict"), rows)
     print(f"\ncollections: {counts['agree']} agree, {counts['documented']} documented difference, "
           f"{counts['DIFFER']} disagree (of {len(rows)})")
     print(f"outside documented cases: requests agree {totals[0]}/{totals[1]}, assertions agree {totals[2]}/{totals[3]}")

@@ -18,7 +18,6 @@ recording differs from the committed table instead of writing.
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import subprocess
@@ -31,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from newman_encoding_table import find_newman  # noqa: E402
+from newman_encoding_table import table_main  # noqa: E402
 from raw_server import RawRequest, RawServer  # noqa: E402
 
 TABLE = ROOT / "tests" / "data" / "newman_bodies.json"
@@ -260,27 +259,7 @@ def measure(newman: Path) -> list[dict[str, Any]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
-    parser.add_argument("--newman", help="path to the newman executable")
-    parser.add_argument("--check", action="store_true", help="compare with the committed table, write nothing")
-    args = parser.parse_args(argv)
-    newman = find_newman(args.newman)
-    if newman is None:
-        print("newman is not available and npm cannot install it: the committed table is unchanged")
-        return 0
-    version = subprocess.run([str(newman), "--version"], capture_output=True, text=True).stdout.strip()
-    table = measure(newman)
-    if args.check:
-        old = {row["id"]: row for row in json.loads(TABLE.read_text(encoding="utf-8"))["rows"]}
-        changed = [row["id"] for row in table if old.get(row["id"], {}).get("sent") != row["sent"]]
-        print(f"newman {version}: {len(table)} rows, {len(changed)} differ from {TABLE.name}: {changed[:20]}")
-        return 0
-    TABLE.parent.mkdir(parents=True, exist_ok=True)
-    TABLE.write_text(json.dumps({"newman": version, "rows": table}, indent=1, ensure_ascii=False) + "\n",
-                     encoding="utf-8")
-    sent = sum(1 for row in table if row["sent"] is not None)
-    print(f"newman {version}: {len(table)} rows ({sent} sent) → {TABLE}")
-    return 0
+    return table_main(argv, __doc__ or "", TABLE, measure, ("sent",))
 
 
 if __name__ == "__main__":

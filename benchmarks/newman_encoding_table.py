@@ -29,7 +29,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
@@ -244,8 +244,12 @@ def measure(newman: Path) -> list[dict[str, Any]]:
         return out
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def table_main(argv: list[str] | None, description: str, table_path: Path,
+               measure_with: Callable[[Path], list[dict[str, Any]]], fields: tuple[str, ...]) -> int:
+    """The command line both Newman tables share: run Newman, then write the table (or, with
+    --check, say which rows differ in `fields` from the committed one). `fields[0]` is None for a
+    row Newman did not send."""
+    parser = argparse.ArgumentParser(description=description.split("\n\n")[0])
     parser.add_argument("--newman", help="path to the newman executable")
     parser.add_argument("--check", action="store_true", help="compare with the committed table, write nothing")
     args = parser.parse_args(argv)
@@ -254,19 +258,22 @@ def main(argv: list[str] | None = None) -> int:
         print("newman is not available and npm cannot install it: the committed table is unchanged")
         return 0
     version = subprocess.run([str(newman), "--version"], capture_output=True, text=True).stdout.strip()
-    table = measure(newman)
-    sent = sum(1 for row in table if row["line"] is not None)
+    table = measure_with(newman)
+    sent = sum(1 for row in table if row[fields[0]] is not None)
     if args.check:
-        old = {row["id"]: row for row in json.loads(TABLE.read_text(encoding="utf-8"))["rows"]}
-        changed = [row["id"] for row in table if {k: old.get(row["id"], {}).get(k) for k in ("line", "host")}
-                   != {"line": row["line"], "host": row["host"]}]
-        print(f"newman {version}: {len(table)} rows, {len(changed)} differ from {TABLE.name}: {changed[:20]}")
+        old = {row["id"]: row for row in json.loads(table_path.read_text(encoding="utf-8"))["rows"]}
+        changed = [row["id"] for row in table if any(old.get(row["id"], {}).get(k) != row[k] for k in fields)]
+        print(f"newman {version}: {len(table)} rows, {len(changed)} differ from {table_path.name}: {changed[:20]}")
         return 0
-    TABLE.parent.mkdir(parents=True, exist_ok=True)
-    TABLE.write_text(json.dumps({"newman": version, "rows": table}, indent=1, ensure_ascii=False) + "\n",
-                     encoding="utf-8")
-    print(f"newman {version}: {len(table)} rows ({sent} sent, {len(table) - sent} not sent) → {TABLE}")
+    table_path.parent.mkdir(parents=True, exist_ok=True)
+    table_path.write_text(json.dumps({"newman": version, "rows": table}, indent=1, ensure_ascii=False) + "\n",
+                          encoding="utf-8")
+    print(f"newman {version}: {len(table)} rows ({sent} sent, {len(table) - sent} not sent) → {table_path}")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return table_main(argv, __doc__ or "", TABLE, measure, ("line", "host"))
 
 
 if __name__ == "__main__":
