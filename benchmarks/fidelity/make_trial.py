@@ -20,6 +20,7 @@ the driver prints the reason instead of calling the difference a disagreement.
 from __future__ import annotations
 
 import json
+import zlib
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,36 +79,30 @@ def item(name: str, method: str, raw: str, *, headers: list[dict] | None = None,
     if description:
         request["description"] = description
     out: dict[str, Any] = {"name": name, "request": request, "response": responses or []}
-    events = []
-    if prerequest:
-        events.append(event("prerequest", prerequest))
-    if test:
-        events.append(event("test", test))
-    if events:
-        out["event"] = events
+    out.update(events(prerequest, test))
     if ppb:
         out["protocolProfileBehavior"] = ppb
     return out
+
+
+def events(prerequest: str, test: str) -> dict:
+    """The `event` block of an item, folder or collection: only the scripts given, none when empty."""
+    scripts = [event(listen, source) for listen, source in (("prerequest", prerequest), ("test", test)) if source]
+    return {"event": scripts} if scripts else {}
 
 
 def folder(name: str, items: list[dict], *, auth: dict | None = None, prerequest: str = "", test: str = "") -> dict:
     out: dict[str, Any] = {"name": name, "item": items}
     if auth is not None:
         out["auth"] = auth
-    events = []
-    if prerequest:
-        events.append(event("prerequest", prerequest))
-    if test:
-        events.append(event("test", test))
-    if events:
-        out["event"] = events
+    out.update(events(prerequest, test))
     return out
 
 
 def collection(name: str, items: list[dict], *, auth: dict | None = None, variables: dict[str, str] | None = None,
                prerequest: str = "", test: str = "") -> dict:
     out: dict[str, Any] = {
-        "info": {"_postman_id": f"00000000-0000-4000-8000-{abs(hash(name)) % 10**12:012d}", "name": name,
+        "info": {"_postman_id": f"00000000-0000-4000-8000-{zlib.crc32(name.encode()) % 10**12:012d}", "name": name,
                  "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
         "item": items,
     }
@@ -115,13 +110,7 @@ def collection(name: str, items: list[dict], *, auth: dict | None = None, variab
         out["auth"] = auth
     if variables is not None:
         out["variable"] = [{"key": k, "value": v, "type": "string"} for k, v in variables.items()]
-    events = []
-    if prerequest:
-        events.append(event("prerequest", prerequest))
-    if test:
-        events.append(event("test", test))
-    if events:
-        out["event"] = events
+    out.update(events(prerequest, test))
     return out
 
 
