@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import os
 import re
 import sys
+import time
 from enum import IntEnum
 from typing import IO, Any, Callable, Sequence
 
@@ -354,6 +356,31 @@ def _suggest_option(message: str, parser: argparse.ArgumentParser) -> str | None
 # ---------------------------------------------------------------- run
 
 
+_REPORT_FILES = (("json", "reporter_json_export", "json"), ("junit", "reporter_junit_export", "xml"),
+                 ("html", "reporter_html_export", "html"))
+
+
+def _reporter_names(args: argparse.Namespace) -> list[str]:
+    """The reporters to run, from -r and the export paths (which also settles each path), with
+    Newman's and the Postman CLI's habits: htmlextra is our html; a folder as a report path gets a
+    timestamped file inside it; --silent drops the terminal's report; an export path alone turns
+    its reporter on."""
+    names = list(dict.fromkeys("html" if name == "htmlextra" else name
+                               for name in (n.strip() for n in args.reporters.split(",")) if name))
+    if args.reporter_htmlextra_export and not args.reporter_html_export:
+        args.reporter_html_export = args.reporter_htmlextra_export
+    if args.silent:
+        names = [name for name in names if name != "cli"]
+    stamp = time.strftime("%Y-%m-%d-%H-%M-%S")
+    for name, attr, extension in _REPORT_FILES:
+        given = getattr(args, attr)
+        if given and given != "-" and (given.endswith(("/", os.sep)) or os.path.isdir(given)):
+            setattr(args, attr, os.path.join(given, f"postman-replay-report-{stamp}.{extension}"))
+        if getattr(args, attr) and name not in names:
+            names.append(name)
+    return names
+
+
 def cmd_run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     from dataclasses import replace
 
@@ -362,8 +389,6 @@ def cmd_run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     from .reporters import make_reporters
     from .runner import export_variables, run
     from .select import select
-
-    import io
 
     errors = stderr
     stderr = io.StringIO() if args.silent else stderr  # --silent: notes and warnings go nowhere; errors still do
@@ -378,28 +403,7 @@ def cmd_run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     if openapi is not None:
         coverage = openapi.coverage(select(collection, options.items, options.folders))
         stderr.write(coverage.line + "\n")
-    names = [n.strip() for n in args.reporters.split(",") if n.strip()]
-    # Newman's command lines: htmlextra (its popular HTML reporter) is our html report
-    names = list(dict.fromkeys("html" if name == "htmlextra" else name for name in names))
-    if args.reporter_htmlextra_export and not args.reporter_html_export:
-        args.reporter_html_export = args.reporter_htmlextra_export
-    if args.silent:  # nothing on the terminal: the file reports only
-        names = [name for name in names if name != "cli"]
-    # a folder as a report path (Newman's and the Postman CLI's habit): a new report file inside it
-    stamp = None
-    for attr, extension in (("reporter_json_export", "json"), ("reporter_junit_export", "xml"),
-                            ("reporter_html_export", "html")):
-        given = getattr(args, attr)
-        if given and given != "-" and (given.endswith(("/", os.sep)) or os.path.isdir(given)):
-            import time
-
-            stamp = stamp or time.strftime("%Y-%m-%d-%H-%M-%S")
-            setattr(args, attr, os.path.join(given, f"postman-replay-report-{stamp}.{extension}"))
-    # an export path says which report is wanted: asking for it twice is not needed
-    for name, path in (("json", args.reporter_json_export), ("junit", args.reporter_junit_export),
-                       ("html", args.reporter_html_export)):
-        if path and name not in names:
-            names.append(name)
+    names = _reporter_names(args)
     for path in (args.reporter_json_export, args.reporter_junit_export, args.reporter_html_export,
                  args.export_environment, args.export_globals, args.export_cookie_jar):
         if path:

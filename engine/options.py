@@ -352,77 +352,6 @@ def add_plugin_options(group: Any) -> None:
 # ---------------------------------------------------------------- values → RunOptions
 
 
-def _client_cert_list(file: str | None, base: Path | None) -> tuple:
-    """Newman's --ssl-client-cert-list file: `[{"name", "matches": [pattern…], "cert": {"src"}, "key": {"src"},
-    "passphrase"}]`, checked entry by entry (exit 2, with the pointer, before anything is sent)."""
-    if not file:
-        return ()
-    from .errors import InputError
-    from .load import read_document
-
-    document = read_document(file, what="client certificate list")
-    hint = ('write a JSON list like [{"name": "api", "matches": ["https://api.example.com/*"], '
-            '"cert": {"src": "client.pem"}, "key": {"src": "client.key"}}]')
-
-    def bad(message: str, pointer: str) -> InputError:
-        return InputError(message, file=file, pointer=pointer, hint=hint, title="invalid client certificate list")
-
-    if not isinstance(document, list):
-        raise bad("expected a list of entries", "")
-    out = []
-    for index, entry in enumerate(document):
-        at = f"/{index}"
-        if not isinstance(entry, dict):
-            raise bad("an entry is an object", at)
-        matches = entry.get("matches")
-        if isinstance(matches, str):
-            matches = [matches]
-        if not isinstance(matches, list) or not matches or not all(isinstance(m, str) for m in matches):
-            raise bad("`matches` needs one or more URL patterns", at + "/matches")
-        sources: dict[str, str | None] = {}
-        for part in ("cert", "key"):
-            value = entry.get(part)
-            src = value.get("src") if isinstance(value, dict) else value
-            if src is None and part == "key":
-                sources[part] = None
-                continue
-            if not isinstance(src, str) or not src:
-                raise bad(f"`{part}.src` names a PEM file", f"{at}/{part}")
-            full = str(base / src) if base is not None else src
-            if not Path(full).is_file():
-                from .errors import not_found
-
-                raise not_found(full, "TLS file")
-            sources[part] = full
-        passphrase = entry.get("passphrase")
-        tls = {"ssl_client_cert": sources["cert"], "ssl_client_key": sources["key"]}
-        assert sources["cert"] is not None
-        out.append((tuple(matches), sources["cert"], sources["key"],
-                    _checked_passphrase(passphrase if isinstance(passphrase, str) else None, tls)))
-    return tuple(out)
-
-
-def _checked_passphrase(passphrase: str | None, tls: Mapping[str, str | None]) -> str | None:
-    """The passphrase must open the client key before anything is sent (exit 2 otherwise)."""
-    if not passphrase:
-        return None
-    from .errors import InputError
-
-    source = tls.get("ssl_client_key") or tls.get("ssl_client_cert")
-    if not tls.get("ssl_client_cert") or not source:
-        raise InputError("--ssl-client-passphrase needs the client certificate", file="--ssl-client-passphrase",
-                         hint="pass --ssl-client-cert (and --ssl-client-key when the key is a file of its own)",
-                         title="invalid argument")
-    from .send import decrypted_key
-
-    try:
-        decrypted_key(source, passphrase)
-    except ValueError as exc:
-        raise InputError(str(exc), file=source, hint="check --ssl-client-passphrase and --ssl-client-key",
-                         title="cannot read the client key") from None
-    return passphrase
-
-
 def run_options(values: Mapping[str, Any], base: Path | None = None) -> "RunOptions":
     """Map parsed option values (keyed by `Option.dest`) to `RunOptions`, loading the files they name.
 
@@ -465,6 +394,9 @@ def run_options(values: Mapping[str, Any], base: Path | None = None) -> "RunOpti
 
             raise not_found(file, "TLS file")
     timeout = values.get("timeout_request")
+    from .tls import checked_passphrase, read_cert_list
+
+    cert_list = path("ssl_client_cert_list")
     cookie_jar: tuple = ()
     if values.get("cookie_jar"):
         from .cookies import read_jar
@@ -490,8 +422,9 @@ def run_options(values: Mapping[str, Any], base: Path | None = None) -> "RunOpti
         client_cert=tls["ssl_client_cert"],
         client_key=tls["ssl_client_key"],
         extra_ca_certs=tls["ssl_extra_ca_certs"],
-        client_key_passphrase=_checked_passphrase(values.get("ssl_client_passphrase"), tls),
-        client_cert_list=_client_cert_list(path("ssl_client_cert_list"), base),
+        client_key_passphrase=checked_passphrase(values.get("ssl_client_passphrase"), tls["ssl_client_cert"],
+                                                 tls["ssl_client_key"]),
+        client_cert_list=read_cert_list(cert_list, base) if cert_list else (),
         dry_run=bool(values.get("dry_run")),
         working_dir=path("working_dir"),
         allow_outside_files=bool(values.get("allow_outside_files")) and not values.get("no_insecure_file_read"),

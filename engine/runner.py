@@ -162,6 +162,7 @@ class Runner(Pipeline):
         super().__init__(collection, options, redactor)
         self.reporters = reporters
         self.reporter_errors: list[str] = []
+        self._timed_out = False  # --timeout passed (set by its timer thread)
 
     # ------------------------------------------------------------ events
 
@@ -244,8 +245,6 @@ class Runner(Pipeline):
         summary = self._finish(results, started, interrupted)
         return RunResult(results.kept, summary, self.scopes, self.redactor, interrupted, self.reporter_errors,
                          timed_out=self._timed_out, cookies=cookies)
-
-    _timed_out = False
 
     def _start_run_timeout(self) -> "threading.Timer | None":
         """--timeout: when it passes, no further item starts (the one in flight ends within its own

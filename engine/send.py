@@ -35,6 +35,7 @@ from urllib3 import HTTPHeaderDict
 from .errors import ItemError, SendError
 from .model import Exchange, FilePart, PreparedRequest, Record, Response
 from .redact import SECRET_HEADERS as CREDENTIAL_HEADERS
+from .tls import decrypted_key, url_matcher
 
 CHUNK = 64 * 1024
 # What Newman 6.2.2 (postman-runtime 7.39.1) sends: servers that sniff the client see what they saw
@@ -105,7 +106,7 @@ class Sender:
         self._environment: dict[tuple, dict] = {}
         self._local = threading.local()  # the CookieScope this thread is `using`, if any
         self._bundle: str | None = None  # --ssl-extra-ca-certs: the combined CA file, made on first use
-        self._bundle_dir: Any = None
+        self._private_dir: Any = None  # a TemporaryDirectory for the files only this run reads (close removes it)
         self._bundle_lock = threading.Lock()
         if options.client_cert:
             key = options.client_key
@@ -113,7 +114,7 @@ class Sender:
                 key = self._private_file("client.key", decrypted_key(key or options.client_cert,
                                                                      options.client_key_passphrase))
             self.session.cert = (options.client_cert, key) if key else options.client_cert
-        self._cert_list = [(patterns, self._client_cert(cert, key, passphrase, f"client-{number}.key"))
+        self._cert_list = [(url_matcher(patterns), self._client_cert(cert, key, passphrase, f"client-{number}.key"))
                            for number, (patterns, cert, key, passphrase) in enumerate(options.client_cert_list)]
         # protocolProfileBehavior.disableCookies: a session over the same connections whose jar
         # takes nothing in (and so has nothing to send)
@@ -126,9 +127,9 @@ class Sender:
 
     def close(self) -> None:
         self.session.close()
-        if self._bundle_dir is not None:
-            self._bundle_dir.cleanup()
-            self._bundle_dir = None
+        if self._private_dir is not None:
+            self._private_dir.cleanup()
+            self._private_dir = None
 
     def _ca_bundle(self) -> str:
         """--ca-cert alone is the bundle; --ssl-extra-ca-certs adds to it, or to the usual bundle
@@ -151,11 +152,11 @@ class Sender:
     def _private_file(self, name: str, data: bytes) -> str:
         """A file only this run reads (0600, in a folder removed by close()): requests and OpenSSL
         take certificates and keys by path."""
-        if self._bundle_dir is None:
+        if self._private_dir is None:
             import tempfile
 
-            self._bundle_dir = tempfile.TemporaryDirectory(prefix="postman-replay-tls-")
-        path = os.path.join(self._bundle_dir.name, name)
+            self._private_dir = tempfile.TemporaryDirectory(prefix="postman-replay-tls-")
+        path = os.path.join(self._private_dir.name, name)
         with open(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as out:
             out.write(data)
         return path
@@ -313,8 +314,7 @@ class Sender:
             settings = dict(self.session.merge_environment_settings(url, {}, True, verify, None))
             self._environment[key] = settings
         if self._cert_list:  # --ssl-client-cert-list: the first entry whose pattern matches the URL
-            chosen = next((cert for patterns, cert in self._cert_list if any(url_matches(p, url) for p in patterns)),
-                          None)
+            chosen = next((cert for matches, cert in self._cert_list if matches(url)), None)
             if chosen is not None:
                 settings = {**settings, "cert": chosen}
         return settings
@@ -379,40 +379,6 @@ def _wire_request(method: str, url: str, body: bytes | None, auth: requests.auth
     if auth is not None:
         wire.prepare_auth(auth, url)
     return wire
-
-
-def url_matches(pattern: str, url: str) -> bool:
-    """A Postman URL match pattern (`https://*.example.com/*`, `*://host:8443/api/*`, `<all_urls>`)
-    against a request URL: `*` is any run of characters; a pattern without a port matches any port."""
-    import fnmatch
-
-    if pattern.strip() == "<all_urls>":
-        return True
-    parts = urlsplit(url)
-    path = parts.path or "/"
-    wanted = pattern.strip().lower()
-    return any(fnmatch.fnmatchcase(candidate.lower(), wanted) for candidate in (
-        f"{parts.scheme}://{parts.netloc}{path}", f"{parts.scheme}://{parts.hostname or ''}{path}"))
-
-
-def decrypted_key(path: str, passphrase: str) -> bytes:
-    """An encrypted PEM private key (a file that may also hold the certificate) as plain PEM, with
-    `cryptography`; raises ValueError naming what is wrong (no key, wrong passphrase)."""
-    from cryptography.hazmat.primitives import serialization
-
-    with open(path, "rb") as handle:
-        text = handle.read()
-    start = text.find(b"-----BEGIN ")
-    while start >= 0 and b"PRIVATE KEY-----" not in text[start:text.find(b"\n", start)]:
-        start = text.find(b"-----BEGIN ", start + 1)
-    if start < 0:
-        raise ValueError("no private key in the file")
-    try:
-        key = serialization.load_pem_private_key(text[start:], password=passphrase.encode("utf-8"))
-    except (ValueError, TypeError) as exc:
-        raise ValueError(f"the key cannot be decrypted with this passphrase ({exc})") from None
-    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                             serialization.NoEncryption())
 
 
 def _sign_now(prepared: PreparedRequest, url: str, headers: list[tuple[str, str]],

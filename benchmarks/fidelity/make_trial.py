@@ -20,8 +20,8 @@ the driver prints the reason instead of calling the difference a disagreement.
 from __future__ import annotations
 
 import json
-import zlib
 import sys
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
